@@ -1,0 +1,96 @@
+/** The answer layer's contract with front ends (CLI, terminal chat, Telegram). */
+
+export interface Citation {
+  n: number;
+  /** Chunk id the citation points to. */
+  id: string;
+  file: string;
+  article: string;
+  section: string;
+  lineStart: number;
+  lineEnd: number;
+  /** The sentence of the passage that supports the claim. */
+  quote: string;
+  /** The whole cited passage (cleaned text), for "show passages". */
+  text: string;
+}
+
+export interface Turn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface NearestDocument {
+  file: string;
+  article: string;
+  score: number;
+}
+
+export interface AskResult {
+  question: string;
+  mode: "llm" | "extractive";
+  found: boolean;
+  answer: string;
+  citations: Citation[];
+  notice?: string;
+  /** When found is false: the documents closest to the question. */
+  nearest?: NearestDocument[];
+  /** The standalone question actually searched (after follow-up rewriting). */
+  standalone?: string;
+}
+
+export interface DraftResult {
+  request: string;
+  mode: "llm" | "extractive";
+  found: boolean;
+  draft: string;
+  citations: Citation[];
+  /** Distinct documents used, in order of first citation. */
+  sources: Array<{ file: string; article: string }>;
+  notice?: string;
+  nearest?: NearestDocument[];
+}
+
+export interface FindSection {
+  section: string;
+  lineStart: number;
+  lineEnd: number;
+  snippet: string;
+}
+
+export interface FindDocument {
+  rank: number;
+  score: number;
+  file: string;
+  article: string;
+  lineStart: number;
+  lineEnd: number;
+  sections: FindSection[];
+}
+
+export interface FindResult {
+  query: string;
+  confident: boolean;
+  documents: FindDocument[];
+}
+
+export interface SourceInfo {
+  file: string;
+  articles: Array<{ title: string; chunks: number }>;
+}
+
+export interface AskOptions {
+  history?: Turn[];
+  signal?: AbortSignal;
+}
+
+/**
+ * What front ends call. Implementations: the real service over an index, and
+ * in bot tests a fake that returns canned results.
+ */
+export interface AnswerService {
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  draft(request: string, options?: AskOptions): Promise<DraftResult>;
+  find(topic: string, options?: { k?: number }): Promise<FindResult>;
+  sources(): Promise<SourceInfo[]>;
+}

@@ -1,0 +1,28 @@
+import type { Chunk } from "../ingest/types.js";
+import type { FindResult } from "../answer/types.js";
+
+/** One retrieved passage. Scores point the same way everywhere: higher is better. */
+export interface SearchHit {
+  rank: number;
+  score: number;
+  chunk: Chunk;
+}
+
+export interface SearchResponse {
+  query: string;
+  /** The question after normalisation (simplified, filler removed). */
+  normalized: string;
+  /** False when the best score is under the calibrated threshold: the corpus likely does not answer this. */
+  confident: boolean;
+  results: SearchHit[];
+}
+
+export interface SearchOptions {
+  k?: number;
+}
+
+/** Hybrid retrieval over a loaded index. */
+export interface Retriever {
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  find(topic: string, options?: { k?: number }): Promise<FindResult>;
+}
