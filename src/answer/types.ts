@@ -49,6 +49,8 @@ export interface DraftResult {
   sources: Array<{ file: string; article: string }>;
   notice?: string;
   nearest?: NearestDocument[];
+  /** The standalone request actually searched (after follow-up rewriting). */
+  standalone?: string;
 }
 
 export interface FindSection {

@@ -1,0 +1,284 @@
+/**
+ * Answers and drafts without a language model: the sentences of the retrieved
+ * passages that best match the question, deduplicated, in reading order, each
+ * followed by its citation.
+ */
+import type { Citation } from "./types.js";
+import { documentLabel, sectionInArticle, toCitation, type Passage } from "./passages.js";
+import {
+  contentTokens,
+  extractNumbers,
+  idfWeight,
+  keyTerms,
+  looksLikeHeading,
+  normalizeForDedupe,
+  normalizeForMatch,
+  searchTokens,
+  similarity,
+  splitSentences,
+  stripEnumerator,
+} from "./text.js";
+
+export interface ExtractiveResult {
+  text: string;
+  citations: Citation[];
+}
+
+export interface ExtractiveDraft extends ExtractiveResult {
+  sources: Array<{ file: string; article: string }>;
+}
+
+export const DRAFT_NOTE = "（根据以下资料摘编）";
+
+interface Candidate {
+  passage: Passage;
+  /** Position of the sentence in its passage. */
+  index: number;
+  text: string;
+  score: number;
+}
+
+const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
+const TIME_QUESTION = /什么时候|何时|哪一?年|几月|哪天|时间|日期|期限/;
+const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]+月/;
+const MAX_SENTENCE_CHARS = 160;
+
+/** The query side of scoring, computed once per question. */
+interface Query {
+  tokens: Array<{ norm: string; weight: number }>;
+  total: number;
+  keys: string[];
+  numbers: string[];
+  wantsNumber: boolean;
+  wantsTime: boolean;
+}
+
+function makeQuery(question: string): Query {
+  // cutForSearch adds the parts of long words ("区政府" → "区政", "政府"): they count half.
+  const whole = new Set(contentTokens(question));
+  const tokens = searchTokens(question).map((t) => ({
+    norm: normalizeForMatch(t),
+    weight: idfWeight(t) * (whole.has(t) ? 1 : 0.5),
+  }));
+  return {
+    tokens,
+    total: tokens.reduce((s, t) => s + t.weight, 0),
+    keys: keyTerms(question, 3).map(normalizeForMatch),
+    numbers: extractNumbers(question),
+    wantsNumber: QUANTITY_QUESTION.test(question),
+    wantsTime: TIME_QUESTION.test(question),
+  };
+}
+
+/** Share (by weight) of the question's words found in a text, 0..1. */
+function coverage(q: Query, text: string): number {
+  if (q.total === 0) return 0;
+  const norm = normalizeForMatch(text);
+  let found = 0;
+  for (const t of q.tokens) if (norm.includes(t.norm)) found += t.weight;
+  return found / q.total;
+}
+
+/**
+ * A sentence longer than MAX_SENTENCE_CHARS is cut to the run of clauses
+ * (split at "，") around the one that matches the question best.
+ */
+function trimSentence(q: Query, sentence: string): string {
+  if (sentence.length <= MAX_SENTENCE_CHARS) return sentence;
+  const clauses = sentence.split(/(?<=，)/);
+  let best = 0;
+  let bestScore = -1;
+  clauses.forEach((c, i) => {
+    const s = coverage(q, c);
+    if (s > bestScore) [best, bestScore] = [i, s];
+  });
+  let from = best;
+  let to = best + 1;
+  let len = clauses[best]!.length;
+  while (true) {
+    const next = to < clauses.length ? clauses[to]!.length : Infinity;
+    const prev = from > 0 ? clauses[from - 1]!.length : Infinity;
+    if (Math.min(next, prev) === Infinity || len + Math.min(next, prev) > MAX_SENTENCE_CHARS) break;
+    if (next <= prev) len += clauses[to++]!.length;
+    else len += clauses[--from]!.length;
+  }
+  const text = clauses.slice(from, to).join("").replace(/，$/, "");
+  return from > 0 ? `……${text}` : text;
+}
+
+/** Every usable sentence of the passages, scored against the question. */
+function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
+  const maxScore = Math.max(0, ...passages.map((p) => p.score));
+  const out: Candidate[] = [];
+  passages.forEach((p, i) => {
+    // Rank matters most; the retrieval score refines it when it is meaningful.
+    const rankWeight = 1 / (1 + 0.25 * i);
+    const scoreWeight = maxScore > 0 && p.score > 0 ? 0.6 + 0.4 * (p.score / maxScore) : 1;
+    const weight = rankWeight * scoreWeight;
+    const context = coverage(q, `${p.chunk.section} ${p.chunk.headingPath.join(" ")}`);
+    for (const s of splitSentences(p.chunk.text)) {
+      if (looksLikeHeading(s.text)) continue;
+      const text = stripEnumerator(s.text);
+      if (normalizeForDedupe(text).length < 8) continue;
+      const norm = normalizeForMatch(text);
+      const cov = coverage(q, text);
+      let score = cov + 0.1 * context;
+      if (q.keys.length) score += (0.25 * q.keys.filter((k) => norm.includes(k)).length) / q.keys.length;
+      if (/\d/.test(norm)) score += q.wantsNumber && cov >= 0.3 ? 0.2 : 0.03;
+      if (q.wantsTime && cov >= 0.2 && DATE.test(text)) score += 0.25;
+      for (const n of q.numbers) if (extractNumbers(text).includes(n)) score += 0.2;
+      // With nothing to match, prefer the opening sentences of the best passages.
+      if (q.total === 0) score += 0.1 / (1 + s.index);
+      out.push({ passage: p, index: s.index, text: trimSentence(q, text), score: score * weight });
+    }
+  });
+  return out;
+}
+
+function isDuplicate(a: string, b: string): boolean {
+  const na = normalizeForDedupe(a.replace(/^……/, ""));
+  const nb = normalizeForDedupe(b.replace(/^……/, ""));
+  return na === nb || na.includes(nb) || nb.includes(na) || similarity(a, b) >= 0.6;
+}
+
+interface Pick {
+  minSentences: number;
+  maxSentences: number;
+  maxPassages: number;
+  /** Sentences under this share of the best score are left out (once minSentences are in). */
+  relative: number;
+  /** Nothing under this share of the best score, even to reach minSentences. */
+  floor: number;
+  maxPerPassage?: number;
+}
+
+function pick(candidates: Candidate[], o: Pick): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.passage.n - b.passage.n || a.index - b.index);
+  const best = sorted[0]?.score ?? 0;
+  const picked: Candidate[] = [];
+  const used = new Map<number, number>();
+  for (const c of sorted) {
+    if (picked.length >= o.maxSentences) break;
+    if (best > 0 && c.score < o.floor * best) break;
+    if (picked.length >= o.minSentences && c.score < o.relative * best) break;
+    const inPassage = used.get(c.passage.n) ?? 0;
+    if (inPassage === 0 && used.size >= o.maxPassages) continue;
+    if (o.maxPerPassage !== undefined && inPassage >= o.maxPerPassage) continue;
+    if (picked.some((p) => isDuplicate(p.text, c.text))) continue;
+    picked.push(c);
+    used.set(c.passage.n, inPassage + 1);
+  }
+  return picked;
+}
+
+/** "……句子" → "……句子[n]。": the citation goes before the closing full stop. */
+function withCitation(sentence: string, n: number): string {
+  // A sentence closing a quotation ("……。”") keeps its own full stop.
+  if (/[。！？!?][”’」』]$/.test(sentence)) return `${sentence}[${n}]`;
+  const body = sentence.replace(/[。！？!?；;，,：:\s]+$/u, "");
+  return `${body}[${n}]。`;
+}
+
+/** Numbers passages 1..N in order of first use and builds their citations (quote = best sentence used). */
+function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>; citations: Citation[] } {
+  const numberOf = new Map<number, number>();
+  const best = new Map<number, Candidate>();
+  for (const c of ordered) {
+    if (!numberOf.has(c.passage.n)) numberOf.set(c.passage.n, numberOf.size + 1);
+    const b = best.get(c.passage.n);
+    if (!b || c.score > b.score) best.set(c.passage.n, c);
+  }
+  const citations = [...numberOf.entries()].map(([pn, n]) => {
+    const c = best.get(pn)!;
+    return toCitation(n, c.passage.chunk, c.text.replace(/^……/, ""));
+  });
+  return { numberOf, citations };
+}
+
+/** A short answer from the 2–5 best sentences of up to 3 passages, each cited. */
+export function extractiveAnswer(question: string, passages: Passage[]): ExtractiveResult {
+  const q = makeQuery(question);
+  let picked = pick(scoreSentences(q, passages), {
+    minSentences: 2,
+    maxSentences: 5,
+    maxPassages: 3,
+    relative: 0.6,
+    floor: 0.3,
+  });
+  if (picked.length === 0) {
+    // Nothing matched at all: the opening of the best passage is still the best we have.
+    picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).slice(0, 2);
+  }
+  if (picked.length === 0) return { text: "", citations: [] };
+  const ordered = [...picked].sort((a, b) => a.passage.n - b.passage.n || a.index - b.index);
+  const { numberOf, citations } = numberCitations(ordered);
+  const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
+  return { text: `根据文档：${body}`, citations };
+}
+
+function documentOrder(a: Passage, b: Passage): number {
+  return (
+    a.chunk.file.localeCompare(b.chunk.file) ||
+    a.chunk.articleIndex - b.chunk.articleIndex ||
+    a.chunk.lineStart - b.chunk.lineStart
+  );
+}
+
+/** Splits ordered groups into at most `max` runs of consecutive groups. */
+function intoParagraphs<T>(groups: T[][], max: number): T[][] {
+  if (groups.length <= max) return groups;
+  const out: T[][] = [];
+  const per = Math.ceil(groups.length / max);
+  for (let i = 0; i < groups.length; i += per) out.push(groups.slice(i, i + per).flat());
+  return out;
+}
+
+/**
+ * A draft of 1–3 paragraphs from the most relevant sentences of several
+ * passages, in document order (section, then position), each cited, followed
+ * by DRAFT_NOTE and the sources.
+ */
+export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
+  const q = makeQuery(request);
+  const picked = pick(scoreSentences(q, passages), {
+    minSentences: 3,
+    maxSentences: 9,
+    maxPassages: 5,
+    relative: 0.35,
+    floor: 0.15,
+    maxPerPassage: 3,
+  });
+  if (picked.length === 0) return { text: "", citations: [], sources: [] };
+  const byPassage = new Map<number, Candidate[]>();
+  for (const c of picked) byPassage.set(c.passage.n, [...(byPassage.get(c.passage.n) ?? []), c]);
+  const groups = [...byPassage.values()]
+    .sort((a, b) => documentOrder(a[0]!.passage, b[0]!.passage))
+    .map((g) => g.sort((a, b) => a.index - b.index));
+  const paragraphs = intoParagraphs(groups, 3);
+  const { numberOf, citations } = numberCitations(paragraphs.flat());
+  const body = paragraphs
+    .map((para) => para.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join(""))
+    .join("\n\n");
+  const sourceLines = citations.map((c) => {
+    const section = sectionInArticle(c);
+    return `[${c.n}] ${documentLabel(c)}${section ? ` ${section}` : ""}，第${c.lineStart}–${c.lineEnd}行`;
+  });
+  return {
+    text: `${body}\n\n${DRAFT_NOTE}\n${sourceLines.join("\n")}`,
+    citations,
+    sources: distinctSources(citations),
+  };
+}
+
+/** Distinct documents in order of first citation. */
+export function distinctSources(citations: Citation[]): Array<{ file: string; article: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ file: string; article: string }> = [];
+  for (const c of [...citations].sort((a, b) => a.n - b.n)) {
+    const key = `${c.file}\u0000${c.article}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file: c.file, article: c.article });
+  }
+  return out;
+}

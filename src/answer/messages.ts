@@ -1,0 +1,45 @@
+/** What users read in answers and notices (simplified Chinese). */
+import { ServiceError } from "../util/errors.js";
+import { documentLabel } from "./passages.js";
+import { LLMServiceError } from "./llm.js";
+import type { NearestDocument } from "./types.js";
+
+export const EMPTY_QUESTION = "问题为空，请输入要查询的内容。";
+export const EMPTY_REQUEST = "起草要求为空，请说明要起草什么内容。";
+export const tooLong = (max: number, what: "问题" | "起草要求") =>
+  `${what}过长（超过 ${max} 字），请精简后再试。`;
+export const NOT_COVERED = "文档中没有找到与该问题相关的内容，现有文档可能没有涉及这一问题。";
+export const NOT_COVERED_DRAFT = "文档中没有找到可用于起草该内容的资料，现有文档可能没有涉及这一主题。";
+
+export function withNearest(message: string, nearest: NearestDocument[]): string {
+  if (nearest.length === 0) return message;
+  const lines = nearest.map((d, i) => `${i + 1}. ${documentLabel(d)}`);
+  return `${message}\n可能相关的文档：\n${lines.join("\n")}`;
+}
+
+const ANSWER_TAIL = "以下为根据文档原文摘录的回答。";
+const DRAFT_TAIL = "以下为根据文档原文摘编的稿件。";
+
+/** The notice shown when the model could not be used and the reply was composed from the passages. */
+export function fallbackNotice(e: unknown, kind: "answer" | "draft"): string {
+  const tail = kind === "answer" ? ANSWER_TAIL : DRAFT_TAIL;
+  if (e instanceof LLMServiceError) {
+    switch (e.kind) {
+      case "http":
+        return `大模型服务暂时不可用（HTTP ${e.status}），${tail}`;
+      case "timeout":
+        return `大模型服务响应超时，${tail}`;
+      case "connection":
+        return `无法连接大模型服务，${tail}`;
+      case "malformed":
+      case "empty":
+        return `大模型服务返回的内容无法使用，${tail}`;
+    }
+  }
+  if (e instanceof ServiceError && e.status !== undefined) return `大模型服务暂时不可用（HTTP ${e.status}），${tail}`;
+  return `大模型服务暂时不可用，${tail}`;
+}
+
+export function noCitationNotice(kind: "answer" | "draft"): string {
+  return `大模型的回答没有可以在文档中核实的引用，${kind === "answer" ? ANSWER_TAIL : DRAFT_TAIL}`;
+}

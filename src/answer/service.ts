@@ -1,0 +1,217 @@
+/**
+ * The answer service front ends call: question → (follow-up rewrite) →
+ * retrieval → model answer with checked citations, or an extractive answer
+ * from the passages when there is no model or it fails.
+ */
+import type { Logger } from "pino";
+import type { Retriever, SearchResponse } from "../retrieve/types.js";
+import type {
+  AnswerService,
+  AskOptions,
+  AskResult,
+  Citation,
+  DraftResult,
+  FindResult,
+  NearestDocument,
+  SourceInfo,
+} from "./types.js";
+import type { ChatModel } from "./llm.js";
+import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
+import { formatPassages, formatUserText, uniquePassages, type Passage } from "./passages.js";
+import { checkCitations } from "./citations.js";
+import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
+import { standaloneQuestion } from "./followup.js";
+import { errorMessage } from "../util/errors.js";
+import * as msg from "./messages.js";
+
+export interface AnswerServiceOptions {
+  retriever: Retriever;
+  /** Without a model every reply is extractive. */
+  chat?: ChatModel;
+  prompts: Prompts;
+  logger?: Logger;
+  /** Longer questions are refused without searching. Default 2000. */
+  maxQuestionChars?: number;
+  /** Passages retrieved per question. Default 8. */
+  k?: number;
+  /** Passages given to the model (after removing duplicates). Default 6 for answers, 8 for drafts. */
+  maxPassages?: number;
+  /** What `sources()` returns. */
+  listSources?: () => SourceInfo[] | Promise<SourceInfo[]>;
+}
+
+/** Trimmed, control and zero-width characters removed, whitespace collapsed. */
+export function normalizeQuestion(text: string): string {
+  return (text ?? "")
+    .normalize("NFC")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+interface Composed {
+  mode: "llm" | "extractive";
+  text: string;
+  citations: Citation[];
+  notice?: string;
+}
+
+export function createAnswerService(options: AnswerServiceOptions): AnswerService {
+  const { retriever, chat, prompts, logger } = options;
+  const maxChars = options.maxQuestionChars ?? 2000;
+  const k = options.k ?? 8;
+
+  async function nearestTo(query: string): Promise<NearestDocument[]> {
+    try {
+      const found = await retriever.find(query, { k: 3 });
+      const seen = new Set<string>();
+      const out: NearestDocument[] = [];
+      for (const d of found.documents) {
+        const key = `${d.file}\u0000${d.article}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ file: d.file, article: d.article, score: d.score });
+      }
+      return out.slice(0, 3);
+    } catch (e) {
+      logger?.warn({ err: errorMessage(e) }, "nearest documents lookup failed");
+      return [];
+    }
+  }
+
+  async function retrieve(query: string, limit: number): Promise<{ search: SearchResponse; passages: Passage[] }> {
+    const search = await retriever.search(query, { k });
+    return { search, passages: search.confident ? uniquePassages(search.results, limit) : [] };
+  }
+
+  /**
+   * The model's reply with citations checked, or the extractive reply with a
+   * notice when the model fails or cites nothing that holds.
+   */
+  async function compose(
+    kind: "answer" | "draft",
+    query: string,
+    passages: Passage[],
+    signal: AbortSignal | undefined,
+  ): Promise<Composed> {
+    const extractive = (notice?: string): Composed => {
+      const r = kind === "answer" ? extractiveAnswer(query, passages) : extractiveDraft(query, passages);
+      return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice } : {}) };
+    };
+    if (!chat) return extractive();
+    const template: PromptTemplate = kind === "answer" ? prompts.answer : prompts.draft;
+    const values = {
+      passages: formatPassages(passages),
+      [kind === "answer" ? "question" : "request"]: formatUserText(query),
+    };
+    let reply: string;
+    try {
+      reply = await chat.complete(renderPrompt(template, values), {
+        maxTokens: kind === "answer" ? 1024 : 1536,
+        temperature: kind === "answer" ? 0.2 : 0.4,
+        ...(signal ? { signal } : {}),
+      });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      logger?.warn({ err: errorMessage(e), kind }, "LLM failed; falling back to the extractive reply");
+      return extractive(msg.fallbackNotice(e, kind));
+    }
+    const checked = checkCitations(reply, passages);
+    if (checked.issues.length) logger?.warn({ issues: checked.issues, kind }, "citations removed from the LLM reply");
+    if (checked.citations.length === 0) {
+      logger?.warn({ kind }, "LLM reply has no citation that holds; falling back to the extractive reply");
+      return extractive(msg.noCitationNotice(kind));
+    }
+    return { mode: "llm", text: checked.text, citations: checked.citations };
+  }
+
+  return {
+    async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
+      const question = normalizeQuestion(rawQuestion);
+      const refuse = (answer: string): AskResult => ({ question, mode: chat ? "llm" : "extractive", found: false, answer, citations: [] });
+      if (!question) return refuse(msg.EMPTY_QUESTION);
+      if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
+
+      const standalone = await standaloneQuestion(question, opts.history, {
+        prompt: prompts.condense,
+        maxQuestionChars: maxChars,
+        ...(chat ? { chat } : {}),
+        ...(logger ? { logger } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+      const query = standalone.question;
+      const { passages } = await retrieve(query, options.maxPassages ?? 6);
+      const base = { question, standalone: query };
+      if (passages.length > 0) {
+        const r = await compose("answer", query, passages, opts.signal);
+        if (r.text) {
+          logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "answered");
+          return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(r.notice ? { notice: r.notice } : {}) };
+        }
+      }
+      const nearest = await nearestTo(query);
+      logger?.info({ nearest: nearest.length }, "question not covered by the documents");
+      return {
+        ...base,
+        mode: chat ? "llm" : "extractive",
+        found: false,
+        answer: msg.withNearest(msg.NOT_COVERED, nearest),
+        citations: [],
+        nearest,
+      };
+    },
+
+    async draft(rawRequest: string, opts: AskOptions = {}): Promise<DraftResult> {
+      const request = normalizeQuestion(rawRequest);
+      const refuse = (draft: string): DraftResult => ({
+        request,
+        mode: chat ? "llm" : "extractive",
+        found: false,
+        draft,
+        citations: [],
+        sources: [],
+      });
+      if (!request) return refuse(msg.EMPTY_REQUEST);
+      if ([...request].length > maxChars) return refuse(msg.tooLong(maxChars, "起草要求"));
+
+      const standalone = await standaloneQuestion(request, opts.history, {
+        prompt: prompts.condense,
+        maxQuestionChars: maxChars,
+        ...(chat ? { chat } : {}),
+        ...(logger ? { logger } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+      const query = standalone.question;
+      const { passages } = await retrieve(query, options.maxPassages ?? 8);
+      if (passages.length > 0) {
+        const r = await compose("draft", query, passages, opts.signal);
+        if (r.text) {
+          logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
+          return {
+            request,
+            standalone: query,
+            mode: r.mode,
+            found: true,
+            draft: r.text,
+            citations: r.citations,
+            sources: distinctSources(r.citations),
+            ...(r.notice ? { notice: r.notice } : {}),
+          };
+        }
+      }
+      const nearest = await nearestTo(query);
+      return { ...refuse(msg.withNearest(msg.NOT_COVERED_DRAFT, nearest)), standalone: query, nearest };
+    },
+
+    async find(rawTopic: string, opts: { k?: number } = {}): Promise<FindResult> {
+      const topic = normalizeQuestion(rawTopic);
+      if (!topic || [...topic].length > maxChars) return { query: topic, confident: false, documents: [] };
+      return retriever.find(topic, { k: opts.k ?? 5 });
+    },
+
+    async sources(): Promise<SourceInfo[]> {
+      return options.listSources ? await options.listSources() : [];
+    },
+  };
+}

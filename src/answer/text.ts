@@ -1,0 +1,233 @@
+/**
+ * Chinese text helpers for the answer layer: matching-normalisation,
+ * sentence splitting, content tokens, numbers and quoted terms.
+ */
+import nodejieba from "nodejieba";
+
+/** Function words, question words and "the documents say" filler: never evidence of support. */
+const STOP_WORDS = new Set(
+  (
+    "的 了 着 过 是 在 和 与 及 以及 并 并且 而 而且 或 或者 等 等等 对 对于 为 为了 把 被 将 也 都 就 还 又 再 " +
+    "以 于 之 其 该 此 这 那 这个 那个 这些 那些 这样 那样 这种 那种 哪 哪些 哪个 哪里 什么 怎么 怎样 如何 为何 " +
+    "为什么 多少 几个 是否 有没有 能否 可否 吗 呢 吧 啊 呀 请问 请 一下 有关 关于 相关 方面 情况 内容 " +
+    "根据 按照 依据 文档 文件 资料 材料 原文 段落 提到 提及 显示 表明 指出 介绍 说明 其中 主要 进行 通过 可以 " +
+    "已经 没有 我们 你们 他们 它们 我 你 他 她 它 一个 一些 有些 因此 所以 但是 然而 同时 此外 另外 包括 " +
+    "具体 分别 共计 总共 一共 约为 达到 左右 以上 以下 之后 之前 目前 当前 如下 如上 有关部门 "
+  )
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LETTER = /[\p{L}]/u;
+
+/** Text for substring matching: NFKC (full-width → ASCII), no whitespace, lower case. */
+export function normalizeForMatch(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/** Text for duplicate detection: matching-normalised and without punctuation. */
+export function normalizeForDedupe(text: string): string {
+  return normalizeForMatch(text).replace(/[\p{P}\p{S}]/gu, "");
+}
+
+function isContentToken(token: string): boolean {
+  const t = token.trim();
+  if (t.length < 2) return false;
+  if (!CJK.test(t) && !LETTER.test(t)) return false; // punctuation, numbers
+  if (/^\d/.test(t)) return false;
+  return !STOP_WORDS.has(t);
+}
+
+/** Distinct content words of a claim or sentence (nodejieba cut, length ≥ 2, no stop words, no numbers). */
+export function contentTokens(text: string): string[] {
+  return [...new Set(nodejieba.cut(text.normalize("NFKC")).filter(isContentToken))];
+}
+
+/** Distinct content words in search mode (finer: "区政府" also yields "政府"), for query matching. */
+export function searchTokens(text: string): string[] {
+  return [...new Set(nodejieba.cutForSearch(text.normalize("NFKC")).filter(isContentToken))];
+}
+
+/** The most salient words of a text (TF-IDF), best first. */
+export function keyTerms(text: string, limit = 4): string[] {
+  return nodejieba
+    .extract(text.normalize("NFKC"), limit * 2)
+    .map((r) => r.word)
+    .filter(isContentToken)
+    .slice(0, limit);
+}
+
+const idfCache = new Map<string, number>();
+const DEFAULT_IDF = 6;
+
+/**
+ * How specific a word is: its IDF in nodejieba's dictionary (≈4 for 工作/情况,
+ * ≈8 for 办公/人大, ≈12 for 政务信息), capped; unknown words get a middling weight.
+ */
+export function idfWeight(token: string): number {
+  let w = idfCache.get(token);
+  if (w === undefined) {
+    const r = nodejieba.extract(token, 1)[0];
+    w = r && r.word === token ? Math.min(r.weight, 12) : DEFAULT_IDF;
+    idfCache.set(token, w);
+  }
+  return w;
+}
+
+/** Weight of a matched token: longer words are more specific. */
+export function tokenWeight(token: string): number {
+  return Math.min(token.length, 4) / 2;
+}
+
+// ---------------------------------------------------------------- numbers
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "二十三" → 23, "一百零五" → 105, "十四" → 14; undefined when it is not a plain numeral. */
+export function parseChineseNumeral(s: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch]!;
+    } else if (ch in UNITS) {
+      section += (digit < 0 ? 1 : digit) * UNITS[ch]!;
+      digit = -1;
+    } else if (ch === "万" || ch === "亿") {
+      section += digit < 0 ? 0 : digit;
+      total += (section || 1) * (ch === "万" ? 10_000 : 100_000_000);
+      section = 0;
+      digit = -1;
+    } else {
+      return undefined;
+    }
+  }
+  const value = total + section + (digit < 0 ? 0 : digit);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function canonicalNumber(raw: string): string {
+  const n = Number(raw.replace(/,/g, ""));
+  return Number.isFinite(n) ? String(n) : raw;
+}
+
+const ARABIC_NUMBER = /(\d+(?:\.\d+)?)\s*(%)?/g;
+
+/**
+ * Arabic numbers in a text, canonical ("2,916" → "2916"); percentages as "45%".
+ * Thousands separators are only read as such between digit groups of three.
+ */
+export function extractNumbers(text: string): string[] {
+  const t = text.normalize("NFKC").replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  const out: string[] = [];
+  for (const m of t.matchAll(ARABIC_NUMBER)) {
+    const num = canonicalNumber(m[1]!);
+    out.push(m[2] ? `${num}%` : num);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Every number a passage states, in the forms a claim may use: Arabic numbers
+ * (a percentage also counts as the bare number) and Chinese numerals ("十四" → "14").
+ */
+export function passageNumbers(text: string): Set<string> {
+  const set = new Set<string>();
+  for (const n of extractNumbers(text)) {
+    set.add(n);
+    if (n.endsWith("%")) set.add(n.slice(0, -1));
+  }
+  for (const m of text.matchAll(/[零〇一二两三四五六七八九十百千万亿]+/g)) {
+    const v = parseChineseNumeral(m[0]);
+    if (v !== undefined) set.add(String(v));
+  }
+  return set;
+}
+
+/** Terms a claim quotes: “…”, 「…」, 『…』, 《…》 and "…"; inner text only. */
+export function extractQuotedTerms(text: string): string[] {
+  const out: string[] = [];
+  const re = /“([^”]{1,60})”|「([^」]{1,60})」|『([^』]{1,60})』|《([^》]{1,60})》|"([^"]{1,60})"/g;
+  for (const m of text.matchAll(re)) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").trim();
+    if (inner) out.push(inner);
+  }
+  return [...new Set(out)];
+}
+
+// ---------------------------------------------------------------- sentences
+
+export interface Sentence {
+  text: string;
+  /** 0-based position among the sentences of the text. */
+  index: number;
+}
+
+const TERMINATORS = "。！？；!?;";
+const CLOSERS = "”’」』）)】》\"'";
+
+/**
+ * Splits on 。！？； (and ASCII !?;) and line ends; a closing quote or bracket
+ * right after a terminator stays with its sentence. Empty pieces are dropped.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let cur = "";
+  const flush = () => {
+    const t = cur.trim();
+    if (t) out.push({ text: t, index: out.length });
+    cur = "";
+  };
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === "\n" || ch === "\r") {
+      flush();
+      continue;
+    }
+    cur += ch;
+    if (TERMINATORS.includes(ch)) {
+      while (i + 1 < chars.length && CLOSERS.includes(chars[i + 1]!)) cur += chars[++i]!;
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A line that is a heading rather than prose: short, no terminator, numbered or bare. */
+export function looksLikeHeading(sentence: string): boolean {
+  const t = sentence.trim();
+  if (t.length > 40) return false;
+  if (/[。！？!?；;]$/.test(t)) return false;
+  return true;
+}
+
+/** Removes a leading enumerator: "一是", "（二）", "3.", "①", "一、". */
+export function stripEnumerator(sentence: string): string {
+  return sentence
+    .replace(/^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳⑴-⒇])\s*/u, "")
+    .trim();
+}
+
+/** Character-bigram Jaccard similarity of two texts (after dedupe-normalisation). */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = [...normalizeForDedupe(s)];
+    const set = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) set.add(t[i]! + t[i + 1]!);
+    if (t.length === 1) set.add(t[0]!);
+    return set;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  if (ga.size === 0 && gb.size === 0) return 1;
+  let inter = 0;
+  for (const g of ga) if (gb.has(g)) inter++;
+  return inter / (ga.size + gb.size - inter);
+}

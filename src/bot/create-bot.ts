@@ -1,0 +1,64 @@
+/** Assembles the grammY bot: API retries, per-chat ordering, handlers, error logging. */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { Logger } from "pino";
+import type { AnswerService } from "../answer/types.js";
+import { AccessControl } from "./access.js";
+import { documentHandlers } from "./admin.js";
+import { buttonHandlers } from "./callbacks.js";
+import type { AdminActions, BotConfig } from "./config.js";
+import type { BotDeps } from "./deps.js";
+import { FeedbackStore } from "./feedback.js";
+import { textHandlers } from "./handlers.js";
+import { logError } from "./log.js";
+import { AnswerMemory } from "./memory.js";
+import { RateLimiter } from "./rate-limit.js";
+
+export interface CreateBotOptions {
+  config: BotConfig;
+  service: AnswerService;
+  admin: AdminActions;
+  logger: Logger;
+}
+
+/**
+ * Messages in one chat are handled in order; chats are served concurrently
+ * (under @grammyjs/runner). Button presses are not queued behind answers.
+ */
+function orderingKey(ctx: Context): string | undefined {
+  if (ctx.callbackQuery) return undefined;
+  return ctx.chat ? `chat:${ctx.chat.id}` : undefined;
+}
+
+export function createBot(opts: CreateBotOptions): Bot {
+  const { config, service, admin, logger } = opts;
+  const apiRoot = config.apiRoot?.replace(/\/+$/, "");
+  const bot = new Bot(config.token, {
+    ...(config.botInfo ? { botInfo: config.botInfo } : {}),
+    client: apiRoot ? { apiRoot } : {},
+  });
+  // 429 → wait retry_after and resend; 5xx → exponential backoff.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
+
+  const deps: BotDeps = {
+    config,
+    token: config.token,
+    service,
+    admin,
+    logger,
+    access: new AccessControl(config.allowedChatIds, config.adminUserIds),
+    limiter: new RateLimiter(config.rateLimit),
+    memory: new AnswerMemory(),
+    feedback: new FeedbackStore(config.feedbackFile),
+  };
+
+  bot.use(sequentialize(orderingKey));
+  bot.use(textHandlers(deps, { busy: false }));
+  bot.use(documentHandlers(deps));
+  bot.use(buttonHandlers(deps));
+  bot.catch((err) => {
+    logError(logger, config.token, err.error, { updateId: err.ctx.update.update_id }, "unhandled error in telegram middleware");
+  });
+  return bot;
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns answer-layer results into Telegram HTML. Everything that comes from
+ * documents, users or the service is escaped here.
+ */
+import type {
+  AskResult,
+  Citation,
+  DraftResult,
+  FindResult,
+  NearestDocument,
+  SourceInfo,
+} from "../answer/types.js";
+import { escapeHtml as esc } from "./html.js";
+import { HELP_LINES, TEXT } from "./texts.js";
+
+function lines(start: number, end: number): string {
+  return start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`;
+}
+
+/** Citations in order of their number, each number once. */
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<number>();
+  return [...citations]
+    .sort((x, y) => x.n - y.n)
+    .filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
+}
+
+/** `[1] 标题 · 章节（文件 第 a–b 行）` */
+export function formatCitation(c: Citation): string {
+  const title = [c.article, c.section].filter((s) => s.trim() !== "").map(esc).join(" · ");
+  return `[${c.n}] ${title || esc(c.file)}（${esc(c.file)} ${lines(c.lineStart, c.lineEnd)}）`;
+}
+
+function sourcesBlock(citations: readonly Citation[]): string {
+  const list = uniqueCitations(citations);
+  if (list.length === 0) return "";
+  return `\n\n<b>${TEXT.sourcesHeading}</b>\n` + list.map(formatCitation).join("\n");
+}
+
+function nearestBlock(nearest: readonly NearestDocument[] | undefined): string {
+  if (!nearest || nearest.length === 0) return "";
+  const items = nearest.map((d) => `• ${esc(d.article || d.file)}（${esc(d.file)}）`);
+  return `\n\n<b>${TEXT.nearestHeading}</b>\n` + items.join("\n");
+}
+
+function noticeBlock(notice: string | undefined): string {
+  return notice && notice.trim() !== "" ? `\n\n<i>${esc(notice.trim())}</i>` : "";
+}
+
+export function formatAnswer(r: AskResult): string {
+  const body = esc(r.answer.trim());
+  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest);
+  return body + noticeBlock(r.notice) + sourcesBlock(r.citations);
+}
+
+export function formatDraft(r: DraftResult): string {
+  const body = esc(r.draft.trim());
+  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest);
+  return body + noticeBlock(r.notice) + sourcesBlock(r.citations);
+}
+
+export function formatFind(r: FindResult): string {
+  if (r.documents.length === 0) return TEXT.findNothing;
+  const head = r.confident ? "" : `${TEXT.findNotConfident}\n\n`;
+  const docs = r.documents.map((d) => {
+    const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)} ${lines(d.lineStart, d.lineEnd)}）`;
+    const sections = d.sections.map(
+      (s) => `  • ${esc(s.section)}（${lines(s.lineStart, s.lineEnd)}）${s.snippet ? `：${esc(s.snippet)}` : ""}`,
+    );
+    return [title, ...sections].join("\n");
+  });
+  return head + docs.join("\n\n");
+}
+
+export function formatSourceList(sources: readonly SourceInfo[]): string {
+  if (sources.length === 0) return TEXT.noDocuments;
+  const items = sources.map((s, i) => {
+    const titles = s.articles.map((a) => esc(a.title)).join("、");
+    return `${i + 1}. ${esc(s.file)}${titles ? ` — ${titles}` : ""}`;
+  });
+  return `<b>索引中的文件（${sources.length} 个）</b>\n` + items.join("\n");
+}
+
+/** The cited passages, for the "查看引用原文" button. */
+export function formatPassages(citations: readonly Citation[]): string {
+  const list = uniqueCitations(citations);
+  if (list.length === 0) return TEXT.noPassages;
+  return list
+    .map((c) => `<b>${formatCitation(c)}</b>\n<blockquote>${esc(c.text.trim())}</blockquote>`)
+    .join("\n\n");
+}
+
+export function formatHelp(botUsername: string): string {
+  return HELP_LINES.map((l) => esc(l.replace("{bot}", botUsername))).join("\n");
+}

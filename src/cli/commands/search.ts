@@ -1,0 +1,42 @@
+import type { Context } from "../context.js";
+import { openRetriever } from "../../app.js";
+import type { HybridRetriever } from "../../retrieve/hybrid.js";
+import type { SearchResponse } from "../../retrieve/types.js";
+import { eachStdinLine, print, printJson } from "../output.js";
+
+export function searchJson(res: SearchResponse) {
+  return {
+    query: res.query,
+    confident: res.confident,
+    results: res.results.map((r) => ({
+      rank: r.rank,
+      score: r.score,
+      id: r.chunk.id,
+      file: r.chunk.file,
+      article: r.chunk.article,
+      section: r.chunk.section,
+      text: r.chunk.text,
+      lineStart: r.chunk.lineStart,
+      lineEnd: r.chunk.lineEnd,
+    })),
+  };
+}
+
+export function formatSearch(res: SearchResponse): string {
+  if (res.results.length === 0) return `没有找到与“${res.query}”相关的内容。`;
+  const lines = res.confident ? [] : ["（相关度较低：文档可能没有直接涉及这个问题）"];
+  for (const r of res.results) {
+    const c = r.chunk;
+    lines.push(`${r.rank}. ${c.section}  —  ${c.file}:${c.lineStart}-${c.lineEnd}  (${r.score.toFixed(4)})`);
+    lines.push(`   ${c.text.replace(/\s+/g, " ").slice(0, 160)}${c.text.length > 160 ? "…" : ""}`);
+  }
+  return lines.join("\n");
+}
+
+export async function runSearch(ctx: Context, query: string | undefined, opts: { k: number; stdin?: boolean }, retriever?: HybridRetriever): Promise<void> {
+  const r = retriever ?? (await openRetriever(ctx.config, ctx.indexDir));
+  if (opts.stdin) return eachStdinLine(async (q) => searchJson(await r.search(q, { k: opts.k })));
+  const res = await r.search(query ?? "", { k: opts.k });
+  if (ctx.json) printJson(searchJson(res));
+  else print(formatSearch(res));
+}

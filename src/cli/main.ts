@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import dotenv from "dotenv";
+import path from "node:path";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../util/logger.js";
+import { PolicybotError, UsageError, errorMessage } from "../util/errors.js";
+import type { Context } from "./context.js";
+import { runIngest } from "./commands/ingest.js";
+import { runInspect } from "./commands/inspect.js";
+import { runSearch } from "./commands/search.js";
+import { runFind } from "./commands/find.js";
+import { registerAnswerCommands } from "./commands/register-answer.js";
+
+/**
+ * `policybot` — one CLI over every front end. Exit codes: 0 done, 1 failed,
+ * 2 wrong usage. Results go to stdout (one JSON object with --json), logs and
+ * progress to stderr.
+ */
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError("must be a whole number from 1 to 1000");
+  return n;
+}
+
+export function buildProgram(getContext: (opts: { index?: string; json?: boolean }) => Context): Command {
+  const program = new Command("policybot")
+    .description("Answers questions about Chinese policy documents and work reports, with citations.")
+    .addOption(new Option("--index <dir>", "index directory").default(undefined, "data/index"))
+    .option("--json", "machine-readable output on stdout")
+    .showHelpAfterError()
+    .exitOverride();
+
+  const ctx = (cmd: Command) => getContext(cmd.optsWithGlobals() as { index?: string; json?: boolean });
+
+  program
+    .command("ingest")
+    .description("load, clean, split, chunk and index documents (default: data/docs)")
+    .argument("[paths...]", "files or directories")
+    .option("--rebuild", "ignore the existing index (e.g. after changing EMBEDDER)")
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (paths: string[], opts: { rebuild?: boolean }, cmd: Command) => {
+      await runIngest(ctx(cmd), paths, opts);
+    });
+
+  program
+    .command("inspect")
+    .description("show what the bot sees of one file: articles, chunks, dropped lines")
+    .argument("<file>")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _opts: unknown, cmd: Command) => runInspect(ctx(cmd), file));
+
+  program
+    .command("search")
+    .description("hybrid search for passages")
+    .argument("[query]")
+    .option("--k <n>", "number of results", positiveInt, 5)
+    .option("--stdin", "read one query per line, write one JSON object per line")
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (query: string | undefined, opts: { k: number; stdin?: boolean }, cmd: Command) => {
+      if (!query && !opts.stdin) throw new UsageError("search needs a QUERY or --stdin");
+      await runSearch(ctx(cmd), query, opts);
+    });
+
+  program
+    .command("find")
+    .description("which documents cover a topic")
+    .argument("<topic>")
+    .option("--k <n>", "number of documents", positiveInt, 5)
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (topic: string, opts: { k: number }, cmd: Command) => runFind(ctx(cmd), topic, opts));
+
+  registerAnswerCommands(program, ctx);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  dotenv.config({ quiet: true });
+  const env = process.env;
+  let context: Context | undefined;
+  const getContext = (opts: { index?: string; json?: boolean }): Context => {
+    if (!context) {
+      const config = loadConfig(env);
+      context = { config, logger: createLogger(config.logLevel), indexDir: path.resolve(opts.index ?? config.indexDir), json: Boolean(opts.json) };
+    }
+    return context;
+  };
+  const program = buildProgram(getContext);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    const json = argv.includes("--json");
+    const message = errorMessage(e);
+    const code = e instanceof PolicybotError ? e.exitCode : 1;
+    if (json) process.stdout.write(JSON.stringify({ error: message }) + "\n");
+    process.stderr.write(`policybot: ${message}\n`);
+    if (!(e instanceof PolicybotError) && env.LOG_LEVEL === "debug") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
+    return code;
+  }
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`policybot: ${errorMessage(e)}\n`);
+    process.exitCode = 1;
+  },
+);

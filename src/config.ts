@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { UsageError } from "./util/errors.js";
+
+/**
+ * All configuration, read and validated once at start-up (from the
+ * environment, which dotenv fills from .env) and passed down. Nothing else
+ * reads process.env. Secrets stay in this object and are never logged:
+ * `redactedConfig` is what may be printed.
+ */
+const idList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s || !s.trim()) return null;
+    const ids = s.split(/[\s,]+/).filter(Boolean).map(Number);
+    if (ids.some((n) => !Number.isSafeInteger(n))) {
+      ctx.addIssue({ code: "custom", message: "must be a comma-separated list of numeric Telegram ids" });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+export const EnvSchema = z.object({
+  POLICYBOT_INDEX: z.string().default("data/index"),
+  POLICYBOT_DOCS: z.string().default("data/docs"),
+  POLICYBOT_DATA: z.string().default("data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  EMBEDDER: z.enum(["local", "openai"]).default("local"),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: int(30_000, 100),
+  LLM_MAX_RETRIES: int(2),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
+  WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  WEBHOOK_PORT: int(8080, 1),
+  WEBHOOK_PATH: optionalString,
+  ALLOWED_CHAT_IDS: idList,
+  ADMIN_USER_IDS: idList,
+  RATE_LIMIT_USER_PER_MIN: int(6, 1),
+  RATE_LIMIT_CHAT_PER_MIN: int(30, 1),
+  MAX_QUESTION_CHARS: int(2000, 10),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  indexDir: string;
+  docsDir: string;
+  dataDir: string;
+  logLevel: Env["LOG_LEVEL"];
+  embedder: { kind: "local" } | { kind: "openai"; model: string; apiKey: string; baseURL?: string };
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
+  telegram?: {
+    token: string;
+    apiRoot?: string;
+    webhookUrl?: string;
+    webhookPort: number;
+    webhookPath?: string;
+    allowedChatIds: number[] | null;
+    adminUserIds: number[];
+    rateLimit: { perUserPerMinute: number; perChatPerMinute: number };
+  };
+  maxQuestionChars: number;
+  /** Running under CI (no progress bars). */
+  ci: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`invalid setting ${String(issue.path[0] ?? "")}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  let embedder: Config["embedder"] = { kind: "local" };
+  if (e.EMBEDDER === "openai") {
+    if (!e.OPENAI_API_KEY) throw new UsageError("EMBEDDER=openai needs OPENAI_API_KEY (and OPENAI_BASE_URL for a server other than OpenAI)");
+    embedder = { kind: "openai", model: e.EMBEDDING_MODEL, apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) };
+  }
+  return {
+    indexDir: e.POLICYBOT_INDEX,
+    docsDir: e.POLICYBOT_DOCS,
+    dataDir: e.POLICYBOT_DATA,
+    logLevel: e.LOG_LEVEL,
+    embedder,
+    ...(e.OPENAI_API_KEY
+      ? { llm: { apiKey: e.OPENAI_API_KEY, model: e.CHAT_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) } }
+      : {}),
+    ...(e.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: {
+            token: e.TELEGRAM_BOT_TOKEN,
+            ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}),
+            ...(e.WEBHOOK_URL ? { webhookUrl: e.WEBHOOK_URL } : {}),
+            webhookPort: e.WEBHOOK_PORT,
+            ...(e.WEBHOOK_PATH ? { webhookPath: e.WEBHOOK_PATH } : {}),
+            allowedChatIds: e.ALLOWED_CHAT_IDS,
+            adminUserIds: e.ADMIN_USER_IDS ?? [],
+            rateLimit: { perUserPerMinute: e.RATE_LIMIT_USER_PER_MIN, perChatPerMinute: e.RATE_LIMIT_CHAT_PER_MIN },
+          },
+        }
+      : {}),
+    maxQuestionChars: e.MAX_QUESTION_CHARS,
+    ci: Boolean(env.CI && env.CI !== "false" && env.CI !== "0"),
+  };
+}
+
+/** The config with secrets replaced, for logs and `--json` diagnostics. */
+export function redactedConfig(c: Config): unknown {
+  return JSON.parse(
+    JSON.stringify(c, (k, v) => (typeof v === "string" && ["apiKey", "token"].includes(k) ? "[redacted]" : v)),
+  );
+}

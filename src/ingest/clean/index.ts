@@ -1,0 +1,90 @@
+import type { Dropped, Line } from "../types.js";
+import { toSimplified } from "../../text/script.js";
+import { cleanChars } from "./chars.js";
+import { repairShiftedGbk } from "./mojibake.js";
+import { collectReadings, stripPinyin } from "./pinyin.js";
+import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
+import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
+import { stripInlineRepeat, stripRepeatedHeading } from "./pdf-artifacts.js";
+import { joinBrokenLines } from "./join.js";
+import { parseHeading } from "../headings.js";
+
+export interface Cleaned {
+  lines: Line[];
+  dropped: Dropped[];
+  /** Boilerplate lines as cleaned text: the splitter reads the compilation title from site introductions. */
+  boilerplate: Line[];
+  /** Lines whose mojibake was repaired. */
+  repaired: number[];
+}
+
+/**
+ * Raw text → cleaned, simplified lines that remember their original line
+ * numbers. Order matters: mojibake is repaired while the pinyin annotations
+ * that help recover characters are still there; the PDF heading rule needs
+ * the original spaces; boilerplate rules are written in simplified Chinese;
+ * lines are joined last, so a dropped line never glues two others together.
+ */
+export function cleanText(raw: string): Cleaned {
+  const rawLines = raw.split("\n");
+  const readings = collectReadings(rawLines);
+  const dropped: Dropped[] = [];
+  const repaired: number[] = [];
+  let lines: Line[] = [];
+
+  rawLines.forEach((rawLine, i) => {
+    const n = i + 1;
+    let { text } = cleanChars(rawLine);
+    if (!text) return;
+    const fix = repairShiftedGbk(text, readings);
+    if (fix.garbled !== undefined) repaired.push(n);
+    text = toSimplified(stripPinyin(fix.text)).trim();
+    if (!text) {
+      dropped.push({ lineStart: n, lineEnd: n, reason: "mojibake (unrecoverable)" });
+      return;
+    }
+    lines.push({ text, lineStart: n, lineEnd: n });
+  });
+
+  // PDF artefacts, while the original spaces are still there.
+  lines = lines.map((line, i) => {
+    let text = stripInlineRepeat(line.text);
+    const prev = lines[i - 1];
+    if (prev) text = stripRepeatedHeading(prev.text, text);
+    return text === line.text ? line : { ...line, text };
+  });
+
+  lines = lines.map((line) => ({ ...line, text: normalizePunctuation(removeCjkSpaces(line.text)) }));
+
+  const boilerplate: Line[] = [];
+  const kept: Line[] = [];
+  let inRelated = false;
+  for (const line of lines) {
+    if (RELATED_HEADER.test(line.text)) {
+      inRelated = true;
+      drop(line, "related-articles list");
+      continue;
+    }
+    if (inRelated && RELATED_ITEM.test(line.text) && !parseHeading(line.text)) {
+      drop(line, "related-articles list");
+      continue;
+    }
+    inRelated = false;
+    const reason = boilerplateReason(line.text);
+    if (reason) {
+      drop(line, reason);
+      continue;
+    }
+    kept.push(line);
+  }
+
+  function drop(line: Line, reason: string) {
+    boilerplate.push(line);
+    const last = dropped[dropped.length - 1];
+    if (last && last.reason === reason && last.lineEnd >= line.lineStart - 2) last.lineEnd = line.lineEnd;
+    else dropped.push({ lineStart: line.lineStart, lineEnd: line.lineEnd, reason });
+  }
+
+  dropped.sort((a, b) => a.lineStart - b.lineStart);
+  return { lines: joinBrokenLines(kept), dropped, boilerplate, repaired };
+}

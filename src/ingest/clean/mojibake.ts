@@ -1,0 +1,91 @@
+import iconv from "iconv-lite";
+import { isPinyinSyllable } from "./pinyin.js";
+
+/**
+ * Mojibake from GBK bytes read one byte out of step.
+ *
+ * The scraper that produced the seeds decoded some headings starting one byte
+ * early, so "（一）" (A3A8 D2BB A3A9) was read as A1A3 A8D2 BBA3 … and came
+ * out as "。ㄒ唬", followed by more garbage until an ASCII byte put the
+ * decoder back in step. Re-encoding the garbled run as GBK and decoding it
+ * again without its first byte recovers the original text. Where the step
+ * swallowed the second byte of a character, only its first byte survives;
+ * when a pinyin annotation follows ("┛(jī)" for 績(jī)), the character is
+ * recovered from the readings the same document gives elsewhere.
+ */
+
+/** Characters from GBK rows that real text in this corpus never starts with. */
+const GARBAGE = /[\u3105-\u3129\u2500-\u257F\u2FF0-\u2FFB\u0100-\u01DC\u02C9-\u02D9\uE000-\uF8FF\u4DC0-\u4DFF]/;
+const GARBAGE_G = new RegExp(GARBAGE.source, "g");
+const ANNOTATION_AT = /^\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/;
+const NUMERALS = /^（([一二三四五六七八九十]{1,3})(?!）)/;
+
+export interface MojibakeRepair {
+  text: string;
+  /** The garbled text that was replaced, when a repair happened. */
+  garbled?: string;
+}
+
+export function looksLikeShiftedGbk(line: string): boolean {
+  return line.startsWith("。") && GARBAGE.test(line.slice(1, 3));
+}
+
+function gbkLead(char: string): number | undefined {
+  const bytes = iconv.encode(char, "gbk");
+  return bytes.length === 2 ? bytes[0] : undefined;
+}
+
+/**
+ * @param readings syllable → characters annotated with it in the same document
+ */
+export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): MojibakeRepair {
+  if (!looksLikeShiftedGbk(line)) return { text: line };
+  // The run ends where the first pinyin annotation starts: the "(" is ASCII, so
+  // the original decoder was back in step from there at the latest.
+  let end = line.length;
+  for (let i = 1; i < line.length; i++) {
+    if (line[i] !== "(") continue;
+    const m = ANNOTATION_AT.exec(line.slice(i));
+    if (m && isPinyinSyllable(m[1]!)) {
+      end = i;
+      break;
+    }
+  }
+  const run = line.slice(0, end);
+  const rest = line.slice(end);
+  const bytes = iconv.encode(run, "gbk").subarray(1);
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      out += String.fromCharCode(b);
+      i += 1;
+      continue;
+    }
+    const t = bytes[i + 1];
+    if (t !== undefined && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
+      const ch = iconv.decode(bytes.subarray(i, i + 2), "gbk");
+      if (ch !== "\uFFFD" && !GARBAGE.test(ch)) out += ch;
+      i += 2;
+      continue;
+    }
+    // A lead byte whose second byte was lost.
+    out += recoverLead(b, i + 1 >= bytes.length ? rest : "", readings, out);
+    i += 1;
+  }
+  // "（五" whose closing bracket went with the lost byte.
+  out = out.replace(NUMERALS, "（$1）");
+  out = out.replace(GARBAGE_G, "");
+  return { text: out + rest, garbled: run };
+}
+
+function recoverLead(lead: number, following: string, readings: ReadonlyMap<string, ReadonlySet<string>>, sofar: string): string {
+  const m = ANNOTATION_AT.exec(following);
+  if (m) {
+    const candidates = [...(readings.get(m[1]!) ?? [])].filter((c) => gbkLead(c) === lead);
+    if (candidates.length >= 1) return candidates[0]!;
+  }
+  // Row A3 holds full-width punctuation; after "（一" it can only be the closing bracket.
+  if (lead === 0xa3 && /^（[一二三四五六七八九十]{1,3}$/.test(sofar)) return "）";
+  return "";
+}

@@ -1,0 +1,93 @@
+/**
+ * 公文 heading markers. The canonical hierarchy is 一、 › （一） › 1. › （1）,
+ * and documents also use ⒈ ⑴ ① and "一是……二是……". `rank` is the canonical
+ * depth (lower = higher level); actual nesting is decided per document by the
+ * order in which styles appear (see chunk.ts), since real documents skip levels.
+ */
+export type HeadingStyle = "cn" | "paren-cn" | "num" | "dotted" | "paren-num" | "circled" | "circled-num" | "yishi";
+
+export interface Heading {
+  style: HeadingStyle;
+  rank: number;
+  /** 1-based ordinal; NaN when the number is a placeholder such as （X）. */
+  ordinal: number;
+  /** The marker as written, e.g. "一、", "（二）", "⑶". */
+  marker: string;
+  /** Heading text without the marker, up to the end of its first sentence. */
+  title: string;
+  /** True when the line goes on after the heading sentence (a heading with its paragraph). */
+  inline: boolean;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+export function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === "十") return 10;
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return NaN;
+      current = current * 10 + d;
+    }
+  }
+  return total + current;
+}
+
+const CN = "[一二三四五六七八九十]{1,3}";
+const PATTERNS: Array<{ style: HeadingStyle; rank: number; re: RegExp; ordinal: (m: RegExpExecArray) => number }> = [
+  { style: "cn", rank: 1, re: new RegExp(`^(${CN})\\s*[、.．]\\s*`), ordinal: (m) => cnNumber(m[1]!) },
+  { style: "paren-cn", rank: 2, re: new RegExp(`^[（(]\\s*(${CN}|[XxＸ])\\s*[)）]\\s*[、.]?\\s*`), ordinal: (m) => cnNumber(m[1]!) },
+  // "1." but not "1.5亿元"; "1、"; "1．"
+  { style: "num", rank: 3, re: /^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*/, ordinal: (m) => Number(m[1]) },
+  { style: "dotted", rank: 3, re: /^([\u2488-\u249B])\s*/, ordinal: (m) => m[1]!.charCodeAt(0) - 0x2487 },
+  { style: "paren-num", rank: 4, re: /^[（(]\s*(\d{1,2})\s*[)）]\s*/, ordinal: (m) => Number(m[1]) },
+  { style: "circled", rank: 4, re: /^([\u2474-\u2487])\s*/, ordinal: (m) => m[1]!.charCodeAt(0) - 0x2473 },
+  { style: "circled-num", rank: 5, re: /^([\u2460-\u2473])\s*/, ordinal: (m) => m[1]!.charCodeAt(0) - 0x245f },
+  { style: "yishi", rank: 6, re: new RegExp(`^(${CN})是`), ordinal: (m) => cnNumber(m[1]!) },
+];
+
+/** Where the heading sentence ends: the first full stop, or a colon/semicolon. */
+const SENTENCE_END = /[。！？；;：:]/;
+const MAX_TITLE = 60;
+const MAX_HEADING_SENTENCE = 45;
+
+export function parseHeading(line: string): Heading | null {
+  const text = line.trim();
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const body = text.slice(m[0].length);
+    if (!body) return null;
+    // "一是" keeps its marker as part of the sentence.
+    const marker = p.style === "yishi" ? m[0] : m[0].trim();
+    const end = body.search(SENTENCE_END);
+    let title: string;
+    let inline: boolean;
+    if (end < 0) {
+      title = body;
+      inline = body.length > MAX_TITLE;
+    } else {
+      title = body.slice(0, end);
+      // A long first sentence is an item of a list, not a heading.
+      inline = body.slice(end + 1).trim().length > 0 || title.length > MAX_HEADING_SENTENCE;
+    }
+    if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE) + "…";
+    if (p.style === "yishi") title = marker + title;
+    return { style: p.style, rank: p.rank, ordinal: p.ordinal(m), marker, title: title.trim(), inline };
+  }
+  return null;
+}
+
+/** The heading as shown in a section path: marker and title, e.g. "（二）强化信息化建设，信息服务水平不断提高". */
+export function headingLabel(h: Heading): string {
+  return h.style === "yishi" ? h.title : `${h.marker}${h.title}`;
+}

@@ -1,0 +1,37 @@
+import { toHalfWidthAscii, toSimplified } from "./script.js";
+import { normalizePunctuation, removeCjkSpaces } from "../ingest/clean/spaces.js";
+import { stripPinyin } from "../ingest/clean/pinyin.js";
+
+/**
+ * Questions are cleaned like documents (same conversion, spaces and
+ * punctuation rules), then the conversational filler that carries no content
+ * is dropped, so "請問一下，零報告制度是怎麼規定的？" and "零报告制度" meet
+ * the same index terms.
+ */
+const FILLER = [
+  /^(请问|请教|麻烦|劳驾)(一下)?[，,：:\s]*/,
+  /^(帮我|帮忙|给我|替我)?(查|找|搜|看)(一下|一查|一找)?[，,：:\s]*/,
+  /^(我想|我要|想)(知道|了解|问|问问|查)(一下)?[，,：:\s]*/,
+  /^(能否|能不能|可以|可否)(告诉我|说说|讲讲|介绍一下)[，,：:\s]*/,
+  /^(告诉我|说说|讲讲|介绍一下)[，,：:\s]*/,
+  /[，,]?(谢谢|多谢|感谢)[!！。]*$/,
+];
+
+export function normalizeText(text: string): string {
+  return normalizePunctuation(removeCjkSpaces(toSimplified(stripPinyin(toHalfWidthAscii(text.normalize("NFKC").replace(/[\u0000-\u001F\u007F]/g, " "))))));
+}
+
+export function normalizeQuery(query: string): string {
+  let q = normalizeText(query).trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of FILLER) {
+      const next = q.replace(re, "");
+      if (next !== q && next.trim()) {
+        q = next.trim();
+        changed = true;
+      }
+    }
+  }
+  return q.replace(/[？?！!。.\s]+$/, "").trim();
+}
