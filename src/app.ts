@@ -22,3 +22,81 @@ export async function openRetriever(config: Config, indexDir = config.indexDir):
   }
   return new HybridRetriever(index, embedder);
 }
+
+import path from "node:path";
+import fs from "node:fs/promises";
+import type { Logger } from "./util/logger.js";
+import type { AnswerService, SourceInfo } from "./answer/types.js";
+import type { Retriever } from "./retrieve/types.js";
+import { createAnswerService } from "./answer/service.js";
+import { createOpenAIChatModel } from "./answer/llm.js";
+import { loadPrompts } from "./answer/prompts.js";
+import { ingest } from "./ingest/pipeline.js";
+import { loadBuffer } from "./ingest/load/index.js";
+import { formatReport } from "./cli/commands/ingest.js";
+import type { AdminActions } from "./bot/config.js";
+
+/**
+ * A retriever whose index can be replaced while it serves: /reindex builds a
+ * new index and swaps it in; questions meanwhile are answered from the old one.
+ */
+export class SwappableRetriever implements Retriever {
+  constructor(public current: HybridRetriever) {}
+  search(...args: Parameters<Retriever["search"]>) {
+    return this.current.search(...args);
+  }
+  find(...args: Parameters<Retriever["find"]>) {
+    return this.current.find(...args);
+  }
+  sources(): SourceInfo[] {
+    const { manifest, chunks } = this.current.index;
+    return Object.entries(manifest.files).map(([file, entry]) => ({
+      file,
+      articles: entry.articles.map((a) => ({ title: a.title, chunks: chunks.filter((c) => c.file === file && c.articleIndex === a.index).length })),
+    }));
+  }
+}
+
+export function createService(config: Config, retriever: SwappableRetriever, logger?: Logger): AnswerService {
+  const chat = config.llm
+    ? createOpenAIChatModel({ apiKey: config.llm.apiKey, model: config.llm.model, timeoutMs: config.llm.timeoutMs, maxRetries: config.llm.maxRetries, ...(config.llm.baseURL ? { baseURL: config.llm.baseURL } : {}) })
+    : undefined;
+  return createAnswerService({
+    retriever,
+    ...(chat ? { chat } : {}),
+    prompts: loadPrompts(),
+    ...(logger ? { logger } : {}),
+    maxQuestionChars: config.maxQuestionChars,
+    listSources: () => retriever.sources(),
+  });
+}
+
+/** /reindex and documents sent by admins: re-ingest data/docs and swap the new index in. */
+export function createAdminActions(config: Config, indexDir: string, retriever: SwappableRetriever, logger: Logger): AdminActions {
+  let running: Promise<string> | undefined;
+  const reindex = async (): Promise<string> => {
+    // One re-index at a time; a second request waits for the first.
+    running ??= (async () => {
+      try {
+        const report = await ingest({ paths: [config.docsDir], indexDir, embedder: createEmbedder(config) });
+        retriever.current = await openRetriever(config, indexDir);
+        logger.info({ files: report.files, chunks: report.chunks, ms: report.ms }, "re-indexed");
+        return formatReport({ ...report, indexDir: path.basename(indexDir) });
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  return {
+    reindex,
+    async addDocument(fileName: string, data: Uint8Array): Promise<string> {
+      const safe = path.basename(fileName).replace(/[\u0000-\u001f/\\:*?"<>|]/g, "_").slice(0, 120) || "document.txt";
+      // Check it can be read before it joins the corpus.
+      await loadBuffer(data, safe);
+      await fs.mkdir(config.docsDir, { recursive: true });
+      await fs.writeFile(path.join(config.docsDir, safe), data);
+      return `已添加 ${safe}。\n${await reindex()}`;
+    },
+  };
+}

@@ -30,7 +30,7 @@ export const EnvSchema = z.object({
   POLICYBOT_INDEX: z.string().default("data/index"),
   POLICYBOT_DOCS: z.string().default("data/docs"),
   POLICYBOT_DATA: z.string().default("data"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
@@ -58,6 +58,7 @@ export interface Config {
   indexDir: string;
   docsDir: string;
   dataDir: string;
+  /** Unset: "info" for the bot, "warn" for one-shot commands and the terminal chat. */
   logLevel: Env["LOG_LEVEL"];
   embedder: { kind: "local" } | { kind: "openai"; model: string; apiKey: string; baseURL?: string };
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };

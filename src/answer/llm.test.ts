@@ -102,7 +102,15 @@ describe("createOpenAIChatModel (real openai SDK against the stub)", () => {
   });
 
   it("times out a server that sends headers and then stalls", async () => {
-    stub.enqueue("chat", { delayMs: 5000, then: { reply: "太晚了" } });
+    stub.enqueue("chat", { stall: true });
+    const t0 = Date.now();
+    const err = await failure(model({ timeoutMs: 300, maxRetries: 0 }).complete(messages));
+    expect(err.kind).toBe("timeout");
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it("a reply slower than the timeout is a timeout", async () => {
+    stub.enqueue("chat", { delayMs: 3000, then: { reply: "太晚了" } });
     const t0 = Date.now();
     const err = await failure(model({ timeoutMs: 300, maxRetries: 0 }).complete(messages));
     expect(err.kind).toBe("timeout");

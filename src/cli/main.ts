@@ -84,7 +84,8 @@ export async function main(argv: string[]): Promise<number> {
   const getContext = (opts: { index?: string; json?: boolean }): Context => {
     if (!context) {
       const config = loadConfig(env);
-      context = { config, logger: createLogger(config.logLevel), indexDir: path.resolve(opts.index ?? config.indexDir), json: Boolean(opts.json) };
+      const serving = argv.includes("bot") || (argv.includes("start") && Boolean(config.telegram));
+      context = { config, logger: createLogger(config.logLevel ?? (serving ? "info" : "warn")), indexDir: path.resolve(opts.index ?? config.indexDir), json: Boolean(opts.json) };
     }
     return context;
   };

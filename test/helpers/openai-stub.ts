@@ -15,6 +15,7 @@
  *   { embeddings: [[...], ...] }            embeddings (else a deterministic fake per input)
  *   { status: 429, headers: { "retry-after": "1" }, body?: {...} }   an HTTP error
  *   { hang: true }                          never answers (until close())
+ *   { stall: true }                         sends 200 headers and part of a body, then nothing
  *   { drop: true }                          destroys the socket without a response
  *   { malformed: "not-json" | "no-choices" | "empty-content" | "wrong-shape" }
  *   { raw: "text", status?: 200, contentType?: "text/plain" }         any body
@@ -46,6 +47,7 @@ export type StubBehaviour =
   | { embeddings: number[][] }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { hang: true }
+  | { stall: true }
   | { drop: true }
   | { malformed: "not-json" | "no-choices" | "empty-content" | "wrong-shape" }
   | { raw: string; status?: number; contentType?: string }
@@ -176,6 +178,11 @@ export async function startOpenAIStub(options: OpenAIStubOptions = {}): Promise<
       return behave(res, req, rec, endpoint, b.then);
     }
     if ("hang" in b) return; // the response is never written; close() ends it
+    if ("stall" in b) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id": "chatcmpl-stalled", ');
+      return; // the rest never comes
+    }
     if ("drop" in b) {
       req.socket.destroy();
       return;

@@ -1,5 +1,147 @@
+import fs from "node:fs/promises";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
+import type { Turn } from "../../answer/types.js";
+import { SwappableRetriever, createAdminActions, createService, openRetriever } from "../../app.js";
+import { eachStdinLine, print, printJson } from "../output.js";
+import { formatAsk, formatDraft } from "../../chat/format.js";
+import { runChat } from "../../chat/terminal.js";
+import { runIngest } from "./ingest.js";
+import { indexExists } from "../../index/store.js";
+import { UsageError } from "../../util/errors.js";
+import { runEval } from "./eval.js";
 
-/** ask, draft, chat, bot, start, eval: wired once the answer layer lands. */
-export function registerAnswerCommands(_program: Command, _ctx: (cmd: Command) => Context): void {}
+async function openService(ctx: Context) {
+  const retriever = new SwappableRetriever(await openRetriever(ctx.config, ctx.indexDir));
+  return { retriever, service: createService(ctx.config, retriever, ctx.logger) };
+}
+
+async function readHistory(file: string | undefined): Promise<Turn[]> {
+  if (!file) return [];
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read history file ${file}`);
+  }
+  try {
+    const trimmed = raw.trim();
+    // A JSON array of {role, content}, or JSONL of the same.
+    const turns = (trimmed.startsWith("[") ? JSON.parse(trimmed) : trimmed.split("\n").filter(Boolean).map((l) => JSON.parse(l))) as Turn[];
+    if (!Array.isArray(turns) || turns.some((t) => (t.role !== "user" && t.role !== "assistant") || typeof t.content !== "string")) throw new Error("shape");
+    return turns;
+  } catch {
+    throw new UsageError(`history file ${file} must be a JSON array (or JSON lines) of {"role":"user"|"assistant","content":"…"}`);
+  }
+}
+
+/** ask, draft, chat, bot, start, eval. */
+export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => Context): void {
+  program
+    .command("ask")
+    .description("answer a question from the documents, with citations")
+    .argument("[question]")
+    .option("--history <file>", "earlier turns (JSON array of {role, content}) for follow-up questions")
+    .option("--stdin", "read one question per line, write one JSON object per line")
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (question: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
+      if (!question && !opts.stdin) throw new UsageError("ask needs a QUESTION or --stdin");
+      const c = ctx(cmd);
+      const history = await readHistory(opts.history);
+      const { service } = await openService(c);
+      if (opts.stdin) return eachStdinLine((q) => service.ask(q, { history }));
+      const r = await service.ask(question!, { history });
+      if (c.json) printJson(r);
+      else print(formatAsk(r));
+    });
+
+  program
+    .command("draft")
+    .description("draft one to three paragraphs in the register of a work report, from the documents")
+    .argument("[request]")
+    .option("--history <file>", "earlier turns")
+    .option("--stdin", "read one request per line, write one JSON object per line")
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (request: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
+      if (!request && !opts.stdin) throw new UsageError("draft needs a REQUEST or --stdin");
+      const c = ctx(cmd);
+      const history = await readHistory(opts.history);
+      const { service } = await openService(c);
+      if (opts.stdin) return eachStdinLine((q) => service.draft(q, { history }));
+      const r = await service.draft(request!, { history });
+      if (c.json) printJson(r);
+      else print(formatDraft(r));
+    });
+
+  program
+    .command("chat")
+    .description("chat in the terminal (/ask /draft /find /sources /help)")
+    .option("--index <dir>", "index directory")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { service } = await openService(ctx(cmd));
+      await runChat(service);
+    });
+
+  program
+    .command("bot")
+    .description("run the Telegram bot (needs TELEGRAM_BOT_TOKEN); ingests data/docs first when there is no index")
+    .option("--index <dir>", "index directory")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const c = ctx(cmd);
+      if (!c.config.telegram) throw new UsageError("TELEGRAM_BOT_TOKEN is not set: set it in .env, or use `policybot chat`");
+      await runBot(c);
+    });
+
+  program
+    .command("start")
+    .description("what `npm start` runs: ingest when there is no index, then the Telegram bot (with TELEGRAM_BOT_TOKEN) or the terminal chat")
+    .option("--index <dir>", "index directory")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const c = ctx(cmd);
+      if (c.config.telegram) return runBot(c);
+      await ensureIndex(c);
+      const { service } = await openService(c);
+      await runChat(service);
+    });
+
+  program
+    .command("eval")
+    .description("measure retrieval on an evaluation set (JSONL)")
+    .argument("<file>")
+    .option("--index <dir>", "index directory")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _opts: unknown, cmd: Command) => runEval(ctx(cmd), file));
+}
+
+async function ensureIndex(c: Context): Promise<void> {
+  if (indexExists(c.indexDir)) return;
+  c.logger.info({ docs: c.config.docsDir }, "no index yet: ingesting the documents first");
+  await runIngest({ ...c, json: false }, [c.config.docsDir], {});
+}
+
+async function runBot(c: Context): Promise<void> {
+  await ensureIndex(c);
+  const { retriever, service } = await openService(c);
+  const t = c.config.telegram!;
+  const { runTelegramBot } = await import("../../bot/run.js");
+  const path = await import("node:path");
+  await runTelegramBot({
+    config: {
+      token: t.token,
+      ...(t.apiRoot ? { apiRoot: t.apiRoot } : {}),
+      ...(t.webhookUrl ? { webhookUrl: t.webhookUrl } : {}),
+      webhookPort: t.webhookPort,
+      ...(t.webhookPath ? { webhookPath: t.webhookPath } : {}),
+      allowedChatIds: t.allowedChatIds,
+      adminUserIds: t.adminUserIds,
+      rateLimit: t.rateLimit,
+      maxQuestionChars: c.config.maxQuestionChars,
+      feedbackFile: path.join(c.config.dataDir, "feedback", "feedback.jsonl"),
+    },
+    service,
+    admin: createAdminActions(c.config, c.indexDir, retriever, c.logger),
+    logger: c.logger,
+  });
+}

@@ -59,7 +59,8 @@ export async function loadDocx(bytes: Uint8Array, file: string): Promise<string>
   } catch (err) {
     throw new LoadError(file, corruptReason(err), { cause: err });
   }
-  const text = renderHtmlLines(html).join("\n");
+  // Footnotes come last as a list; their "↑" back-links are not text.
+  const text = renderHtmlLines(html, 'a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]').join("\n");
   if (!/\S/.test(text)) throw new LoadError(file, "no text in .docx");
   return text;
 }

@@ -66,17 +66,17 @@ export function decodeHtml(bytes: Uint8Array, file: string): HtmlText {
   }
   const why = binaryReason(bytes.subarray(0, 64 * 1024));
   if (why) throw new LoadError(file, why);
+  const utf8 = decodeUtf8Strict(bytes);
+  const declared = declaredCharset(bytes);
   // Valid non-ASCII UTF-8 wins over a declared legacy charset: mislabelled
   // pages are common, GBK bytes that happen to be valid UTF-8 are not.
-  const utf8 = decodeUtf8Strict(bytes);
-  if (utf8 !== undefined && (hasNonAscii(bytes) || declaredCharset(bytes) === undefined)) {
+  if (utf8 !== undefined && (declared === undefined || declared === "UTF-8" || hasNonAscii(bytes))) {
     return { text: utf8, encoding: "UTF-8" };
   }
-  let encoding = declaredCharset(bytes);
-  if (encoding === undefined || encoding === "UTF-8") {
-    encoding = utf8 !== undefined ? "UTF-8" : guessLegacyEncoding(sampleOf(bytes));
-  }
-  return { text: utf8 !== undefined && encoding === "UTF-8" ? utf8 : decodeAs(bytes, encoding), encoding };
+  if (declared !== undefined && declared !== "UTF-8") return { text: decodeAs(bytes, declared), encoding: declared };
+  // No usable declaration, or "UTF-8" declared on bytes that are not: detect.
+  const guessed = guessLegacyEncoding(sampleOf(bytes));
+  return { text: decodeAs(bytes, guessed), encoding: guessed };
 }
 
 // ------------------------------------------------------------- main text
@@ -282,8 +282,9 @@ export class LineWriter {
 }
 
 /** All text of an HTML fragment as lines (no main-content selection), e.g. mammoth's output. */
-export function renderHtmlLines(html: string): string[] {
+export function renderHtmlLines(html: string, remove?: string): string[] {
   const $ = cheerio.load(html, null, false);
+  if (remove) $(remove).remove();
   const writer = new LineWriter();
   writer.write($.root().get(0) as unknown as DomNode);
   writer.flush();
@@ -315,7 +316,7 @@ export function htmlToText(html: string): string {
   const main = chooseMain($, body, weighTree(body));
   const writer = new LineWriter();
   // The title often sits outside the content block; keep it as the first line.
-  if (main !== body && $(main as unknown as CheerioNode).find("h1").length === 0 && (main as DomNode).name !== "h1") {
+  if (main !== body && $(main as unknown as CheerioNode).find("h1").length === 0 && main.name !== "h1") {
     const h1 = $("h1")
       .toArray()
       .find((el) => $(el).text().trim() !== "");

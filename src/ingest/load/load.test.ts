@@ -306,6 +306,17 @@ describe("pdf", () => {
   });
 });
 
+describe("pdf with a predefined CJK CMap", () => {
+  test("cjk-cmap.pdf: decoded if pdf.js has CMap data, else a reason that is not 'scanned'", async () => {
+    // pdf.js reads the CMap files from the pdfjs-dist package when it is installed.
+    const outcome = await loadFile(fixture("cjk-cmap.pdf")).then(
+      (src) => src.text,
+      (e: unknown) => (e instanceof LoadError ? e.message : String(e)),
+    );
+    expect([S[0], "PDF text not decodable (font without Unicode mapping)"]).toContain(outcome);
+  });
+});
+
 describe("loadBuffer", () => {
   test("uses the given format over the name, and has no path", async () => {
     const src = await loadBuffer(iconv.encode(S[0]!, "gbk"), "telegram-upload", "txt");

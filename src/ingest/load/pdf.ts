@@ -2,7 +2,7 @@
  * PDF: the text layer via unpdf's bundled pdf.js, one line per text line,
  * pages joined with "\n". No OCR: a scanned PDF is reported, not guessed at.
  */
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 
 import { LoadError } from "../../util/errors.js";
 
@@ -52,11 +52,31 @@ function pageLines(items: TextItem[]): string[] {
   return lines.map((l) => l.replace(/\s+$/u, "")).filter((l) => /\S/.test(l));
 }
 
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/**
+ * Does one of the first pages draw text at all? Tells a scan (no text
+ * operators) from text whose font pdf.js could not map to Unicode: CJK fonts
+ * that use Adobe's predefined CMaps (UniGB-UCS2-H ...) need the CMap files
+ * that ship with the pdfjs-dist package. Only run when no text came out.
+ */
+async function drawsText(doc: PdfDocument): Promise<boolean> {
+  const { OPS } = await getResolvedPDFJS();
+  const textOps = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  for (let n = 1; n <= Math.min(doc.numPages, 3); n++) {
+    const page = await doc.getPage(n);
+    const ops = await page.getOperatorList();
+    page.cleanup();
+    if (ops.fnArray.some((op) => textOps.has(op))) return true;
+  }
+  return false;
+}
+
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<string> {
   if (bytes.length === 0) throw new LoadError(file, "empty file");
   if (!hasPdfHeader(bytes)) throw new LoadError(file, "corrupt PDF (not a PDF file)");
 
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let doc: PdfDocument;
   try {
     // pdf.js may detach the buffer it is given: pass a copy, the caller may still need the bytes.
     doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: PDFJS_ERRORS_ONLY, stopAtErrors: false });
@@ -64,6 +84,7 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<string> 
     throw new LoadError(file, errorReason(err), { cause: err });
   }
   const lines: string[] = [];
+  let fontTrouble = false;
   try {
     // Page by page, not all at once: keeps memory flat on long reports.
     for (let n = 1; n <= doc.numPages; n++) {
@@ -74,11 +95,13 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<string> 
       lines.push(...pageLines(items));
       page.cleanup();
     }
+    if (lines.length === 0) fontTrouble = await drawsText(doc);
   } catch (err) {
     throw new LoadError(file, errorReason(err), { cause: err });
   } finally {
     await doc.destroy();
   }
+  if (fontTrouble) throw new LoadError(file, "PDF text not decodable (font without Unicode mapping)");
   const text = lines.join("\n");
   if (!/\S/.test(text)) throw new LoadError(file, "PDF has no text layer (scanned image?)");
   return text;

@@ -263,17 +263,22 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   } else {
     const why = textHeadReason(head);
     if (why) throw new LoadError(file, why);
-    const body = bom ? bytes.subarray(bom.length) : bytes;
-    const utf8 = decodeUtf8Strict(body);
-    if (utf8 !== undefined) {
+    if (bom) {
+      // A UTF-8 BOM is an explicit declaration: stray invalid bytes become U+FFFD.
       encoding = "UTF-8";
-      text = utf8;
+      text = decodeAs(bytes.subarray(bom.length), encoding);
     } else {
-      encoding = guessLegacyEncoding(sampleOf(body));
-      text = decodeAs(body, encoding);
-      // Still mostly replacement characters: not a text encoding we know.
-      if (replacementShare(text.slice(0, SAMPLE_BYTES)) > 0.05) {
-        throw new LoadError(file, "unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5)");
+      const utf8 = decodeUtf8Strict(bytes);
+      if (utf8 !== undefined) {
+        encoding = "UTF-8";
+        text = utf8;
+      } else {
+        encoding = guessLegacyEncoding(sampleOf(bytes));
+        text = decodeAs(bytes, encoding);
+        // Still full of replacement characters: not an encoding we know.
+        if (replacementShare(text.slice(0, SAMPLE_BYTES)) > 0.05) {
+          throw new LoadError(file, "unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5)");
+        }
       }
     }
   }

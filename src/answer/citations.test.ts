@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import fixtures from "./fixtures/passages.json" with { type: "json" };
+import type { Chunk } from "../ingest/types.js";
+import type { Passage } from "./passages.js";
+import { checkCitations, UNSUPPORTED_MARK } from "./citations.js";
+
+const info = fixtures.info as Chunk;
+const rules = fixtures.rules as Chunk;
+const supervision = fixtures.supervision as Chunk;
+const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 }));
+const three = passages(info, rules, supervision);
+
+describe("checkCitations", () => {
+  it("keeps supported citations and fills them from the chunk, with the best sentence as quote", () => {
+    const r = checkCitations("七里河区围绕全区经济运行情况，共发布各类政务信息2916条[1]。", three);
+    expect(r.issues).toEqual([]);
+    expect(r.text).toBe("七里河区围绕全区经济运行情况，共发布各类政务信息2916条[1]。");
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]).toMatchObject({
+      n: 1,
+      id: info.id,
+      file: info.file,
+      article: info.article,
+      section: info.section,
+      lineStart: 15,
+      lineEnd: 17,
+      text: info.text,
+      quote: "围绕全区经济运行情况、重点工作进展情况等，发布各类政务信息2916条。",
+    });
+  });
+
+  it("removes a citation to a passage that was not given and marks the sentence", () => {
+    const r = checkCitations("区政府共回复网民留言296件[7]。", three);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toBe(`区政府共回复网民留言296件${UNSUPPORTED_MARK}。`);
+    expect(r.issues).toMatchObject([{ kind: "out_of_range", n: 7 }]);
+  });
+
+  it("catches a number the cited passage does not contain", () => {
+    const r = checkCitations("回复网民留言300件，回复率100%[1]。发布各类政务信息2916条[1]。", three);
+    expect(r.text).toBe(`回复网民留言300件，回复率100%${UNSUPPORTED_MARK}。发布各类政务信息2916条[1]。`);
+    expect(r.issues).toMatchObject([{ kind: "unsupported", n: 1, reason: expect.stringContaining("300") }]);
+    expect(r.citations.map((c) => c.id)).toEqual([info.id]);
+  });
+
+  it("catches a right number cited to the wrong passage", () => {
+    const r = checkCitations("起草、审修和制发政府、政府办公文302件[1]。", three);
+    expect(r.text).toContain(UNSUPPORTED_MARK);
+    expect(r.citations).toEqual([]);
+  });
+
+  it("catches a quoted term the passage does not contain", () => {
+    const r = checkCitations("定期编制《政务简报》等内部刊物[1]。", three);
+    expect(r.text).toBe(`定期编制《政务简报》等内部刊物${UNSUPPORTED_MARK}。`);
+    expect(r.issues[0]!.reason).toContain("政务简报");
+  });
+
+  it("catches a claim whose key terms are not in the passage", () => {
+    const r = checkCitations("全区新建了五所中小学校并扩建了三家医院[2]。", three);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toContain(UNSUPPORTED_MARK);
+  });
+
+  it("reads 【n】, ［n］, [n, m], [n-m] and adjacent markers, and renumbers 1..N by first appearance", () => {
+    const reply =
+      "共承办人大议案、政协提案93件【3】。向市政府信息处报送信息725条［1］。" +
+      "印发会议纪要28期，发布政务信息2916条[2, 1]。办结率100%[3][3]。";
+    const r = checkCitations(reply, three);
+    expect(r.issues).toEqual([]);
+    expect(r.text).toBe(
+      "共承办人大议案、政协提案93件[1]。向市政府信息处报送信息725条[2]。" +
+        "印发会议纪要28期，发布政务信息2916条[2][3]。办结率100%[1]。",
+    );
+    expect(r.citations.map((c) => [c.n, c.id])).toEqual([
+      [1, supervision.id],
+      [2, info.id],
+      [3, rules.id],
+    ]);
+  });
+
+  it("a citation after the full stop supports the sentence before it", () => {
+    const r = checkCitations("全年共承办政府全体会1次，政府常务会16次。[2] 发布政务信息9999条。[1]", three);
+    expect(r.text).toBe(`全年共承办政府全体会1次，政府常务会16次。[1] 发布政务信息9999条。${UNSUPPORTED_MARK}`);
+  });
+
+  it("each marker supports its own clause", () => {
+    const r = checkCitations("区政府发布政务信息2916条[1]，印发会议纪要28期[2]。", three);
+    expect(r.issues).toEqual([]);
+    expect(r.citations).toHaveLength(2);
+  });
+
+  it("drops a co-cited passage that carries none of the claim, keeping the one that does", () => {
+    const r = checkCitations("定期编制《政务督查》等内部刊物[1][2]。", three);
+    expect(r.text).toBe("定期编制《政务督查》等内部刊物[1]。");
+    expect(r.issues).toMatchObject([{ kind: "irrelevant", n: 2 }]);
+  });
+
+  it("keeps the valid citation when an out-of-range one sits beside it", () => {
+    const r = checkCitations("发布各类政务信息2916条[1][9]。", three);
+    expect(r.text).toBe("发布各类政务信息2916条[1]。");
+    expect(r.issues).toMatchObject([{ kind: "out_of_range", n: 9 }]);
+  });
+
+  it("does not take a document number like 闽政办[2007]60号 for a citation", () => {
+    const r = checkCitations("依据闽政办[2007]60号文件，发布政务信息2916条[1]。", three);
+    expect(r.text.startsWith("依据闽政办[2007]60号文件")).toBe(true);
+    expect(r.issues.some((i) => i.kind === "out_of_range")).toBe(false);
+    // …and the claim still needs its numbers in the passage: 2007 and 60 are not in [1].
+    expect(r.issues).toMatchObject([{ kind: "unsupported", n: 1, reason: expect.stringContaining("2007") }]);
+  });
+
+  it("ignores list numbering when checking numbers", () => {
+    const r = checkCitations("1. 发布各类政务信息2916条[1]。\n2. 回复网民留言296件[1]。", three);
+    expect(r.issues).toEqual([]);
+    expect(r.text).not.toContain(UNSUPPORTED_MARK);
+  });
+
+  it("a reply with no markers has no citations", () => {
+    const r = checkCitations("文档中没有找到相关内容。", three);
+    expect(r).toEqual({ text: "文档中没有找到相关内容。", citations: [], issues: [] });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import fixtures from "./fixtures/passages.json" with { type: "json" };
+import type { Chunk } from "../ingest/types.js";
+import type { SearchHit } from "../retrieve/types.js";
+import { uniquePassages, type Passage } from "./passages.js";
+import { DRAFT_NOTE, extractiveAnswer, extractiveDraft } from "./extractive.js";
+import { checkCitations } from "./citations.js";
+import { normalizeForDedupe, splitSentences } from "./text.js";
+
+const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<string, Chunk>;
+const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
+const hits = (...chunks: Chunk[]): SearchHit[] => chunks.map((chunk, i) => ({ rank: i + 1, score: 1 - i * 0.1, chunk }));
+
+/** The sentences of an answer without citations, and the citation after each. */
+function sentencesOf(text: string): Array<{ sentence: string; n: number }> {
+  return [...text.replace(/^根据文档：/, "").matchAll(/([^[\]]+?)\[(\d+)\]。?/g)].map((m) => ({ sentence: m[1]!, n: Number(m[2]) }));
+}
+
+describe("extractiveAnswer", () => {
+  it("answers a quantity question with the sentence that holds the number, cited", () => {
+    const r = extractiveAnswer("区政府发布了多少条政务信息？", passages(info, rules, openness));
+    expect(r.text.startsWith("根据文档：")).toBe(true);
+    expect(r.text).toContain("发布各类政务信息2916条[1]。");
+    expect(r.citations[0]).toMatchObject({ n: 1, id: info.id, lineStart: 15, lineEnd: 17 });
+    expect(r.citations[0]!.quote).toContain("2916条");
+  });
+
+  it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
+    const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
+    const parts = sentencesOf(r.text);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.length).toBeLessThanOrEqual(5);
+    for (const p of parts) {
+      const c = r.citations.find((x) => x.n === p.n)!;
+      expect(normalizeForDedupe(c.text)).toContain(normalizeForDedupe(p.sentence.replace(/^……/, "")));
+    }
+    expect(r.text).toContain("政协提案93件");
+    expect(r.citations.map((c) => c.id)).toContain(supervision.id);
+  });
+
+  it("answers a time question with the dated sentence", () => {
+    const r = extractiveAnswer("当阳市什么时候决定全力推进网上办公？", passages(dangyang, info));
+    expect(r.text).toContain("2012年5月底");
+    expect(r.citations[0]!.id).toBe(dangyang.id);
+  });
+
+  it("never repeats a sentence when the corpus repeats a passage in another article", () => {
+    const copy: Chunk = { ...info, id: "004:5:1:info-copy", article: "政府办公室年度工作总结 篇5", articleIndex: 5, lineStart: 200, lineEnd: 202 };
+    // Even if both copies reach the composer, no sentence appears twice.
+    const r = extractiveAnswer("信息化建设发布了多少政务信息，报送了多少信息？", passages(info, copy, rules));
+    const seen = sentencesOf(r.text).map((p) => normalizeForDedupe(p.sentence));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(r.text.match(/2916条/g)).toHaveLength(1);
+    // And the service's passage list keeps one copy only.
+    expect(uniquePassages(hits(info, copy, rules), 6).map((p) => p.chunk.id)).toEqual([info.id, rules.id]);
+  });
+
+  it("orders sentences by passage rank, then by position in the passage", () => {
+    const r = extractiveAnswer("政务信息报送和网民留言回复情况", passages(info, supervision));
+    const positions = sentencesOf(r.text)
+      .filter((p) => p.n === 1)
+      .map((p) => info.text.indexOf(p.sentence.replace(/^……/, "")));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("its own citations pass the citation check", () => {
+    const ps = passages(info, rules, supervision);
+    const r = extractiveAnswer("区政府发布了多少条政务信息？", ps);
+    // Reuse the LLM check on the extractive text (citations there are already 1..N over ps order here).
+    const checked = checkCitations(r.text, ps);
+    expect(checked.issues.filter((i) => i.kind !== "irrelevant")).toEqual([]);
+  });
+});
+
+describe("extractiveDraft", () => {
+  const ps = passages(openness, info, rules);
+  const r = extractiveDraft("写一段信息化建设和政务公开工作的总结", ps);
+
+  it("writes 1–3 paragraphs of cited sentences, then the note and the sources", () => {
+    const [body, tail] = r.text.split(`\n\n${DRAFT_NOTE}\n`);
+    expect(tail).toBeDefined();
+    const paragraphs = body!.split("\n\n");
+    expect(paragraphs.length).toBeGreaterThanOrEqual(1);
+    expect(paragraphs.length).toBeLessThanOrEqual(3);
+    for (const p of paragraphs) expect(p).toMatch(/\[\d+\]。?$/);
+    for (const c of r.citations) expect(tail).toContain(`[${c.n}] 《${c.article}》（${c.file}）`);
+    expect(tail).toContain("第15–17行");
+  });
+
+  it("orders by section in the document (line order), not by retrieval rank", () => {
+    // openness (lines 27–29) was ranked first, info (15–17) second: info comes first in the draft.
+    expect(r.citations[0]!.id).toBe(info.id);
+    expect(r.text.indexOf("2916条")).toBeLessThan(r.text.indexOf("307件"));
+  });
+
+  it("does not repeat itself, and lists each document once", () => {
+    const sentences = splitSentences(r.text.split(DRAFT_NOTE)[0]!).map((s) => normalizeForDedupe(s.text));
+    expect(new Set(sentences).size).toBe(sentences.length);
+    expect(r.sources).toEqual([{ file: info.file, article: info.article }]);
+  });
+});

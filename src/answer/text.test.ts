@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import {
+  contentTokens,
+  extractNumbers,
+  extractQuotedTerms,
+  parseChineseNumeral,
+  passageNumbers,
+  splitSentences,
+  stripEnumerator,
+} from "./text.js";
+
+describe("numbers", () => {
+  it("reads Arabic numbers with units, percentages, decimals and thousands separators", () => {
+    expect(extractNumbers("发布各类政务信息2916条，回复率100%，投入351.2万元，共2,916条，２０２１年")).toEqual([
+      "2916",
+      "100%",
+      "351.2",
+      "2021",
+    ]);
+    expect(extractNumbers("第3,4条")).toEqual(["3", "4"]);
+  });
+  it("a passage's numbers include Chinese numerals and bare percentages", () => {
+    const set = passageNumbers("办结率100%，组织开展了十次专项督查，共二十三个单位");
+    expect(set.has("100%") && set.has("100") && set.has("10") && set.has("23")).toBe(true);
+  });
+  it("parses Chinese numerals", () => {
+    expect(parseChineseNumeral("十四")).toBe(14);
+    expect(parseChineseNumeral("二十三")).toBe(23);
+    expect(parseChineseNumeral("一百零五")).toBe(105);
+    expect(parseChineseNumeral("三万")).toBe(30000);
+  });
+});
+
+describe("quoted terms, tokens, sentences", () => {
+  it("finds “…”, 《…》 and \"…\" terms", () => {
+    expect(extractQuotedTerms("按照“数字七里河”目标，编制《政务督查》，即\"零差错\"")).toEqual(["数字七里河", "政务督查", "零差错"]);
+  });
+  it("content tokens drop stop words, punctuation and numbers", () => {
+    const t = contentTokens("根据文档，区政府发布了多少条政务信息？2916");
+    expect(t).toContain("政务信息");
+    expect(t).not.toContain("根据");
+    expect(t).not.toContain("多少");
+    expect(t.some((x) => /\d/.test(x))).toBe(false);
+  });
+  it("splits on 。！？； and line ends, keeping a closing quote with its sentence", () => {
+    const s = splitSentences("标题\n会议决定：“全力推进网上办公。”6月初，发文规定。是吗？是；好！").map((x) => x.text);
+    expect(s).toEqual(["标题", "会议决定：“全力推进网上办公。”", "6月初，发文规定。", "是吗？", "是；", "好！"]);
+  });
+  it("strips leading enumerators", () => {
+    expect(stripEnumerator("二是围绕人大议案抓督查。")).toBe("围绕人大议案抓督查。");
+    expect(stripEnumerator("（三）加大督查力度")).toBe("加大督查力度");
+    expect(stripEnumerator("1. 发布信息")).toBe("发布信息");
+  });
+});

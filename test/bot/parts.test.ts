@@ -1,0 +1,236 @@
+/** The small modules on their own: addressing, limits, memory, access, config, typing, feedback, callback data. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { AccessControl } from "../../src/bot/access.js";
+import { addressOf } from "../../src/bot/addressing.js";
+import { botConfigFromEnv } from "../../src/bot/config.js";
+import { FeedbackStore } from "../../src/bot/feedback.js";
+import { decodeCallback, encodeCallback } from "../../src/bot/keyboard.js";
+import { AnswerMemory, LruMap } from "../../src/bot/memory.js";
+import { RateLimiter, SlidingWindow } from "../../src/bot/rate-limit.js";
+import { withTyping } from "../../src/bot/typing.js";
+import { UsageError } from "../../src/util/errors.js";
+import { tmpDir } from "./helpers.js";
+
+const ME = { id: 4242, username: "PolicyTestBot" };
+const group = { type: "supergroup" };
+
+describe("addressOf", () => {
+  const at = (text: string, extra: Partial<Parameters<typeof addressOf>[0]> = {}) =>
+    addressOf({ text, chat: group, ...extra }, ME);
+
+  test("commands", () => {
+    expect(at("/ask 问题")).toEqual({ command: "ask", text: "问题" });
+    expect(at("/ask@PolicyTestBot 问题")).toEqual({ command: "ask", text: "问题" });
+    expect(at("/ASK@policytestbot\n多行\n问题")).toEqual({ command: "ask", text: "多行\n问题" });
+    expect(at("/ask@OtherBot 问题")).toBeNull();
+    expect(at("/draft 要求")).toEqual({ command: "draft", text: "要求" });
+    expect(at("/ask")).toEqual({ command: "ask", text: "" });
+    expect(at("/weather")).toBeNull(); // maybe another bot's
+    expect(at("/weather@PolicyTestBot")).toEqual({ command: "unknown", text: "" });
+    expect(addressOf({ text: "/weather", chat: { type: "private" } }, ME)).toEqual({ command: "unknown", text: "" });
+    expect(at("/asking 问题")).toBeNull();
+  });
+
+  test("mentions", () => {
+    expect(at("@PolicyTestBot 问题")).toEqual({ command: "ask", text: "问题" });
+    expect(at("问题 @PolicyTestBot")).toEqual({ command: "ask", text: "问题" });
+    expect(at("@PolicyTestBot /find 主题")).toEqual({ command: "find", text: "主题" });
+    expect(at("@PolicyTestBotX 问题")).toBeNull();
+    expect(at("email a@PolicyTestBot_ 问题")).toBeNull();
+  });
+
+  test("replies to the bot are follow-ups; replies to others are not", () => {
+    const replyToBot = { reply_to_message: { message_id: 9, from: { id: ME.id }, text: "之前的回答" } };
+    expect(at("那第二条呢？", replyToBot)).toEqual({
+      command: "ask",
+      text: "那第二条呢？",
+      replyToBotMessageId: 9,
+      replyToBotText: "之前的回答",
+    });
+    expect(at("/ask 第二条", replyToBot)).toMatchObject({ command: "ask", replyToBotMessageId: 9 });
+    expect(at("那第二条呢？", { reply_to_message: { message_id: 9, from: { id: 1 } } })).toBeNull();
+    expect(at("随便聊聊")).toBeNull();
+    expect(addressOf({ text: " 私聊问题 ", chat: { type: "private" } }, ME)).toEqual({ command: "ask", text: "私聊问题" });
+  });
+});
+
+describe("rate limits", () => {
+  test("sliding window frees slots as old hits age out", () => {
+    let now = 0;
+    const w = new SlidingWindow(2, 60_000, () => now);
+    w.record("a");
+    now = 30_000;
+    w.record("a");
+    expect(w.allows("a")).toBe(false);
+    expect(w.allows("b")).toBe(true);
+    now = 60_001; // the first hit left the window
+    expect(w.allows("a")).toBe(true);
+    w.record("a");
+    expect(w.allows("a")).toBe(false);
+    expect(new SlidingWindow(0, 60_000).allows("x")).toBe(true);
+  });
+
+  test("RateLimiter takes from both windows or neither", () => {
+    let now = 0;
+    const r = new RateLimiter({ perUserPerMinute: 1, perChatPerMinute: 2 }, () => now);
+    expect(r.tryAcquire(1, 10)).toBe(true);
+    expect(r.tryAcquire(1, 10)).toBe(false); // user full
+    expect(r.tryAcquire(2, 10)).toBe(true);
+    expect(r.tryAcquire(3, 10)).toBe(false); // chat full
+    expect(r.tryAcquire(3, 11)).toBe(true); // user 3 was not charged by the refusal
+    now = 61_000;
+    expect(r.tryAcquire(1, 10)).toBe(true);
+  });
+});
+
+describe("memory", () => {
+  test("LruMap evicts the least recently used entry", () => {
+    const m = new LruMap<string, number>(2);
+    m.set("a", 1);
+    m.set("b", 2);
+    expect(m.get("a")).toBe(1);
+    m.set("c", 3);
+    expect(m.get("b")).toBeUndefined();
+    expect(m.get("a")).toBe(1);
+    expect(m.size).toBe(2);
+  });
+
+  test("AnswerMemory is bounded and keyed per chat; history is capped", () => {
+    const mem = new AnswerMemory(2);
+    const r1 = mem.remember({ chatId: 1, question: "q1", answer: "a1", citations: [], history: [] });
+    mem.attachMessages(r1, [10, 11]);
+    expect(r1.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(mem.findByMessage(1, 11)).toBe(r1);
+    expect(mem.findByMessage(2, 11)).toBeUndefined();
+    expect(mem.historyFor(1, 10)).toEqual([
+      { role: "user", content: "q1" },
+      { role: "assistant", content: "a1" },
+    ]);
+    const long = Array.from({ length: 8 }, (_, i) => ({ role: "user" as const, content: `t${i}` }));
+    const r2 = mem.remember({ chatId: 1, question: "q2", answer: "a2", citations: [], history: long });
+    mem.attachMessages(r2, [12]);
+    expect(mem.historyFor(1, 12)).toHaveLength(6);
+    expect(mem.historyFor(1, 12).at(-1)).toEqual({ role: "assistant", content: "a2" });
+    mem.remember({ chatId: 1, question: "q3", answer: "a3", citations: [], history: [] });
+    mem.remember({ chatId: 1, question: "q4", answer: "a4", citations: [], history: [] });
+    expect(mem.get(r1.id)).toBeUndefined();
+  });
+});
+
+describe("access", () => {
+  test("allowed chats, admins in private, one notice per chat", () => {
+    const a = new AccessControl([-1], [7]);
+    expect(a.check(-1, "group", 5)).toBe("allowed");
+    expect(a.check(-2, "group", 7)).toBe("notify");
+    expect(a.check(-2, "group", 7)).toBe("ignore");
+    expect(a.check(7, "private", 7)).toBe("allowed");
+    expect(a.check(5, "private", 5)).toBe("notify");
+    expect(new AccessControl(null, []).check(-3, "supergroup", undefined)).toBe("allowed");
+    expect(a.isAdmin(undefined)).toBe(false);
+  });
+});
+
+describe("callback data", () => {
+  test("round-trips and rejects anything else", () => {
+    for (const action of [
+      { kind: "passages", id: "AbC_12-x" },
+      { kind: "vote", id: "AbC_12-x", vote: "up" },
+      { kind: "vote", id: "AbC_12-x", vote: "down" },
+    ] as const) {
+      const data = encodeCallback(action);
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+      expect(decodeCallback(data)).toEqual(action);
+    }
+    for (const bad of ["", "p:", "x:abc", "v:abc:*", "p:a:b", "p:" + "a".repeat(40), "p:a b"]) {
+      expect(decodeCallback(bad)).toBeNull();
+    }
+  });
+});
+
+describe("botConfigFromEnv", () => {
+  test("reads everything with defaults", () => {
+    const c = botConfigFromEnv({
+      TELEGRAM_BOT_TOKEN: "123:abc_DEF-1",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9000/",
+      ALLOWED_CHAT_IDS: "-1001, 42",
+      ADMIN_USER_IDS: "7",
+    });
+    expect(c).toEqual({
+      token: "123:abc_DEF-1",
+      apiRoot: "http://127.0.0.1:9000",
+      webhookPort: 8080,
+      allowedChatIds: [-1001, 42],
+      adminUserIds: [7],
+      rateLimit: { perUserPerMinute: 6, perChatPerMinute: 30 },
+      maxQuestionChars: 500,
+      feedbackFile: "data/feedback/feedback.jsonl",
+    });
+    const w = botConfigFromEnv({
+      TELEGRAM_BOT_TOKEN: "123:abc",
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg",
+      TELEGRAM_WEBHOOK_PORT: "8443",
+      BOT_RATE_LIMIT_USER_PER_MINUTE: "0",
+      ALLOWED_CHAT_IDS: "",
+    });
+    expect(w).toMatchObject({ webhookUrl: "https://bot.example.org/tg", webhookPort: 8443, allowedChatIds: null });
+    expect(w.rateLimit.perUserPerMinute).toBe(0);
+  });
+
+  test("bad values are usage errors that name the variable and never echo the token", () => {
+    expect(() => botConfigFromEnv({})).toThrow(/TELEGRAM_BOT_TOKEN/);
+    expect(() => botConfigFromEnv({})).toThrow(UsageError);
+    try {
+      botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "not a token secretvalue" });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/TELEGRAM_BOT_TOKEN/);
+      expect((e as Error).message).not.toContain("secretvalue");
+    }
+    expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", ALLOWED_CHAT_IDS: "abc" })).toThrow(/ALLOWED_CHAT_IDS/);
+    expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_PORT: "99999" })).toThrow(
+      /TELEGRAM_WEBHOOK_PORT/,
+    );
+  });
+});
+
+describe("typing", () => {
+  afterEach(() => vi.useRealTimers());
+
+  test("sent at once, refreshed every 4 s, stopped when done, errors ignored", async () => {
+    vi.useFakeTimers();
+    let sent = 0;
+    const ctx = {
+      replyWithChatAction: () => {
+        sent++;
+        return Promise.reject(new Error("chat action failed"));
+      },
+    };
+    let finish!: (v: string) => void;
+    const result = withTyping(ctx, () => new Promise<string>((r) => (finish = r)));
+    expect(sent).toBe(1);
+    await vi.advanceTimersByTimeAsync(8_100);
+    expect(sent).toBe(3);
+    finish("done");
+    await expect(result).resolves.toBe("done");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toBe(3);
+  });
+});
+
+describe("feedback store", () => {
+  test("creates the directory and appends whole lines under concurrency", async () => {
+    const file = join(tmpDir(), "a", "b", "feedback.jsonl");
+    const store = new FeedbackStore(file);
+    const base = { chatId: 1, userId: 2, messageId: 3, question: "问\n题", answer: "答" };
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.append({ ...base, ts: new Date(i).toISOString(), vote: i % 2 ? "up" : "down" }),
+      ),
+    );
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(20);
+    expect(lines.map((l) => JSON.parse(l).ts)).toEqual(Array.from({ length: 20 }, (_, i) => new Date(i).toISOString()));
+    expect(JSON.parse(lines[0]!).question).toBe("问\n题");
+  });
+});
