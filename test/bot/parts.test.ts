@@ -181,12 +181,15 @@ describe("botConfigFromEnv", () => {
   test("bad values are usage errors that name the variable and never echo the token", () => {
     expect(() => botConfigFromEnv({})).toThrow(/TELEGRAM_BOT_TOKEN/);
     expect(() => botConfigFromEnv({})).toThrow(UsageError);
+    let error: unknown;
     try {
       botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "not a token secretvalue" });
     } catch (e) {
-      expect((e as Error).message).toMatch(/TELEGRAM_BOT_TOKEN/);
-      expect((e as Error).message).not.toContain("secretvalue");
+      error = e;
     }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/TELEGRAM_BOT_TOKEN/);
+    expect((error as Error).message).not.toContain("secretvalue");
     expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", ALLOWED_CHAT_IDS: "abc" })).toThrow(/ALLOWED_CHAT_IDS/);
     expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_PORT: "99999" })).toThrow(
       /TELEGRAM_WEBHOOK_PORT/,
