@@ -7,7 +7,7 @@ import { DRAFT_NOTE, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { checkCitations } from "./citations.js";
 import { normalizeForDedupe, splitSentences } from "./text.js";
 
-const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<string, Chunk>;
+const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<"info" | "rules" | "supervision" | "openness" | "dangyang", Chunk>;
 const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
 const hits = (...chunks: Chunk[]): SearchHit[] => chunks.map((chunk, i) => ({ rank: i + 1, score: 1 - i * 0.1, chunk }));
 

@@ -14,6 +14,8 @@ import { contentTokens, keyTerms, normalizeForDedupe } from "./text.js";
 export interface Standalone {
   question: string;
   via: "unchanged" | "llm" | "heuristic";
+  /** Why the model could not rewrite it, when it was asked and failed. */
+  failure?: unknown;
 }
 
 const FOLLOW_UP_START =
@@ -78,6 +80,7 @@ export async function standaloneQuestion(
   deps: { chat?: ChatModel; prompt: PromptTemplate; logger?: Logger; maxQuestionChars: number; signal?: AbortSignal },
 ): Promise<Standalone> {
   if (!history || history.length === 0) return { question, via: "unchanged" };
+  let failure: unknown;
   if (deps.chat) {
     try {
       const messages = renderPrompt(deps.prompt, { history: formatHistory(history), question: formatUserText(question) });
@@ -91,9 +94,14 @@ export async function standaloneQuestion(
       deps.logger?.warn({ reply: reply.slice(0, 200) }, "follow-up rewrite was not a question; using heuristic");
     } catch (e) {
       if (deps.signal?.aborted) throw e;
+      failure = e;
       deps.logger?.warn({ err: errorMessage(e) }, "follow-up rewrite failed; using heuristic");
     }
   }
   const rewritten = heuristicStandalone(question, history);
-  return { question: rewritten, via: rewritten === question ? "unchanged" : "heuristic" };
+  return {
+    question: rewritten,
+    via: rewritten === question ? "unchanged" : "heuristic",
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }

@@ -15,7 +15,7 @@ import type {
   NearestDocument,
   SourceInfo,
 } from "./types.js";
-import type { ChatModel } from "./llm.js";
+import { LLMServiceError, type ChatModel } from "./llm.js";
 import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
 import { formatPassages, formatUserText, uniquePassages, type Passage } from "./passages.js";
 import { checkCitations } from "./citations.js";
@@ -48,6 +48,12 @@ export function normalizeQuestion(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** A failure that says the server is unusable right now (not just a bad reply to one prompt). */
+function serverDown(e: unknown): boolean {
+  if (!(e instanceof LLMServiceError)) return false;
+  return e.kind === "timeout" || e.kind === "connection" || (e.kind === "http" && e.retryable);
 }
 
 interface Composed {
@@ -94,12 +100,15 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     query: string,
     passages: Passage[],
     signal: AbortSignal | undefined,
+    earlierFailure?: unknown,
   ): Promise<Composed> {
     const extractive = (notice?: string): Composed => {
       const r = kind === "answer" ? extractiveAnswer(query, passages) : extractiveDraft(query, passages);
       return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice } : {}) };
     };
     if (!chat) return extractive();
+    // The follow-up rewrite already waited out a down server: do not wait again.
+    if (serverDown(earlierFailure)) return extractive(msg.fallbackNotice(earlierFailure, kind));
     const template: PromptTemplate = kind === "answer" ? prompts.answer : prompts.draft;
     const values = {
       passages: formatPassages(passages),
@@ -144,7 +153,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const { passages } = await retrieve(query, options.maxPassages ?? 6);
       const base = { question, standalone: query };
       if (passages.length > 0) {
-        const r = await compose("answer", query, passages, opts.signal);
+        const r = await compose("answer", query, passages, opts.signal, standalone.failure);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "answered");
           return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(r.notice ? { notice: r.notice } : {}) };
@@ -185,7 +194,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const query = standalone.question;
       const { passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
-        const r = await compose("draft", query, passages, opts.signal);
+        const r = await compose("draft", query, passages, opts.signal, standalone.failure);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
           return {

@@ -25,9 +25,20 @@ export function uniqueCitations(citations: readonly Citation[]): Citation[] {
     .filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
 }
 
+/** The section without the article title it may start with ("篇2 › （一）找准定位" → "（一）找准定位"). */
+function sectionWithinArticle(article: string, section: string): string {
+  const a = article.trim();
+  let s = section.trim();
+  if (a !== "" && s.startsWith(a)) s = s.slice(a.length).replace(/^\s*(?:›|>|»|·|\/|-)?\s*/, "");
+  return s;
+}
+
 /** `[1] 标题 · 章节（文件 第 a–b 行）` */
 export function formatCitation(c: Citation): string {
-  const title = [c.article, c.section].filter((s) => s.trim() !== "").map(esc).join(" · ");
+  const title = [c.article.trim(), sectionWithinArticle(c.article, c.section)]
+    .filter((s) => s !== "")
+    .map(esc)
+    .join(" · ");
   return `[${c.n}] ${title || esc(c.file)}（${esc(c.file)} ${lines(c.lineStart, c.lineEnd)}）`;
 }
 

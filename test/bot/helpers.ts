@@ -206,7 +206,8 @@ export interface Harness {
   sent: () => Array<Record<string, unknown>>;
   /** Replaces the fake Bot API's answer for a method (return undefined for the default). */
   respond: (fn: ApiResponder) => void;
-  send: (update: Omit<Update, "update_id">) => Promise<void>;
+  /** Feeds one update (without update_id) to bot.handleUpdate. */
+  send: (update: Record<string, unknown>) => Promise<void>;
 }
 
 /** A bot wired to fakes: Bot API calls are recorded and answered in-process. */

@@ -1,16 +1,14 @@
-/** The small modules on their own: addressing, limits, memory, access, config, typing, feedback, callback data. */
+/** The small modules on their own: addressing, limits, memory, access, typing, feedback, callback data. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { AccessControl } from "../../src/bot/access.js";
 import { addressOf } from "../../src/bot/addressing.js";
-import { botConfigFromEnv } from "../../src/bot/config.js";
 import { FeedbackStore } from "../../src/bot/feedback.js";
 import { decodeCallback, encodeCallback } from "../../src/bot/keyboard.js";
 import { AnswerMemory, LruMap } from "../../src/bot/memory.js";
 import { RateLimiter, SlidingWindow } from "../../src/bot/rate-limit.js";
 import { withTyping } from "../../src/bot/typing.js";
-import { UsageError } from "../../src/util/errors.js";
 import { tmpDir } from "./helpers.js";
 
 const ME = { id: 4242, username: "PolicyTestBot" };
@@ -149,54 +147,6 @@ describe("callback data", () => {
   });
 });
 
-describe("botConfigFromEnv", () => {
-  test("reads everything with defaults", () => {
-    const c = botConfigFromEnv({
-      TELEGRAM_BOT_TOKEN: "123:abc_DEF-1",
-      TELEGRAM_API_ROOT: "http://127.0.0.1:9000/",
-      ALLOWED_CHAT_IDS: "-1001, 42",
-      ADMIN_USER_IDS: "7",
-    });
-    expect(c).toEqual({
-      token: "123:abc_DEF-1",
-      apiRoot: "http://127.0.0.1:9000",
-      webhookPort: 8080,
-      allowedChatIds: [-1001, 42],
-      adminUserIds: [7],
-      rateLimit: { perUserPerMinute: 6, perChatPerMinute: 30 },
-      maxQuestionChars: 500,
-      feedbackFile: "data/feedback/feedback.jsonl",
-    });
-    const w = botConfigFromEnv({
-      TELEGRAM_BOT_TOKEN: "123:abc",
-      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg",
-      TELEGRAM_WEBHOOK_PORT: "8443",
-      BOT_RATE_LIMIT_USER_PER_MINUTE: "0",
-      ALLOWED_CHAT_IDS: "",
-    });
-    expect(w).toMatchObject({ webhookUrl: "https://bot.example.org/tg", webhookPort: 8443, allowedChatIds: null });
-    expect(w.rateLimit.perUserPerMinute).toBe(0);
-  });
-
-  test("bad values are usage errors that name the variable and never echo the token", () => {
-    expect(() => botConfigFromEnv({})).toThrow(/TELEGRAM_BOT_TOKEN/);
-    expect(() => botConfigFromEnv({})).toThrow(UsageError);
-    let error: unknown;
-    try {
-      botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "not a token secretvalue" });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/TELEGRAM_BOT_TOKEN/);
-    expect((error as Error).message).not.toContain("secretvalue");
-    expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", ALLOWED_CHAT_IDS: "abc" })).toThrow(/ALLOWED_CHAT_IDS/);
-    expect(() => botConfigFromEnv({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_PORT: "99999" })).toThrow(
-      /TELEGRAM_WEBHOOK_PORT/,
-    );
-  });
-});
-
 describe("typing", () => {
   afterEach(() => vi.useRealTimers());
 
@@ -235,5 +185,19 @@ describe("feedback store", () => {
     expect(lines).toHaveLength(20);
     expect(lines.map((l) => JSON.parse(l).ts)).toEqual(Array.from({ length: 20 }, (_, i) => new Date(i).toISOString()));
     expect(JSON.parse(lines[0]!).question).toBe("问\n题");
+  });
+});
+
+describe("citation lines", () => {
+  test("the section is shown without the article title it repeats", async () => {
+    const { formatCitation } = await import("../../src/bot/format.js");
+    const base = { n: 1, id: "x", file: "f.txt", lineStart: 63, lineEnd: 63, quote: "", text: "" };
+    expect(formatCitation({ ...base, article: "总结 篇2", section: "总结 篇2 › （一）找准定位" })).toBe(
+      "[1] 总结 篇2 · （一）找准定位（f.txt 第 63 行）",
+    );
+    expect(formatCitation({ ...base, article: "总结 篇2", section: "总结 篇2", lineEnd: 67 })).toBe(
+      "[1] 总结 篇2（f.txt 第 63–67 行）",
+    );
+    expect(formatCitation({ ...base, article: "", section: "" })).toBe("[1] f.txt（f.txt 第 63 行）");
   });
 });
