@@ -2,7 +2,7 @@
  * Decides whether a text message is addressed to this bot and what it asks.
  * In groups: our commands (/ask, /ask@ThisBot — not /ask@OtherBot), a
  * mention of @ThisBot, or a reply to one of the bot's own messages. In a
- * private chat any text is a question.
+ * private chat any text is a question. Messages from other bots are ignored.
  */
 
 export const COMMANDS = ["ask", "draft", "find", "help", "start", "sources", "reindex"] as const;
@@ -21,6 +21,9 @@ export interface Addressed {
 export interface IncomingText {
   text: string;
   chat: { type: string };
+  from?: { is_bot: boolean };
+  /** Set for anonymous group admins and channels (whose `from` is a service bot). */
+  sender_chat?: unknown;
   reply_to_message?: { message_id: number; from?: { id: number }; text?: string };
 }
 
@@ -61,6 +64,8 @@ function parseCommand(
 }
 
 export function addressOf(msg: IncomingText, me: Me): Addressed | null {
+  // Other bots are never answered (two bots replying to each other would loop).
+  if (msg.from?.is_bot === true && msg.sender_chat === undefined) return null;
   const isPrivate = msg.chat.type === "private";
   const reply = msg.reply_to_message;
   const follow: Pick<Addressed, "replyToBotMessageId" | "replyToBotText"> =

@@ -20,6 +20,8 @@ function isParseError(e: unknown): boolean {
 
 export async function replyHtml(ctx: Context, html: string, opts: ReplyOptions = {}): Promise<Message.TextMessage[]> {
   const parts = splitHtml(html);
+  // Never go silent: the error boundary turns this into an apology.
+  if (parts.length === 0) throw new Error("nothing to send: the reply is empty");
   const sent: Message.TextMessage[] = [];
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;

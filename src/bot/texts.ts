@@ -27,7 +27,6 @@ export const USAGE = {
   ask: "请在命令后写上问题，例如：/ask 政务督查工作有哪些要求？",
   draft: "请在命令后写上起草要求，例如：/draft 起草一段关于加强政务公开的工作总结",
   find: "请在命令后写上主题，例如：/find 信息化建设",
-  question: "请写上您的问题。",
 } as const;
 
 export function tooLongText(length: number, max: number): string {

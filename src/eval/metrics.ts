@@ -61,6 +61,8 @@ export interface EvalReport {
   answerableFlagged: number;
   baseline: { name: string; answerable: KindFigures; byKind: Record<string, KindFigures> };
   misses: Array<{ id: string; kind: string; question: string; rank: number | null }>;
+  /** The relevance threshold that flags at most 5% of answerable questions, and what it recognises. */
+  calibration: { threshold: number; recognised: number; flagged: number; current: number };
 }
 
 function figures(ranks: Array<{ rank: number | null; confident: boolean }>): KindFigures {
@@ -105,8 +107,10 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[]): P
   let find3 = 0;
   let unN = 0;
   let unRecognised = 0;
+  const relevance: Array<{ answerable: boolean; r: number }> = [];
   for (const item of items) {
     const res = await retriever.search(item.question, { k: 10 });
+    relevance.push({ answerable: item.kind !== "unanswerable", r: res.relevance ?? 0 });
     if (item.kind === "unanswerable") {
       unN++;
       if (!res.confident) unRecognised++;
@@ -139,7 +143,21 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[]): P
     answerableFlagged: figures(all).notConfident,
     baseline: { name: "BM25 over fixed 500-character chunks", answerable: figures(allBase), byKind: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, figures(v)])) },
     misses,
+    calibration: calibrate(relevance, retriever.options.minRelevance),
   };
+}
+
+/** The highest threshold that wrongly flags at most 5% of answerable questions. */
+export function calibrate(rows: Array<{ answerable: boolean; r: number }>, current: number, maxFlagged = 0.05): EvalReport["calibration"] {
+  const ans = rows.filter((x) => x.answerable).map((x) => x.r);
+  const un = rows.filter((x) => !x.answerable).map((x) => x.r);
+  let best = { threshold: 0, recognised: 0, flagged: 0, current };
+  for (const t of [...new Set(rows.map((x) => x.r))].sort((a, b) => a - b)) {
+    const flagged = ans.filter((r) => r < t).length / (ans.length || 1);
+    if (flagged > maxFlagged) break;
+    best = { threshold: Math.round(t * 1000) / 1000, recognised: un.filter((r) => r < t).length / (un.length || 1), flagged, current };
+  }
+  return best;
 }
 
 export function formatEval(r: EvalReport): string {
@@ -153,6 +171,7 @@ export function formatEval(r: EvalReport): string {
     "",
     `find top-1: ${pct(r.find.top1)}%  top-3: ${pct(r.find.top3)}%  (n=${r.find.n})`,
     `unanswerable recognised: ${pct(r.unanswerable.recognised)}%  (n=${r.unanswerable.n}); answerable wrongly flagged: ${pct(r.answerableFlagged)}%`,
+    `calibration: threshold ${r.calibration.threshold} would flag ${pct(r.calibration.flagged)}% of answerable and recognise ${pct(r.calibration.recognised)}% of unanswerable (current ${r.calibration.current})`,
   );
   return lines.join("\n");
 }

@@ -102,6 +102,35 @@ export class Bm25Index {
     return out.slice(0, k);
   }
 
+  /**
+   * BM25 over groups of documents (articles made of chunks): a group's term
+   * frequency and length are the sums over its documents, its document
+   * frequency counts groups. Computed from the chunk postings at query time,
+   * so no second index is stored. Returns [group, score], best first.
+   */
+  searchGroups(tokens: readonly string[], groupOf: Uint32Array, groupLen: Float64Array, k: number): Array<[number, number]> {
+    const { k1, b } = this.data.params;
+    const { offsets, docs, tfs } = this.data;
+    const groups = groupLen.length;
+    const avg = groupLen.reduce((s, x) => s + x, 0) / (groups || 1);
+    const scores = new Map<number, number>();
+    for (const t of new Set(tokens)) {
+      const i = this.termIndex.get(t);
+      if (i === undefined) continue;
+      const tf = new Map<number, number>();
+      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
+        const g = groupOf[docs[p]!]!;
+        tf.set(g, (tf.get(g) ?? 0) + tfs[p]!);
+      }
+      const idf = Math.log(1 + (groups - tf.size + 0.5) / (tf.size + 0.5));
+      for (const [g, f] of tf) {
+        const norm = f + k1 * (1 - b + (b * groupLen[g]!) / (avg || 1));
+        scores.set(g, (scores.get(g) ?? 0) + (idf * f * (k1 + 1)) / norm);
+      }
+    }
+    return [...scores.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k);
+  }
+
   /** Serialise: a small JSON header and the typed arrays as raw bytes. */
   toBuffers(): { header: string; docLen: Buffer; offsets: Buffer; docs: Buffer; tfs: Buffer } {
     const { params, docCount, avgLen, terms } = this.data;

@@ -1,183 +1,45 @@
+import { readFileSync } from "node:fs";
+import { packagePath } from "../util/paths.js";
+
 /**
  * English questions: staff sometimes ask in English, and neither jieba nor
- * the character n-gram embedder can match English words to Chinese text. A
- * small glossary of policy terms appends the Chinese equivalents, so "food
- * safety inspection at schools" searches 食品安全 and 学校 too. Terms are
- * matched as whole words, longest first.
+ * the character models can match English words to Chinese text. A glossary
+ * of the corpus's key policy terms (data/dict/glossary-en.tsv) maps the
+ * English words of a question to Chinese search terms. Matching is on whole
+ * words after light stemming, longest phrase first; English words without an
+ * entry are dropped from the search, since the corpus is Chinese and they
+ * would only match stray English (reference lists).
  */
-const GLOSSARY: Array<[string, string]> = [
-  ["zero reporting", "零报告"],
-  ["zero report", "零报告"],
-  ["mayor quality award", "市长质量奖"],
-  ["mayor's quality award", "市长质量奖"],
-  ["quality award", "质量奖"],
-  ["mass line", "群众路线"],
-  ["food safety", "食品安全"],
-  ["government procurement", "政府采购"],
-  ["procurement", "采购"],
-  ["information disclosure", "信息公开"],
-  ["open government information", "政府信息公开"],
-  ["government information", "政府信息"],
-  ["e-government", "电子政务"],
-  ["egovernment", "电子政务"],
-  ["online office", "网上办公"],
-  ["performance evaluation", "绩效评价"],
-  ["performance appraisal", "绩效考核"],
-  ["performance assessment", "绩效考核"],
-  ["self-assessment", "自评"],
-  ["self assessment", "自评"],
-  ["self-evaluation", "自评"],
-  ["score", "分"],
-  ["points", "分"],
-  ["special fund", "专项资金"],
-  ["special funds", "专项资金"],
-  ["industrial development", "产业发展"],
-  ["high-quality development", "高质量发展"],
-  ["high quality development", "高质量发展"],
-  ["cadre", "干部"],
-  ["cadres", "干部"],
-  ["official", "干部"],
-  ["officials", "干部"],
-  ["assessment", "考核"],
-  ["evaluation", "评价"],
-  ["democratic", "民主"],
-  ["interview", "谈话"],
-  ["enterprise", "企业"],
-  ["enterprises", "企业"],
-  ["company", "企业"],
-  ["companies", "企业"],
-  ["private", "民营"],
-  ["assistance", "帮扶"],
-  ["help", "帮扶"],
-  ["business environment", "经济发展环境"],
-  ["school", "学校"],
-  ["schools", "学校"],
-  ["canteen", "食堂"],
-  ["canteens", "食堂"],
-  ["rural", "农村"],
-  ["village", "村"],
-  ["villages", "村"],
-  ["farmers", "农民"],
-  ["poverty", "贫困"],
-  ["poverty alleviation", "扶贫"],
-  ["rural revitalization", "乡村振兴"],
-  ["forest chief", "林长制"],
-  ["forest", "林"],
-  ["forestry", "林业"],
-  ["wetland", "湿地"],
-  ["road passenger transport", "道路客运"],
-  ["passenger transport", "客运"],
-  ["bus", "公交"],
-  ["buses", "公交"],
-  ["new energy vehicles", "新能源车辆"],
-  ["electric vehicles", "新能源车辆"],
-  ["elderly", "老年人"],
-  ["older people", "老年人"],
-  ["pension", "养老"],
-  ["elderly care", "养老服务"],
-  ["trade union", "工会"],
-  ["union", "工会"],
-  ["education supervision", "教育督导"],
-  ["inspection", "督查"],
-  ["supervision", "监督"],
-  ["rice wine", "米酒"],
-  ["liquor", "酒"],
-  ["distillery", "酒厂"],
-  ["distilleries", "酒厂"],
-  ["quality", "质量"],
-  ["standardization", "标准化"],
-  ["standardisation", "标准化"],
-  ["agriculture", "农业"],
-  ["agricultural", "农业"],
-  ["brand", "品牌"],
-  ["brands", "品牌"],
-  ["exhibition", "展会"],
-  ["expo", "博览会"],
-  ["industry", "工业"],
-  ["industrial", "工业"],
-  ["investment", "投资"],
-  ["attracting investment", "招商引资"],
-  ["5g", "5G"],
-  ["base stations", "基站"],
-  ["science and technology", "科技"],
-  ["technology", "科技"],
-  ["patent", "专利"],
-  ["intellectual property", "知识产权"],
-  ["earthquake", "防震减灾"],
-  ["water conservancy", "水利"],
-  ["irrigation", "农田水利"],
-  ["drinking water", "饮用水"],
-  ["water supply", "供水"],
-  ["pollution", "污染"],
-  ["meat", "肉品"],
-  ["pork", "猪肉"],
-  ["slaughter", "屠宰"],
-  ["aquatic products", "水产品"],
-  ["grain", "粮食"],
-  ["prices", "价格"],
-  ["price", "价格"],
-  ["fees", "收费"],
-  ["petition", "信访"],
-  ["petitions", "信访"],
-  ["letters and visits", "信访"],
-  ["emergency management", "应急管理"],
-  ["emergency", "应急"],
-  ["local chronicle", "区志"],
-  ["chronicle", "区志"],
-  ["administrative reconsideration", "行政复议"],
-  ["law enforcement", "行政执法"],
-  ["rule of law", "依法行政"],
-  ["normative documents", "规范性文件"],
-  ["meeting", "会议"],
-  ["meetings", "会议"],
-  ["documents", "公文"],
-  ["network", "网"],
-  ["website", "网站"],
-  ["information", "信息"],
-  ["informatization", "信息化"],
-  ["government affairs", "政务"],
-  ["office", "办公室"],
-  ["police", "警察"],
-  ["police department", "警察局"],
-  ["new york", "纽约"],
-  ["baltimore", "巴尔的摩"],
-  ["washington", "华盛顿"],
-  ["crime", "犯罪"],
-  ["city management", "城市管理"],
-  ["training", "培训"],
-  ["students", "学生"],
-  ["enrollment", "招生"],
-  ["employment", "就业"],
-  ["vocational", "职业"],
-  ["teachers", "教师"],
-  ["model workers", "劳模"],
-  ["problems", "问题"],
-  ["shortcomings", "问题"],
-  ["measures", "措施"],
-  ["plan", "计划"],
-  ["how many", "多少"],
-  ["how much", "多少"],
-  ["funding", "资金"],
-  ["funds", "资金"],
-  ["budget", "预算"],
-  ["survey", "调研"],
-  ["research", "调研"],
-  ["million", "万"],
-  ["work style", "作风"],
-  ["party", "党"],
-  ["clean government", "廉政"],
-  ["anti-corruption", "廉政"],
-  ["housing", "建房"],
-  ["satisfaction", "满意度"],
-  ["complaints", "投诉"],
-  ["hotline", "电话"],
-  ["311", "311"],
-  ["citistat", "citistat"],
-  ["compstat", "compstat"],
-  ["gmap", "gmap"],
-];
+let entries: Array<[string[], string]> | undefined;
 
-const ORDERED = [...GLOSSARY].sort((a, b) => b[0].length - a[0].length);
+const STEM_EXCEPTIONS = new Set(["news", "gas", "bus", "process", "status", "less", "class", "business", "glass", "canvas"]);
+
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 3 || STEM_EXCEPTIONS.has(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
+  return w;
+}
+
+function words(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9][a-z0-9'\-]*/g) ?? []).map((w) => stem(w.replace(/'s$/, "")));
+}
+
+function glossary(): Array<[string[], string]> {
+  if (!entries) {
+    entries = readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#") && l.includes("\t"))
+      .map((l) => {
+        const [en, zh] = l.split("\t") as [string, string];
+        return [words(en), zh.trim()] as [string[], string];
+      })
+      .sort((a, b) => b[0].length - a[0].length);
+  }
+  return entries;
+}
 
 export function isMostlyEnglish(text: string): boolean {
   const latin = (text.match(/[a-zA-Z]/g) ?? []).length;
@@ -185,17 +47,29 @@ export function isMostlyEnglish(text: string): boolean {
   return latin > 3 * han && latin >= 4;
 }
 
-/** The question with Chinese equivalents of the English policy terms it contains appended. */
-export function expandEnglish(text: string): string {
-  if (!isMostlyEnglish(text)) return text;
-  let rest = ` ${text.toLowerCase().replace(/[^a-z0-9'\- ]/g, " ")} `;
-  const added: string[] = [];
-  for (const [en, zh] of ORDERED) {
-    const needle = ` ${en} `;
-    if (rest.includes(needle)) {
-      added.push(zh);
-      rest = rest.split(needle).join(" ");
+/** Chinese search terms for the English words of `text` (numbers kept as they are). */
+export function translateEnglish(text: string): string[] {
+  const ws = words(text);
+  const out: string[] = [];
+  const used = new Array<boolean>(ws.length).fill(false);
+  for (const [phrase, zh] of glossary()) {
+    for (let i = 0; i + phrase.length <= ws.length; i++) {
+      if (used.slice(i, i + phrase.length).some(Boolean)) continue;
+      if (phrase.every((p, j) => ws[i + j] === p)) {
+        out.push(zh);
+        for (let j = 0; j < phrase.length; j++) used[i + j] = true;
+      }
     }
   }
-  return added.length ? `${text} ${added.join(" ")}` : text;
+  ws.forEach((w, i) => {
+    if (!used[i] && /^\d[\d.]*$/.test(w)) out.push(w);
+  });
+  return out;
+}
+
+/** The text to search for a question: English questions become their Chinese terms; others are unchanged. */
+export function expandEnglish(text: string): string {
+  if (!isMostlyEnglish(text)) return text;
+  const terms = translateEnglish(text);
+  return terms.length ? terms.join(" ") : text;
 }

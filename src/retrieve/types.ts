@@ -14,6 +14,8 @@ export interface SearchResponse {
   normalized: string;
   /** False when the best score is under the calibrated threshold: the corpus likely does not answer this. */
   confident: boolean;
+  /** What `confident` is judged on: best BM25 score ÷ the most a passage could score (0..1). */
+  relevance?: number;
   results: SearchHit[];
 }
 

@@ -463,6 +463,13 @@ describe("refusals and failures", () => {
     expect(textOf(lastSent(h))).toBe("答题服务暂时不可用，请稍后再试。");
   });
 
+  test("an empty answer from the service gets the apology, not silence", async () => {
+    const h = makeHarness();
+    h.service.askImpl = async (q) => askResult(q, { answer: "  ", citations: [] });
+    await h.send(textMessage("/ask 制度建设"));
+    expect(h.sent().map(textOf)).toEqual([APOLOGY]);
+  });
+
   test("typing failures are ignored; a failing send is logged and handleUpdate does not throw", async () => {
     const h = makeHarness();
     h.respond((method) =>

@@ -52,6 +52,13 @@ describe("addressOf", () => {
     expect(at("随便聊聊")).toBeNull();
     expect(addressOf({ text: " 私聊问题 ", chat: { type: "private" } }, ME)).toEqual({ command: "ask", text: "私聊问题" });
   });
+
+  test("other bots are ignored, anonymous admins are not", () => {
+    const replyToBot = { reply_to_message: { message_id: 9, from: { id: ME.id } } };
+    expect(at("/ask 问题", { from: { is_bot: true } })).toBeNull();
+    expect(at("好的", { from: { is_bot: true }, ...replyToBot })).toBeNull();
+    expect(at("/ask 问题", { from: { is_bot: true }, sender_chat: { id: -100 } })).toEqual({ command: "ask", text: "问题" });
+  });
 });
 
 describe("rate limits", () => {

@@ -22,7 +22,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
-import TelegramServer from "telegram-test-api";
+// The package's default export is typed as a namespace under NodeNext; the class itself is typed here.
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 
 export interface EmulatorUser {
   id: number;

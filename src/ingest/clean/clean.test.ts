@@ -1,0 +1,360 @@
+/**
+ * Cleaning rules, each exercised with real lines of the seed corpus
+ * (data/docs, read by line number; see test/helpers/cli.ts).
+ */
+import { describe, expect, test } from "vitest";
+
+import { SEEDS, SEED_FILES, seedLine, seedLines, seedText } from "../../../test/helpers/cli.js";
+import { toSimplified } from "../../text/script.js";
+import type { Line } from "../types.js";
+import { parseHeading } from "../headings.js";
+import { cleanText, type Cleaned } from "./index.js";
+import { cleanChars } from "./chars.js";
+import { collectReadings, stripPinyin } from "./pinyin.js";
+import { looksLikeShiftedGbk, repairShiftedGbk } from "./mojibake.js";
+import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
+import { stripRepeatedHeading } from "./pdf-artifacts.js";
+import { removeCjkSpaces } from "./spaces.js";
+import { joinBrokenLines, shouldJoin } from "./join.js";
+
+const cleaned = new Map<string, Cleaned>();
+function clean(file: string): Cleaned {
+  let c = cleaned.get(file);
+  if (!c) cleaned.set(file, (c = cleanText(seedText(file))));
+  return c;
+}
+
+/** The cleaned line that covers original line `n` (fails the test if none does). */
+function lineAt(file: string, n: number): Line {
+  const l = clean(file).lines.find((x) => x.lineStart <= n && n <= x.lineEnd);
+  if (!l) throw new Error(`no cleaned line of ${file} covers line ${n}`);
+  return l;
+}
+
+function coveredByLines(file: string, n: number): boolean {
+  return clean(file).lines.some((x) => x.lineStart <= n && n <= x.lineEnd);
+}
+
+function droppedReason(file: string, n: number): string | undefined {
+  return clean(file).dropped.find((d) => d.lineStart <= n && n <= d.lineEnd)?.reason;
+}
+
+const PINYIN_ANNOTATION = /[\u3400-\u9FFF]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/;
+const TONED_ANNOTATION = /[\u3400-\u9FFF]\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê][a-z]*\)/g;
+
+describe("pinyin annotations", () => {
+  test('"高質(zhì)量發(fā)展" (002 line 1) → "高质量发展"', () => {
+    const raw = seedLine(SEEDS.s002, 1);
+    const sample = raw.slice(0, raw.indexOf("展") + 1);
+    expect(sample).toBe("高質(zhì)量發(fā)展");
+    expect(stripPinyin(sample)).toBe("高質量發展");
+    expect(toSimplified(stripPinyin(sample))).toBe("高质量发展");
+    expect(lineAt(SEEDS.s002, 1).text).toBe("高质量发展综合绩效考核自评报告（精选5篇）");
+  });
+
+  test("no annotation survives in the cleaned text of 001–003, which are full of them", () => {
+    for (const file of [SEEDS.s001, SEEDS.s002, SEEDS.s003]) {
+      expect(seedText(file).match(TONED_ANNOTATION)?.length ?? 0, file).toBeGreaterThan(100);
+      const left = clean(file).lines.filter((l) => PINYIN_ANNOTATION.test(l.text));
+      expect(left.map((l) => `${l.lineStart}: ${l.text.slice(0, 40)}`), file).toEqual([]);
+    }
+  });
+
+  test("a parenthesis that is not a reading stays (003 line 94: an English reference)", () => {
+    const raw = seedLine(SEEDS.s003, 94);
+    expect(raw).toMatch(/^Perez T,Rushing R\.THE CITISTAT MODEL/);
+    expect(stripPinyin(raw)).toBe(raw);
+  });
+
+  test("readings are collected per document: 績 is read jī in 002", () => {
+    const readings = collectReadings(seedLines(SEEDS.s002));
+    expect([...(readings.get("jī") ?? [])]).toContain("績");
+  });
+});
+
+describe("traditional → simplified", () => {
+  test("001 line 6: (一)農(nóng)村經(jīng)濟發(fā)展緩慢 → （一）农村经济发展缓慢", () => {
+    expect(seedLine(SEEDS.s001, 6)).toBe("(一)農(nóng)村經(jīng)濟發(fā)展緩慢");
+    expect(lineAt(SEEDS.s001, 6)).toEqual({ text: "（一）农村经济发展缓慢", lineStart: 6, lineEnd: 6 });
+    expect(lineAt(SEEDS.s001, 5).text).toBe("一、在贯彻党的群众线路教育实践活动中，存在的群众反映强烈的突出题目。");
+  });
+
+  test("001 line 4 and 002 line 3 (article markers) come out simplified", () => {
+    expect(lineAt(SEEDS.s001, 4).text).toBe("篇1");
+    expect(seedLine(SEEDS.s002, 3)).toBe("高質(zhì)量發(fā)展綜合績(jī)效考核自評(píng)報(bào)告1");
+    expect(lineAt(SEEDS.s002, 3).text).toBe("高质量发展综合绩效考核自评报告1");
+  });
+
+  test("every cleaned line of every seed is already simplified", () => {
+    for (const file of SEED_FILES) {
+      const notSimplified = clean(file).lines.filter((l) => toSimplified(l.text) !== l.text);
+      expect(notSimplified.map((l) => l.lineStart), file).toEqual([]);
+    }
+  });
+});
+
+describe("mojibake (GBK read one byte out of step) in 002", () => {
+  const cases: Array<[number, string]> = [
+    [14, "（一）2021年产业发展专项资金来源"],
+    [51, "（一）绩效评价目的"],
+    [87, "（一）制定本地推进道路客运高质量发展实施方案情况，自评分为满分30分。"],
+    [254, "（一）强化组织保障"],
+  ];
+
+  test.each(cases)("line %i starts with 。ㄒ唬 and is repaired to %s…", (n, expected) => {
+    const raw = seedLine(SEEDS.s002, n);
+    expect(raw.startsWith("。ㄒ唬")).toBe(true);
+    expect(looksLikeShiftedGbk(raw)).toBe(true);
+    expect(clean(SEEDS.s002).repaired).toContain(n);
+    const line = lineAt(SEEDS.s002, n);
+    expect(line.lineStart).toBe(n);
+    expect(line.lineEnd).toBe(n);
+    expect(line.text.startsWith(expected)).toBe(true);
+    // The repaired line is a heading again: （一） of its section.
+    const h = parseHeading(line.text);
+    expect(h?.style).toBe("paren-cn");
+    expect(h?.ordinal).toBe(1);
+  });
+
+  test("line 87 in full: the garbled run is replaced and the rest of the line kept", () => {
+    expect(lineAt(SEEDS.s002, 87).text).toBe("（一）制定本地推进道路客运高质量发展实施方案情况，自评分为满分30分。");
+  });
+
+  test("line 51: the character whose second byte was lost (┛ before (jī)) is recovered from the document's readings", () => {
+    const raw = seedLine(SEEDS.s002, 51);
+    expect(raw.startsWith("。ㄒ唬┛(jī)效")).toBe(true);
+    const fix = repairShiftedGbk(raw, collectReadings(seedLines(SEEDS.s002)));
+    expect(fix.garbled).toBe("。ㄒ唬┛");
+    expect(fix.text.startsWith("（一）績(jī)效評(píng)價(jià)目的。")).toBe(true);
+    expect(lineAt(SEEDS.s002, 51).text.startsWith("（一）绩效评价目的。通过开展产业发展专项资金绩效评价")).toBe(true);
+  });
+
+  test("lines that are not garbled are left alone", () => {
+    for (const n of [1, 13, 49, 86, 253]) {
+      const raw = seedLine(SEEDS.s002, n);
+      expect(looksLikeShiftedGbk(raw), `line ${n}`).toBe(false);
+      expect(repairShiftedGbk(raw, new Map())).toEqual({ text: raw });
+    }
+    expect(clean(SEEDS.s002).repaired).not.toContain(13);
+  });
+
+  test("no other seed has garbled lines", () => {
+    for (const file of [SEEDS.s000, SEEDS.s001, SEEDS.s003, SEEDS.s004]) expect(clean(file).repaired, file).toEqual([]);
+  });
+});
+
+describe("U+FFFD (a line cut inside a multi-byte character)", () => {
+  // The seeds as stored hold no U+FFFD; the defect is reproduced from a real
+  // line the way a scraper produces it: cut the UTF-8 bytes mid-character.
+  function cutInsideCharacter(line: string, around: number): string {
+    const bytes = Buffer.from(line, "utf8");
+    for (let k = around; k < bytes.length; k++) {
+      const s = bytes.subarray(0, k).toString("utf8");
+      if (s.endsWith("\uFFFD")) return s;
+    }
+    throw new Error("no cut point found");
+  }
+
+  test("the seeds hold no U+FFFD, and none is ever produced", () => {
+    for (const file of SEED_FILES) {
+      expect(seedText(file).includes("\uFFFD"), file).toBe(false);
+      expect(clean(file).lines.some((l) => l.text.includes("\uFFFD")), file).toBe(false);
+    }
+  });
+
+  test("a line ending in U+FFFD loses it (000 line 9, cut)", () => {
+    const raw = seedLine(SEEDS.s000, 9);
+    const cut = cutInsideCharacter(raw, 200);
+    expect(cut.endsWith("\uFFFD")).toBe(true);
+    const kept = cut.replace(/\uFFFD+$/, "");
+    expect(raw.startsWith(kept)).toBe(true);
+    expect(cleanChars(cut)).toEqual({ text: kept, hadReplacement: true });
+    const c = cleanText([seedLine(SEEDS.s000, 7), "", cut].join("\n"));
+    const last = c.lines[c.lines.length - 1]!;
+    expect(last.text.includes("\uFFFD")).toBe(false);
+    expect(last.text.endsWith(kept.slice(-6))).toBe(true);
+    expect(last.lineStart).toBe(3);
+  });
+
+  test("a real line without U+FFFD is unchanged by the character rule", () => {
+    const raw = seedLine(SEEDS.s004, 13);
+    expect(cleanChars(raw)).toEqual({ text: raw.trim(), hadReplacement: false });
+  });
+});
+
+describe("boilerplate", () => {
+  const cases: Array<[string, number, string, RegExp]> = [
+    [SEEDS.s000, 5, "site introduction", /下面是小编带来的/],
+    [SEEDS.s001, 2, "time stamp", /^時間:2023-03-31 08:17:54$/],
+    [SEEDS.s001, 3, "site introduction", /^導語:/],
+    [SEEDS.s003, 1, "time stamp", /^時\(shí\)間:2022-03-24/],
+    [SEEDS.s003, 2, "site introduction", /^引言:易發\(fā\)表網\(wǎng\)/],
+    [SEEDS.s004, 3, "copyright notice", /^2024-10-13 版权声明 我要投稿$/],
+    [SEEDS.s004, 573, "previous/next links", /^上一篇:.*下一篇:/],
+    [SEEDS.s000, 63, "download prompt", /word文档下载/],
+    [SEEDS.s000, 65, "download prompt", /^推荐度：$/],
+    [SEEDS.s000, 67, "link", /^\[点击下载文档\]\(#\)$/],
+    [SEEDS.s000, 69, "link", /^\[搜索文档\]\(#\)$/],
+  ];
+
+  test.each(cases)("%s line %i is dropped as %s", (file, n, reason, raw) => {
+    expect(seedLine(file, n)).toMatch(raw);
+    expect(coveredByLines(file, n)).toBe(false);
+    expect(droppedReason(file, n)).toBe(reason);
+  });
+
+  test("002 lines 257–263, the 【…】相关文章 list, are dropped as one range", () => {
+    expect(seedLine(SEEDS.s002, 257)).toBe("【高質(zhì)量發(fā)展綜合績(jī)效考核自評(píng)報(bào)告】相關(guān)文章:");
+    expect(seedLines(SEEDS.s002)).toHaveLength(263);
+    expect(clean(SEEDS.s002).dropped).toContainEqual({ lineStart: 257, lineEnd: 263, reason: "related-articles list" });
+    for (let n = 257; n <= 263; n++) expect(coveredByLines(SEEDS.s002, n), `line ${n}`).toBe(false);
+    // The text just before the list is kept.
+    expect(lineAt(SEEDS.s002, 256).text.startsWith("（")).toBe(true);
+    expect(RELATED_HEADER.test(toSimplified(stripPinyin(seedLine(SEEDS.s002, 257))))).toBe(true);
+    expect(RELATED_ITEM.test(toSimplified(stripPinyin(seedLine(SEEDS.s002, 258))))).toBe(true);
+  });
+
+  test("000 lines 63–69 (download prompts and links) leave nothing between articles 1 and 2", () => {
+    const c = clean(SEEDS.s000);
+    const between = c.lines.filter((l) => l.lineStart > 61 && l.lineStart < 71);
+    expect(between).toEqual([]);
+    expect(c.dropped).toContainEqual({ lineStart: 63, lineEnd: 65, reason: "download prompt" });
+    expect(c.dropped).toContainEqual({ lineStart: 67, lineEnd: 69, reason: "link" });
+  });
+
+  test("content lines are not mistaken for boilerplate", () => {
+    // Titles, headings and body text right next to the boilerplate.
+    expect(boilerplateReason(lineAt(SEEDS.s004, 1).text)).toBeUndefined();
+    expect(lineAt(SEEDS.s004, 1).text).toBe("政府办公室年度工作总结");
+    expect(lineAt(SEEDS.s001, 4).text).toBe("篇1");
+    expect(lineAt(SEEDS.s000, 7).text).toBe("实行零报告制度篇一");
+    expect(lineAt(SEEDS.s004, 571).text.startsWith("（十八）由各市、县、区人民政府负责本辖区治理")).toBe(true);
+    expect(boilerplateReason(lineAt(SEEDS.s003, 4).text)).toBeUndefined();
+  });
+
+  test("dropped ranges are sorted and say why", () => {
+    for (const file of SEED_FILES) {
+      const d = clean(file).dropped;
+      expect(d.length, file).toBeGreaterThan(0);
+      for (let i = 0; i < d.length; i++) {
+        expect(d[i]!.reason.length).toBeGreaterThan(0);
+        expect(d[i]!.lineStart).toBeLessThanOrEqual(d[i]!.lineEnd);
+        if (i > 0) expect(d[i]!.lineStart).toBeGreaterThan(d[i - 1]!.lineEnd);
+      }
+    }
+  });
+});
+
+describe("PDF artefacts in 004", () => {
+  test("line 13 no longer starts with the repeated heading and its fragment", () => {
+    const raw = seedLine(SEEDS.s004, 13);
+    expect(raw.startsWith("加强制度建设,政府运行机制进一步规范 运行机制进一步 以制度建设为核心")).toBe(true);
+    const text = lineAt(SEEDS.s004, 13).text;
+    expect(text.startsWith("以制度建设为核心，着力提高政府工作制度化、规范化和法制化进程")).toBe(true);
+    expect(text.includes("运行机制进一步")).toBe(false);
+    // The rule itself, on the raw heading (line 11) and paragraph (line 13).
+    expect(stripRepeatedHeading(seedLine(SEEDS.s004, 11), raw).startsWith("以制度建设为核心")).toBe(true);
+  });
+
+  test("line 17 too: (二)'s title and the fragment 水平不断 are removed", () => {
+    expect(seedLine(SEEDS.s004, 17).startsWith("强化信息化建设,信息服务水平不断提高 水平不断 加强政务网维护")).toBe(true);
+    expect(lineAt(SEEDS.s004, 17).text.startsWith("加强政务网维护，确保政务网始终处于良好的运行状态。")).toBe(true);
+  });
+
+  test("a paragraph that does not repeat its heading keeps its first words", () => {
+    const heading = seedLine(SEEDS.s004, 11);
+    const other = seedLine(SEEDS.s004, 9);
+    expect(stripRepeatedHeading(heading, other)).toBe(other);
+  });
+
+  test('spaces inside words and around numbers: "七里河 区人民政府" → "七里河区人民政府", "1 次" → "1次"', () => {
+    const raw = seedLine(SEEDS.s004, 13);
+    const name = /兰州市七里河 区人民政府/.exec(raw)?.[0];
+    const count = /全年共承办政府全体会 1 次/.exec(raw)?.[0];
+    expect(name).toBeDefined();
+    expect(count).toBeDefined();
+    expect(removeCjkSpaces(name!)).toBe("兰州市七里河区人民政府");
+    expect(removeCjkSpaces(count!)).toBe("全年共承办政府全体会1次");
+    const text = lineAt(SEEDS.s004, 13).text;
+    expect(text).toContain("《兰州市七里河区人民政府工作规则及制度汇编》");
+    expect(text).toContain("全年共承办政府全体会1次，政府常务会16次");
+    expect(text).not.toMatch(/七里河 区|1 次/);
+  });
+
+  test("no cleaned line of any seed keeps a space between two Chinese characters", () => {
+    for (const file of SEED_FILES) {
+      const spaced = clean(file).lines.filter((l) => /[\u3400-\u9FFF] +[\u3400-\u9FFF]/.test(l.text));
+      expect(spaced.map((l) => l.lineStart), file).toEqual([]);
+    }
+  });
+
+  test("spaces between Latin words stay (003 line 3 keywords)", () => {
+    expect(lineAt(SEEDS.s003, 3).text).toContain("CompStat CitiStat GMAP");
+  });
+});
+
+describe("sentences broken across lines", () => {
+  test('003 lines 5–6: "…是这" + "一时代的主要特征" are one line spanning the originals', () => {
+    expect(seedLine(SEEDS.s003, 5).endsWith("是這")).toBe(true);
+    expect(seedLine(SEEDS.s003, 6).startsWith("一時(shí)代的主要特征")).toBe(true);
+    const line = lineAt(SEEDS.s003, 5);
+    expect(line).toBe(lineAt(SEEDS.s003, 6));
+    expect(line.text).toContain("是这一时代的主要特征");
+    expect(line.lineStart).toBe(5);
+    expect(line.lineEnd).toBeGreaterThanOrEqual(6);
+    expect(line.text.startsWith("世界正在步入信息化的时代")).toBe(true);
+    // The heading before it stays on its own.
+    expect(lineAt(SEEDS.s003, 4)).toEqual({ text: "一、引言", lineStart: 4, lineEnd: 4 });
+  });
+
+  test('000 lines 59/61: "干部考核的核" + "心，是对…" are joined across the blank line', () => {
+    expect(seedLine(SEEDS.s000, 59)).toBe("干部考核的核");
+    expect(seedLine(SEEDS.s000, 60)).toBe("");
+    expect(seedLine(SEEDS.s000, 61).startsWith("心，是对考核结果的正确运用")).toBe(true);
+    const line = lineAt(SEEDS.s000, 59);
+    expect(line.lineStart).toBe(59);
+    expect(line.lineEnd).toBe(61);
+    expect(line.text.startsWith("干部考核的核心，是对考核结果的正确运用，充分发挥激励约束作用。")).toBe(true);
+  });
+
+  test("headings and complete sentences are not joined to what follows", () => {
+    expect(lineAt(SEEDS.s000, 57)).toEqual({ text: "4、要合理、有效地运用干部实绩考核的结果。", lineStart: 57, lineEnd: 57 });
+    expect(lineAt(SEEDS.s004, 11)).toEqual({ text: "（一）加强制度建设，政府运行机制进一步规范", lineStart: 11, lineEnd: 11 });
+    expect(lineAt(SEEDS.s004, 13).lineEnd).toBe(13);
+    expect(shouldJoin(lineAt(SEEDS.s004, 9).text, lineAt(SEEDS.s004, 11).text)).toBe(false);
+  });
+
+  test("an article marker is never glued to the line before it (000 line 61 / line 71)", () => {
+    expect(lineAt(SEEDS.s000, 71)).toEqual({ text: "实行零报告制度篇二", lineStart: 71, lineEnd: 71 });
+    // Even when the line before does not end a sentence: 003 line 5 + a real marker line.
+    const joined = joinBrokenLines([
+      { text: toSimplified(stripPinyin(seedLine(SEEDS.s003, 5))), lineStart: 5, lineEnd: 5 },
+      { text: seedLine(SEEDS.s000, 71), lineStart: 6, lineEnd: 6 },
+    ]);
+    expect(joined).toHaveLength(2);
+  });
+});
+
+describe("the cleaned text as a whole", () => {
+  test.each(SEED_FILES.map((f) => [f]))("%s: lines ordered, disjoint, and every non-empty original line is kept or dropped with a reason", (file) => {
+    const raw = seedLines(file);
+    const c = clean(file);
+    let prevEnd = 0;
+    for (const l of c.lines) {
+      expect(l.lineStart).toBeGreaterThan(prevEnd);
+      expect(l.lineEnd).toBeGreaterThanOrEqual(l.lineStart);
+      expect(l.lineEnd).toBeLessThanOrEqual(raw.length);
+      expect(l.text.trim()).toBe(l.text);
+      expect(l.text.length).toBeGreaterThan(0);
+      // A cleaned line starts and ends on a non-empty original line.
+      expect(raw[l.lineStart - 1]!.trim().length).toBeGreaterThan(0);
+      expect(raw[l.lineEnd - 1]!.trim().length).toBeGreaterThan(0);
+      prevEnd = l.lineEnd;
+    }
+    const uncovered = raw
+      .map((text, i) => ({ text, n: i + 1 }))
+      .filter(({ text, n }) => text.trim() && !coveredByLines(file, n) && droppedReason(file, n) === undefined)
+      .map(({ n }) => n);
+    expect(uncovered).toEqual([]);
+  });
+});
