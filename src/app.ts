@@ -20,7 +20,17 @@ export async function openRetriever(config: Config, indexDir = config.indexDir):
     const { IndexError } = await import("./util/errors.js");
     throw new IndexError(`the index in ${indexDir} was built with ${index.manifest.embedder.id}, but EMBEDDER is ${embedder.id}: change EMBEDDER or run \`policybot ingest --rebuild\``);
   }
-  return new HybridRetriever(index, embedder);
+  return new HybridRetriever(index, embedder, { vectorWeight: config.vectorWeight ?? defaultVectorWeight(config) });
+}
+
+/**
+ * The local n-gram embedder measured neutral on the evaluation set at any
+ * weight (README, "What the vector side adds"), so it only breaks ties and
+ * catches what BM25 misses entirely; a semantic embedder gets an equal say
+ * until measured otherwise.
+ */
+export function defaultVectorWeight(config: Config): number {
+  return config.embedder.kind === "local" ? 0.05 : 0.5;
 }
 
 import path from "node:path";

@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
 
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  VECTOR_WEIGHT: z.coerce.number().min(0).max(10).optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
@@ -45,6 +46,7 @@ export const EnvSchema = z.object({
   WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   WEBHOOK_PORT: int(8080, 1),
   WEBHOOK_PATH: optionalString,
+  WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "may only contain A-Z, a-z, 0-9, _ and -").optional()),
   ALLOWED_CHAT_IDS: idList,
   ADMIN_USER_IDS: idList,
   RATE_LIMIT_USER_PER_MIN: int(6, 1),
@@ -61,6 +63,8 @@ export interface Config {
   /** Unset: "info" for the bot, "warn" for one-shot commands and the terminal chat. */
   logLevel: Env["LOG_LEVEL"];
   embedder: { kind: "local" } | { kind: "openai"; model: string; apiKey: string; baseURL?: string };
+  /** Weight of the vector side in hybrid search; unset = the measured default for the embedder. */
+  vectorWeight?: number;
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
   telegram?: {
     token: string;
@@ -68,6 +72,7 @@ export interface Config {
     webhookUrl?: string;
     webhookPort: number;
     webhookPath?: string;
+    webhookSecret?: string;
     allowedChatIds: number[] | null;
     adminUserIds: number[];
     rateLimit: { perUserPerMinute: number; perChatPerMinute: number };
@@ -95,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.POLICYBOT_DATA,
     logLevel: e.LOG_LEVEL,
     embedder,
+    ...(e.VECTOR_WEIGHT !== undefined ? { vectorWeight: e.VECTOR_WEIGHT } : {}),
     ...(e.OPENAI_API_KEY
       ? { llm: { apiKey: e.OPENAI_API_KEY, model: e.CHAT_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) } }
       : {}),
@@ -106,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             ...(e.WEBHOOK_URL ? { webhookUrl: e.WEBHOOK_URL } : {}),
             webhookPort: e.WEBHOOK_PORT,
             ...(e.WEBHOOK_PATH ? { webhookPath: e.WEBHOOK_PATH } : {}),
+            ...(e.WEBHOOK_SECRET ? { webhookSecret: e.WEBHOOK_SECRET } : {}),
             allowedChatIds: e.ALLOWED_CHAT_IDS,
             adminUserIds: e.ADMIN_USER_IDS ?? [],
             rateLimit: { perUserPerMinute: e.RATE_LIMIT_USER_PER_MIN, perChatPerMinute: e.RATE_LIMIT_CHAT_PER_MIN },
@@ -120,6 +127,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 /** The config with secrets replaced, for logs and `--json` diagnostics. */
 export function redactedConfig(c: Config): unknown {
   return JSON.parse(
-    JSON.stringify(c, (k, v) => (typeof v === "string" && ["apiKey", "token"].includes(k) ? "[redacted]" : v)),
+    JSON.stringify(c, (k, v) => (typeof v === "string" && ["apiKey", "token", "webhookSecret"].includes(k) ? "[redacted]" : v)),
   );
 }

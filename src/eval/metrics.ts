@@ -60,6 +60,8 @@ export interface EvalReport {
   unanswerable: { n: number; recognised: number };
   answerableFlagged: number;
   baseline: { name: string; answerable: KindFigures; byKind: Record<string, KindFigures> };
+  /** The same retriever without its vector side: what the embedder adds. */
+  lexicalOnly: { answerable: KindFigures; byKind: Record<string, KindFigures> };
   misses: Array<{ id: string; kind: string; question: string; rank: number | null }>;
   /** The relevance threshold that flags at most 5% of answerable questions, and what it recognises. */
   calibration: { threshold: number; recognised: number; flagged: number; current: number };
@@ -97,10 +99,11 @@ async function buildBaseline(roots: string[]) {
   };
 }
 
-export async function evaluate(retriever: HybridRetriever, items: EvalItem[]): Promise<EvalReport> {
+export async function evaluate(retriever: HybridRetriever, items: EvalItem[], options: { lexicalOnly?: HybridRetriever } = {}): Promise<EvalReport> {
   const baseline = await buildBaseline(retriever.index.manifest.roots);
   const ours: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   const base: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
+  const lex: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   const misses: EvalReport["misses"] = [];
   let findN = 0;
   let find1 = 0;
@@ -118,10 +121,16 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[]): P
     }
     const phrase = squash(item.phrase ?? "");
     const isHit = (file: string, text: string) => file === item.file && squash(text).includes(phrase);
-    const idx = res.results.findIndex((r) => isHit(r.chunk.file, r.chunk.text));
+    // A "which document" question is answered by any passage of the right article.
+    const idx = res.results.findIndex((r) => (item.kind === "find" ? r.chunk.file === item.file && r.chunk.articleIndex === item.article : isHit(r.chunk.file, r.chunk.text)));
     const rank = idx >= 0 ? idx + 1 : null;
     (ours[item.kind] ??= []).push({ rank, confident: res.confident });
     if (rank === null || rank > 1) misses.push({ id: item.id, kind: item.kind, question: item.question, rank });
+    if (options.lexicalOnly) {
+      const l = await options.lexicalOnly.search(item.question, { k: 10 });
+      const li = l.results.findIndex((r) => (item.kind === "find" ? r.chunk.file === item.file && r.chunk.articleIndex === item.article : isHit(r.chunk.file, r.chunk.text)));
+      (lex[item.kind] ??= []).push({ rank: li >= 0 ? li + 1 : null, confident: l.confident });
+    }
     const bIdx = baseline.search(item.question, 10).findIndex((w) => isHit(w.file, w.text));
     (base[item.kind] ??= []).push({ rank: bIdx >= 0 ? bIdx + 1 : null, confident: true });
     if (item.kind === "find") {
@@ -141,6 +150,7 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[]): P
     find: { n: findN, top1: findN ? find1 / findN : 0, top3: findN ? find3 / findN : 0 },
     unanswerable: { n: unN, recognised: unN ? unRecognised / unN : 0 },
     answerableFlagged: figures(all).notConfident,
+    lexicalOnly: { answerable: figures(Object.values(lex).flat()), byKind: Object.fromEntries(Object.entries(lex).map(([k, v]) => [k, figures(v)])) },
     baseline: { name: "BM25 over fixed 500-character chunks", answerable: figures(allBase), byKind: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, figures(v)])) },
     misses,
     calibration: calibrate(relevance, retriever.options.minRelevance),
@@ -165,6 +175,10 @@ export function formatEval(r: EvalReport): string {
   const row = (name: string, f: KindFigures) => `${name.padEnd(34)} ${String(f.n).padStart(4)} ${pct(f.recall["1"])} ${pct(f.recall["3"])} ${pct(f.recall["5"])} ${pct(f.recall["10"])}  ${f.mrr.toFixed(3)}`;
   const lines = [`${"".padEnd(34)} ${"n".padStart(4)}   R@1   R@3   R@5  R@10   MRR`, row("policybot (answerable)", r.answerable)];
   for (const [k, f] of Object.entries(r.byKind)) lines.push(row(`  ${k}`, f));
+  if (r.lexicalOnly.answerable.n) {
+    lines.push(row("same, without the vector side", r.lexicalOnly.answerable));
+    for (const [k, f] of Object.entries(r.lexicalOnly.byKind)) lines.push(row(`  ${k}`, f));
+  }
   lines.push(row(`baseline: ${r.baseline.name}`, r.baseline.answerable));
   for (const [k, f] of Object.entries(r.baseline.byKind)) lines.push(row(`  ${k}`, f));
   lines.push(

@@ -34,8 +34,10 @@ export interface HybridOptions {
 
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
 const FIND_PASSAGE_WEIGHT = 0.5;
+/** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
+const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.1, minRelevance: 0.16 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.05, minRelevance: 0.16 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -43,7 +45,7 @@ export class HybridRetriever implements Retriever {
 
   constructor(
     readonly index: IndexData,
-    private readonly embedder: Embedder,
+    readonly embedder: Embedder,
     options: HybridOptions = {},
   ) {
     this.options = { ...DEFAULT_HYBRID, ...options };
@@ -100,6 +102,22 @@ export class HybridRetriever implements Retriever {
     return s;
   }
 
+  /** Articles whose title contains the question's terms, with the IDF share matched. */
+  private titleMatches(tokens: readonly string[]): Map<string, number> {
+    const unique = [...new Set(tokens)];
+    const total = unique.reduce((s, t) => s + this.index.bm25.idf(t), 0);
+    const out = new Map<string, number>();
+    if (!total) return out;
+    for (const [file, entry] of Object.entries(this.index.manifest.files)) {
+      for (const a of entry.articles) {
+        const title = a.title.toLowerCase();
+        const share = unique.reduce((s, t) => s + (title.includes(t) ? this.index.bm25.idf(t) : 0), 0) / total;
+        if (share > 0) out.set(`${file}\u0000${a.index}`, share);
+      }
+    }
+    return out;
+  }
+
   private articles?: { groupOf: Uint32Array; groupLen: Float64Array; keys: string[] };
 
   /** Chunk → article mapping and article lengths, for article-level BM25 (built on first use). */
@@ -140,12 +158,29 @@ export class HybridRetriever implements Retriever {
     const maxHit = res.results[0]?.score || 1;
     const byArticle = new Map<string, { hits: SearchHit[]; score: number }>();
     for (const [g, s] of articleScores) byArticle.set(groups.keys[g]!, { hits: [], score: (1 - FIND_PASSAGE_WEIGHT) * (s / maxArticle) });
+    // Titles are not part of the passage index (a compilation's title is often
+    // not what its articles are about), but asking for a document by its title
+    // should find it: a bonus for the share of the question's terms in the title.
+    const titleBonus = this.titleMatches(tokens);
+    for (const [key, share] of titleBonus) {
+      const a = byArticle.get(key) ?? { hits: [], score: 0 };
+      a.score += FIND_TITLE_WEIGHT * share;
+      byArticle.set(key, a);
+    }
     for (const hit of res.results) {
       const key = `${hit.chunk.file}\u0000${hit.chunk.articleIndex}`;
       const a = byArticle.get(key) ?? { hits: [], score: 0 };
       if (a.hits.length === 0) a.score += FIND_PASSAGE_WEIGHT * (hit.score / maxHit);
       a.hits.push(hit);
       byArticle.set(key, a);
+    }
+    // An article found only by its title still needs passages to show.
+    for (const [key, a] of byArticle) {
+      if (a.hits.length === 0 && titleBonus.has(key)) {
+        const [file, index] = key.split("\u0000");
+        const first = this.index.chunks.find((c) => c.file === file && String(c.articleIndex) === index);
+        if (first) a.hits.push({ rank: 0, score: 0, chunk: first });
+      }
     }
     const docs = [...byArticle.values()].filter((d) => d.hits.length > 0).sort((a, b) => b.score - a.score).slice(0, k);
     const documents: FindDocument[] = docs.map((d, i) => {

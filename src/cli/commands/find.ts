@@ -2,14 +2,16 @@ import type { Context } from "../context.js";
 import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
+import { normalizeQuery } from "../../text/normalize.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
+  const topic = normalizeQuery(res.query) || res.query;
   if (res.documents.length === 0 || !res.confident) {
     const near = res.documents.slice(0, 3).map((d) => `  · ${d.article}（${d.file}）`);
-    return [`文档中没有找到专门讲“${res.query}”的材料。`, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");
+    return [`文档中没有找到专门讲“${topic}”的材料。`, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");
   }
-  const lines = [`讲到“${res.query}”的材料：`];
+  const lines = [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，第${d.lineStart}-${d.lineEnd}行）`);
     for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（第${s.lineStart}-${s.lineEnd}行）：${s.snippet}`);

@@ -134,6 +134,7 @@ async function runBot(c: Context): Promise<void> {
       ...(t.webhookUrl ? { webhookUrl: t.webhookUrl } : {}),
       webhookPort: t.webhookPort,
       ...(t.webhookPath ? { webhookPath: t.webhookPath } : {}),
+      ...(t.webhookSecret ? { webhookSecret: t.webhookSecret } : {}),
       allowedChatIds: t.allowedChatIds,
       adminUserIds: t.adminUserIds,
       rateLimit: t.rateLimit,

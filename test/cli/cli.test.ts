@@ -1,0 +1,227 @@
+/**
+ * CLI contracts of `policybot ingest | inspect | search`, run as the built
+ * program (node dist/cli/main.js) with a temp --index: JSON shapes, exit
+ * codes (0 done, 1 failed, 2 wrong usage), and stdout in --json mode holding
+ * exactly one JSON document with no progress or log noise.
+ */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { DOCS, ROOT, SEEDS, SEED_FILES, ensureBuilt, oneJsonDocument, runCli, seedText } from "../helpers/cli.js";
+import { processSource } from "../../src/ingest/process.js";
+
+let tmp = "";
+let indexDir = "";
+let ingestRun: Awaited<ReturnType<typeof runCli>>;
+
+/** The noisiest settings: debug logs, not CI. Progress and logs must still stay off stdout. */
+const NOISY = { LOG_LEVEL: "debug", CI: "" };
+
+beforeAll(async () => {
+  ensureBuilt();
+  tmp = await mkdtemp(path.join(os.tmpdir(), "policybot-cli-"));
+  indexDir = path.join(tmp, "index");
+  ingestRun = await runCli(["ingest", DOCS, "--index", indexDir, "--json"], { env: NOISY });
+}, 60_000);
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const sortedKeys = (o: unknown) => Object.keys(o as object).sort();
+
+describe("ingest", () => {
+  test("--json prints exactly one JSON document: the report", () => {
+    expect(ingestRun.code, ingestRun.stderr).toBe(0);
+    const report = oneJsonDocument(ingestRun.stdout) as Record<string, unknown>;
+    expect(sortedKeys(report)).toEqual(
+      ["indexDir", "embedder", "files", "articles", "chunks", "added", "changed", "removed", "unchanged", "skipped", "embedded", "ms"].sort(),
+    );
+    expect(report.indexDir).toBe(indexDir);
+    expect(report.files).toBe(5);
+    expect(report.articles).toBe(38);
+    expect([...(report.added as string[])].sort()).toEqual([...SEED_FILES].sort());
+    expect(report.skipped).toEqual([]);
+    expect(report.embedded).toBe(report.chunks);
+  });
+
+  test("a directory with one good file and an empty and a binary one: exit 0, the bad ones listed as skipped with a reason", async () => {
+    const dir = path.join(tmp, "mixed");
+    await mkdir(dir);
+    await copyFile(path.join(DOCS, SEEDS.s004), path.join(dir, SEEDS.s004));
+    await writeFile(path.join(dir, "empty.txt"), "");
+    await copyFile(path.join(ROOT, "test/fixtures/load/binary.txt"), path.join(dir, "binary.txt"));
+    const r = await runCli(["ingest", dir, "--index", path.join(tmp, "index-mixed"), "--json"], { env: NOISY });
+    expect(r.code, r.stderr).toBe(0);
+    const report = oneJsonDocument(r.stdout) as { files: number; added: string[]; skipped: Array<{ file: string; reason: string }> };
+    expect(report.files).toBe(1);
+    expect(report.added).toEqual([SEEDS.s004]);
+    expect(report.skipped).toHaveLength(2);
+    expect(report.skipped).toContainEqual({ file: "empty.txt", reason: "empty file" });
+    const binary = report.skipped.find((s) => s.file === "binary.txt");
+    expect(binary?.reason).toMatch(/binary/);
+
+    // Without --json the skipped file and its reason are listed for a person.
+    const human = await runCli(["ingest", dir, "--index", path.join(tmp, "index-mixed")]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain("empty.txt: empty file");
+    expect(human.stdout).toMatch(/binary\.txt: .*binary/);
+  });
+
+  test("a directory with only bad files: exit 1, and still exactly one JSON document on stdout", async () => {
+    const dir = path.join(tmp, "bad");
+    await mkdir(dir);
+    await writeFile(path.join(dir, "empty.txt"), "");
+    await copyFile(path.join(ROOT, "test/fixtures/load/binary.txt"), path.join(dir, "binary.txt"));
+    const r = await runCli(["ingest", dir, "--index", path.join(tmp, "index-bad"), "--json"], { env: NOISY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing could be ingested/);
+    const doc = oneJsonDocument(r.stdout) as Record<string, unknown>;
+    expect(doc).toBeTypeOf("object");
+  });
+});
+
+describe("inspect", () => {
+  test("FILE --json has exactly the documented shape, and agrees with the pipeline", async () => {
+    const file = path.join(DOCS, SEEDS.s004);
+    const r = await runCli(["inspect", file, "--json"], { env: NOISY });
+    expect(r.code, r.stderr).toBe(0);
+    const out = oneJsonDocument(r.stdout) as {
+      file: string;
+      articles: Array<{ title: string; lineStart: number; lineEnd: number; chunks: Array<Record<string, unknown>> }>;
+      dropped: Array<Record<string, unknown>>;
+    };
+    expect(sortedKeys(out)).toEqual(["articles", "dropped", "file"]);
+    expect(out.file).toBe(SEEDS.s004);
+    expect(out.articles).toHaveLength(9);
+    for (const a of out.articles) {
+      expect(sortedKeys(a)).toEqual(["chunks", "lineEnd", "lineStart", "title"]);
+      expect(a.title).toBeTypeOf("string");
+      expect(Number.isInteger(a.lineStart) && Number.isInteger(a.lineEnd)).toBe(true);
+      expect(a.chunks.length).toBeGreaterThan(0);
+      for (const c of a.chunks) {
+        expect(sortedKeys(c)).toEqual(["id", "lineEnd", "lineStart", "section", "text"]);
+        expect(c.id).toMatch(/^[0-9a-f]{16}$/);
+        expect(c.section).toBeTypeOf("string");
+        expect(c.text).toBeTypeOf("string");
+        expect(Number.isInteger(c.lineStart) && Number.isInteger(c.lineEnd)).toBe(true);
+      }
+    }
+    expect(out.dropped.length).toBeGreaterThan(0);
+    for (const d of out.dropped) {
+      expect(sortedKeys(d)).toEqual(["lineEnd", "lineStart", "reason"]);
+      expect(d.reason).toBeTypeOf("string");
+    }
+    expect(out.dropped).toContainEqual({ lineStart: 3, lineEnd: 3, reason: "copyright notice" });
+    expect(out.dropped).toContainEqual({ lineStart: 573, lineEnd: 573, reason: "previous/next links" });
+    expect(out.articles[7]!.title).toBe("以网上办公促政府服务升级 篇8");
+
+    // The same articles, chunks and dropped lines as the pipeline produces in-process.
+    const p = processSource({ path: file, file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) });
+    expect(out.articles).toEqual(
+      p.articles.map((a) => ({
+        title: a.title,
+        lineStart: a.lineStart,
+        lineEnd: a.lineEnd,
+        chunks: a.chunks.map((c) => ({ id: c.id, section: c.section, text: c.text, lineStart: c.lineStart, lineEnd: c.lineEnd })),
+      })),
+    );
+    expect(out.dropped).toEqual(p.dropped);
+  });
+
+  test("a traditional-character file comes out simplified, with its boilerplate dropped", async () => {
+    const r = await runCli(["inspect", path.join(DOCS, SEEDS.s002), "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = oneJsonDocument(r.stdout) as { articles: Array<{ title: string }>; dropped: unknown[] };
+    expect(out.articles.map((a) => a.title)).toEqual([1, 2, 3, 4, 5].map((n) => `高质量发展综合绩效考核自评报告${n}`));
+    expect(out.dropped).toContainEqual({ lineStart: 257, lineEnd: 263, reason: "related-articles list" });
+  });
+
+  test("a missing file is wrong usage (exit 2)", async () => {
+    const r = await runCli(["inspect", path.join(tmp, "no-such-file.txt"), "--json"]);
+    expect(r.code).toBe(2);
+    expect(oneJsonDocument(r.stdout)).toHaveProperty("error");
+  });
+});
+
+describe("search", () => {
+  const RESULT_KEYS = ["rank", "score", "id", "file", "article", "section", "text", "lineStart", "lineEnd"].sort();
+
+  function checkResponse(out: unknown, query: string) {
+    const o = out as { query: string; confident: boolean; results: Array<Record<string, unknown>> };
+    expect(sortedKeys(o)).toEqual(["confident", "query", "results"]);
+    expect(o.query).toBe(query);
+    expect(o.confident).toBeTypeOf("boolean");
+    expect(o.results.length).toBeGreaterThan(0);
+    o.results.forEach((r, i) => {
+      expect(sortedKeys(r)).toEqual(RESULT_KEYS);
+      expect(r.rank).toBe(i + 1);
+      expect(r.score).toBeTypeOf("number");
+      if (i > 0) expect(r.score as number).toBeLessThanOrEqual(o.results[i - 1]!.score as number);
+      // Files are named relative to the corpus root, not by absolute path.
+      expect(SEED_FILES).toContain(r.file);
+      expect(r.lineStart as number).toBeLessThanOrEqual(r.lineEnd as number);
+    });
+    return o;
+  }
+
+  test('"QUERY" --json: shape, scores descending, relative file names', async () => {
+    const r = await runCli(["search", "加强政务网维护", "--index", indexDir, "--json"], { env: NOISY });
+    expect(r.code, r.stderr).toBe(0);
+    const o = checkResponse(oneJsonDocument(r.stdout), "加强政务网维护");
+    expect(o.results.length).toBeLessThanOrEqual(5);
+    const top = o.results[0]!;
+    expect(top.file).toBe("004_aca56f0dfc7b8c1b.txt");
+    expect(top.text).toContain("加强政务网维护");
+    expect(top.article).toBe("政府办公室年度工作总结 篇1");
+    expect(top.section).toBe("政府办公室年度工作总结 篇1 › 一、二0_ 年工作完成情况 › （二）强化信息化建设，信息服务水平不断提高");
+    expect(top.lineStart).toBe(15);
+    expect(top.lineEnd).toBe(17);
+    expect(o.confident).toBe(true);
+  });
+
+  test("--k limits the number of results", async () => {
+    const r = await runCli(["search", "绩效评价", "--k", "2", "--index", indexDir, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(checkResponse(oneJsonDocument(r.stdout), "绩效评价").results).toHaveLength(2);
+  });
+
+  test("--stdin answers one JSON line per input line, in order", async () => {
+    const queries = ["加强政务网维护", "績效評價目的", "实行零报告制度"];
+    const r = await runCli(["search", "--stdin", "--k", "3", "--index", indexDir], { input: queries.join("\n") + "\n", env: NOISY });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines).toHaveLength(queries.length);
+    lines.forEach((line, i) => {
+      const o = checkResponse(JSON.parse(line), queries[i]!);
+      expect(o.results.length).toBeLessThanOrEqual(3);
+    });
+    expect((JSON.parse(lines[1]!) as { results: Array<{ file: string; text: string }> }).results[0]!.file).toBe(SEEDS.s002);
+  });
+
+  test("exit 2 for a missing query, with the error as the one JSON document", async () => {
+    const r = await runCli(["search", "--index", indexDir, "--json"]);
+    expect(r.code).toBe(2);
+    expect(oneJsonDocument(r.stdout)).toEqual({ error: expect.stringMatching(/QUERY|--stdin/) });
+  });
+
+  test("exit 2 for an unknown option or a bad --k; the usage goes to stderr, not stdout", async () => {
+    const unknown = await runCli(["search", "加强政务网维护", "--bogus", "--index", indexDir, "--json"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option '--bogus'/);
+    expect(unknown.stdout).not.toMatch(/Usage|Options/);
+    const badK = await runCli(["search", "加强政务网维护", "--k", "0", "--index", indexDir]);
+    expect(badK.code).toBe(2);
+    expect(badK.stdout).toBe("");
+  });
+
+  test("exit 1 for a missing index, with the error as the one JSON document", async () => {
+    const r = await runCli(["search", "加强政务网维护", "--index", path.join(tmp, "no-index"), "--json"]);
+    expect(r.code).toBe(1);
+    expect(oneJsonDocument(r.stdout)).toEqual({ error: expect.stringMatching(/no index/) });
+    expect(r.stderr).toMatch(/no index/);
+  });
+});
