@@ -10,7 +10,8 @@ import { packagePath } from "../util/paths.js";
  * entry are dropped from the search, since the corpus is Chinese and they
  * would only match stray English (reference lists).
  */
-let entries: Array<[string[], string]> | undefined;
+/** Entries by their first word, longest phrase first within each list. */
+let byFirstWord: Map<string, Array<[string[], string]>> | undefined;
 
 const STEM_EXCEPTIONS = new Set(["news", "gas", "bus", "process", "status", "less", "class", "business", "glass", "canvas"]);
 
@@ -27,18 +28,25 @@ function words(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9][a-z0-9'\-]*/g) ?? []).map((w) => stem(w.replace(/'s$/, "")));
 }
 
-function glossary(): Array<[string[], string]> {
-  if (!entries) {
-    entries = readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8")
+function glossary(): Map<string, Array<[string[], string]>> {
+  if (!byFirstWord) {
+    byFirstWord = new Map();
+    const entries = readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8")
       .split("\n")
       .filter((l) => l && !l.startsWith("#") && l.includes("\t"))
       .map((l) => {
         const [en, zh] = l.split("\t") as [string, string];
         return [words(en), zh.trim()] as [string[], string];
       })
+      .filter(([en]) => en.length > 0)
       .sort((a, b) => b[0].length - a[0].length);
+    for (const e of entries) {
+      const list = byFirstWord.get(e[0][0]!) ?? [];
+      list.push(e);
+      byFirstWord.set(e[0][0]!, list);
+    }
   }
-  return entries;
+  return byFirstWord;
 }
 
 export function isMostlyEnglish(text: string): boolean {
@@ -51,19 +59,17 @@ export function isMostlyEnglish(text: string): boolean {
 export function translateEnglish(text: string): string[] {
   const ws = words(text);
   const out: string[] = [];
-  const used = new Array<boolean>(ws.length).fill(false);
-  for (const [phrase, zh] of glossary()) {
-    for (let i = 0; i + phrase.length <= ws.length; i++) {
-      if (used.slice(i, i + phrase.length).some(Boolean)) continue;
-      if (phrase.every((p, j) => ws[i + j] === p)) {
-        out.push(zh);
-        for (let j = 0; j < phrase.length; j++) used[i + j] = true;
-      }
+  const g = glossary();
+  for (let i = 0; i < ws.length; ) {
+    const match = (g.get(ws[i]!) ?? []).find(([phrase]) => phrase.every((p, j) => ws[i + j] === p));
+    if (match) {
+      out.push(match[1]);
+      i += match[0].length;
+      continue;
     }
+    if (/^\d[\d.]*$/.test(ws[i]!)) out.push(ws[i]!);
+    i++;
   }
-  ws.forEach((w, i) => {
-    if (!used[i] && /^\d[\d.]*$/.test(w)) out.push(w);
-  });
   return out;
 }
 
