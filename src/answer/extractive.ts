@@ -216,14 +216,6 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
   return { text: `根据文档：${body}`, citations };
 }
 
-function documentOrder(a: Passage, b: Passage): number {
-  return (
-    a.chunk.file.localeCompare(b.chunk.file) ||
-    a.chunk.articleIndex - b.chunk.articleIndex ||
-    a.chunk.lineStart - b.chunk.lineStart
-  );
-}
-
 /** Splits ordered groups into at most `max` runs of consecutive groups. */
 function intoParagraphs<T>(groups: T[][], max: number): T[][] {
   if (groups.length <= max) return groups;
@@ -251,8 +243,13 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   if (picked.length === 0) return { text: "", citations: [], sources: [] };
   const byPassage = new Map<number, Candidate[]>();
   for (const c of picked) byPassage.set(c.passage.n, [...(byPassage.get(c.passage.n) ?? []), c]);
+  // Documents in order of their most relevant passage; within a document, its
+  // sections in the order it has them; within a passage, sentence order.
+  const docOf = (p: Passage) => `${p.chunk.file}\u0000${p.chunk.articleIndex}`;
+  const docRank = new Map<string, number>();
+  for (const c of picked) docRank.set(docOf(c.passage), Math.min(docRank.get(docOf(c.passage)) ?? Infinity, c.passage.n));
   const groups = [...byPassage.values()]
-    .sort((a, b) => documentOrder(a[0]!.passage, b[0]!.passage))
+    .sort((a, b) => docRank.get(docOf(a[0]!.passage))! - docRank.get(docOf(b[0]!.passage))! || a[0]!.passage.chunk.lineStart - b[0]!.passage.chunk.lineStart)
     .map((g) => g.sort((a, b) => a.index - b.index));
   const paragraphs = intoParagraphs(groups, 3);
   const { numberOf, citations } = numberCitations(paragraphs.flat());
