@@ -96,7 +96,8 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
         },
         { signal: controller.signal, timeout: timeoutMs, maxRetries: 0 },
       );
-      return replyText(completion);
+      // A server (or a model told to) could echo the key: it is never passed on.
+      return redact(replyText(completion));
     } catch (e) {
       if (opts.signal?.aborted) throw abortReason(opts.signal);
       throw toServiceError(e, { timedOut, timeoutMs, where, redact });

@@ -43,3 +43,8 @@ export function fallbackNotice(e: unknown, kind: "answer" | "draft"): string {
 export function noCitationNotice(kind: "answer" | "draft"): string {
   return `大模型的回答没有可以在文档中核实的引用，${kind === "answer" ? ANSWER_TAIL : DRAFT_TAIL}`;
 }
+
+/** The notice shown when the model's reply could not be shown (it reproduced the prompt's instructions). */
+export function unusableReplyNotice(kind: "answer" | "draft"): string {
+  return `大模型的回答包含不应显示的内容，${kind === "answer" ? ANSWER_TAIL : DRAFT_TAIL}`;
+}

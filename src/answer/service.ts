@@ -19,6 +19,7 @@ import { LLMServiceError, type ChatModel } from "./llm.js";
 import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
 import { formatPassages, formatUserText, uniquePassages, type Passage } from "./passages.js";
 import { checkCitations } from "./citations.js";
+import { leaksPrompt, markUncitedSentences } from "./guard.js";
 import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { standaloneQuestion } from "./followup.js";
 import { errorMessage } from "../util/errors.js";
@@ -74,6 +75,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const seen = new Set<string>();
       const out: NearestDocument[] = [];
       for (const d of found.documents) {
+        // A document that matches nothing of the question is not "possibly relevant".
+        if (!(d.score > 0)) continue;
         const key = `${d.file}\u0000${d.article}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -126,13 +129,19 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       logger?.warn({ err: errorMessage(e), kind }, "LLM failed; falling back to the extractive reply");
       return extractive(msg.fallbackNotice(e, kind));
     }
+    // A reply that reproduces the prompt's instructions was steered (e.g. by
+    // an instruction inside a document): none of it is shown.
+    if (leaksPrompt(reply, template, `${values.passages}\n${query}`)) {
+      logger?.warn({ kind }, "LLM reply reproduces the prompt; falling back to the extractive reply");
+      return extractive(msg.unusableReplyNotice(kind));
+    }
     const checked = checkCitations(reply, passages);
     if (checked.issues.length) logger?.warn({ issues: checked.issues, kind }, "citations removed from the LLM reply");
     if (checked.citations.length === 0) {
       logger?.warn({ kind }, "LLM reply has no citation that holds; falling back to the extractive reply");
       return extractive(msg.noCitationNotice(kind));
     }
-    return { mode: "llm", text: checked.text, citations: checked.citations };
+    return { mode: "llm", text: markUncitedSentences(checked.text), citations: checked.citations };
   }
 
   return {

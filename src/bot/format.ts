@@ -48,8 +48,10 @@ function sourcesBlock(citations: readonly Citation[]): string {
   return `\n\n<b>${TEXT.sourcesHeading}</b>\n` + list.map(formatCitation).join("\n");
 }
 
-function nearestBlock(nearest: readonly NearestDocument[] | undefined): string {
+/** The nearest documents, unless the answer already lists every one of them (the answer service's does). */
+function nearestBlock(nearest: readonly NearestDocument[] | undefined, answer = ""): string {
   if (!nearest || nearest.length === 0) return "";
+  if (nearest.every((d) => answer.includes(d.file) && answer.includes(d.article))) return "";
   const items = nearest.map((d) => `• ${esc(d.article || d.file)}（${esc(d.file)}）`);
   return `\n\n<b>${TEXT.nearestHeading}</b>\n` + items.join("\n");
 }
@@ -60,13 +62,13 @@ function noticeBlock(notice: string | undefined): string {
 
 export function formatAnswer(r: AskResult): string {
   const body = esc(r.answer.trim());
-  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest);
+  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest, r.answer);
   return body + noticeBlock(r.notice) + sourcesBlock(r.citations);
 }
 
 export function formatDraft(r: DraftResult): string {
   const body = esc(r.draft.trim());
-  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest);
+  if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest, r.draft);
   return body + noticeBlock(r.notice) + sourcesBlock(r.citations);
 }
 

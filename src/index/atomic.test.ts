@@ -130,7 +130,8 @@ async function ingestAndKill(corpus: Corpus, trigger: Trigger): Promise<{ killed
         return;
       }
       if (target === "current.tmp") {
-        if (names.some((n) => n.startsWith("current.json.") && n.endsWith(".tmp"))) kill();
+        // Only this run's: a killed run before may have left its own behind.
+        if (names.some((n) => n.startsWith("current.json.") && n.endsWith(".tmp") && !existing.has(n))) kill();
         return;
       }
       const v = names.find((n) => n.startsWith("v-") && !existing.has(n));
@@ -183,6 +184,14 @@ describe("a killed ingest never damages the index", () => {
     const current = JSON.parse(await readFile(path.join(indexDir, "current.json"), "utf8")) as { version: string };
     expect(existsSync(path.join(indexDir, current.version, "manifest.json"))).toBe(true);
   }, 30_000);
+
+  test("the CLI's search answers from the index the kills left behind (with their leftover folders and temp files)", async () => {
+    const r = await runCli(["search", "加强政务网维护", "--index", indexDir, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = oneJsonDocument(r.stdout) as { results: Array<{ text: string }> };
+    expect(out.results[0]!.text).toContain("加强政务网维护");
+    expect((await readdir(indexDir)).filter((n) => n.startsWith("v-")).length).toBeGreaterThan(1);
+  });
 
   test("most runs were really interrupted (the corpus is big enough for the delays)", () => {
     expect(outcomes).toHaveLength(runs.length);

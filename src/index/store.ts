@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Chunk, Dropped, SourceFormat } from "../ingest/types.js";
 import { Bm25Index } from "./bm25.js";
-import { VectorIndex } from "./vector-index.js";
+import { DEFAULT_HNSW, VectorIndex } from "./vector-index.js";
 import { IndexError } from "../util/errors.js";
 
 /**
@@ -13,16 +13,38 @@ import { IndexError } from "../util/errors.js";
  * graph and the BM25 postings. A new version is written in full and synced
  * before current.json is replaced by rename, which is atomic: a process
  * killed at any point leaves the previous version current and loadable.
+ *
+ * Chunks, tokens and vectors live in *segments*: `chunks.jsonl`,
+ * `tokens.txt` and `vectors.f32`, prefixed with the segment's name ("" for
+ * the segment a full ingest writes, "s-…." for one written by an incremental
+ * ingest). The manifest's `layout` says, file by file in row order, which
+ * rows of which segment hold its chunks. An incremental ingest writes only
+ * the changed files into a new segment and hard-links the segments it keeps
+ * from the previous version (files are never modified after they are
+ * written, so a link is as good as a copy and the previous version stays
+ * exactly as it was). Format 1 is the layout of one "" segment and no
+ * `layout`; it is still read.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
+const READABLE_FORMATS = [1, 2];
 
 export interface FileEntry {
   hash: string;
+  /** sha256 of the file's bytes (and the processing version): unchanged files are recognised without decoding them. */
+  bytesHash?: string;
   encoding: string;
   format: SourceFormat;
   articles: Array<{ index: number; title: string; lineStart: number; lineEnd: number }>;
   chunkCount: number;
   dropped: Dropped[];
+}
+
+/** Rows [from, from + count) of segment `seg` are the chunks of `file`, in order. */
+export interface LayoutRun {
+  file: string;
+  seg: string;
+  from: number;
+  count: number;
 }
 
 export interface Manifest {
@@ -36,6 +58,10 @@ export interface Manifest {
   chunkCount: number;
   /** Confidence threshold calibrated on the evaluation set (see retrieve/confidence.ts). */
   calibration?: Record<string, number>;
+  /** Format 2: where each file's chunks are (row order); absent in format 1 (one "" segment). */
+  layout?: LayoutRun[];
+  /** Format 2: rows stored in each segment (some may no longer be referenced). */
+  segments?: Record<string, number>;
 }
 
 export interface IndexData {
@@ -49,6 +75,15 @@ export interface IndexData {
 }
 
 const CURRENT = "current.json";
+export const SEGMENT_FILES = { chunks: "chunks.jsonl", tokens: "tokens.txt", vectors: "vectors.f32" } as const;
+const BM25_FILES = { header: "bm25.json", docLen: "bm25-doclen.u32", offsets: "bm25-offsets.u32", docs: "bm25-docs.u32", tfs: "bm25-tfs.u16" } as const;
+const HNSW_FILE = "hnsw.bin";
+/** label → row of the HNSW graph, when labels are not rows (after incremental updates). */
+const HNSW_ROWS_FILE = "hnsw-rows.i32";
+
+export function segmentFile(seg: string, kind: keyof typeof SEGMENT_FILES): string {
+  return `${seg}${SEGMENT_FILES[kind]}`;
+}
 
 async function currentVersionDir(dir: string): Promise<string | undefined> {
   try {
@@ -73,28 +108,108 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   }
 }
 
+function asFloat32(raw: Buffer): Float32Array {
+  return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
+
+function asInt32(raw: Buffer): Int32Array {
+  return new Int32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
+
+/** Lines of a segment's text file (each row ends with "\n"; format 1 tokens have no final newline). */
+function lines(text: string): string[] {
+  const out = text.split("\n");
+  if (out.length && out[out.length - 1] === "") out.pop();
+  return out;
+}
+
+/** Consecutive runs of one segment merged: fewer, longer slices. */
+function mergedRuns(layout: readonly LayoutRun[]): Array<{ seg: string; from: number; count: number }> {
+  const out: Array<{ seg: string; from: number; count: number }> = [];
+  for (const r of layout) {
+    const last = out[out.length - 1];
+    if (last && last.seg === r.seg && last.from + last.count === r.from) last.count += r.count;
+    else if (r.count > 0) out.push({ seg: r.seg, from: r.from, count: r.count });
+  }
+  return out;
+}
+
+function layoutOf(manifest: Manifest): Array<{ seg: string; from: number; count: number }> {
+  return manifest.layout ? mergedRuns(manifest.layout) : [{ seg: "", from: 0, count: manifest.chunkCount }];
+}
+
+async function parseManifest(dir: string, v: string): Promise<Manifest> {
+  const manifest = JSON.parse(await fs.readFile(path.join(v, "manifest.json"), "utf8")) as Manifest;
+  if (!READABLE_FORMATS.includes(manifest.format)) {
+    throw new IndexError(`index in ${dir} has format ${manifest.format}, this version reads ${READABLE_FORMATS.join(" and ")}: run \`policybot ingest --rebuild\``);
+  }
+  return manifest;
+}
+
+export async function readBm25(v: string): Promise<Bm25Index> {
+  const [header, docLen, offsets, docs, tfs] = await Promise.all(
+    [BM25_FILES.header, BM25_FILES.docLen, BM25_FILES.offsets, BM25_FILES.docs, BM25_FILES.tfs].map((f) => fs.readFile(path.join(v, f))),
+  );
+  return Bm25Index.fromBuffers({ header: header!.toString("utf8"), docLen: docLen!, offsets: offsets!, docs: docs!, tfs: tfs! });
+}
+
+/** The HNSW graph of version folder `v` (a copy in memory), with its label map. */
+export async function readHnsw(v: string, dim: number, rows: number): Promise<VectorIndex> {
+  if (rows === 0) return VectorIndex.create(dim, 1);
+  const map = existsSync(path.join(v, HNSW_ROWS_FILE)) ? asInt32(await fs.readFile(path.join(v, HNSW_ROWS_FILE))) : undefined;
+  return VectorIndex.read(path.join(v, HNSW_FILE), dim, DEFAULT_HNSW, map);
+}
+
 export async function readIndex(dir: string, options: { tokens?: boolean } = {}): Promise<IndexData> {
   const v = await currentVersionDir(dir);
   if (!v) throw new IndexError(`no index in ${dir}: run \`policybot ingest\` first`);
   try {
-    const manifest = JSON.parse(await fs.readFile(path.join(v, "manifest.json"), "utf8")) as Manifest;
-    if (manifest.format !== INDEX_FORMAT) throw new IndexError(`index in ${dir} has format ${manifest.format}, this version reads ${INDEX_FORMAT}: run \`policybot ingest\` again`);
-    const chunks = (await fs.readFile(path.join(v, "chunks.jsonl"), "utf8"))
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Chunk);
-    const raw = await fs.readFile(path.join(v, "vectors.f32"));
-    const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-    const [header, docLen, offsets, docs, tfs] = await Promise.all(
-      ["bm25.json", "bm25-doclen.u32", "bm25-offsets.u32", "bm25-docs.u32", "bm25-tfs.u16"].map((f) => fs.readFile(path.join(v, f))),
+    const manifest = await parseManifest(dir, v);
+    const dim = manifest.embedder.dim;
+    const runs = layoutOf(manifest);
+    const segs = [...new Set(runs.map((r) => r.seg))];
+    const chunkLines = new Map<string, string[]>();
+    const tokenLines = new Map<string, string[]>();
+    const vectorsOf = new Map<string, Float32Array>();
+    await Promise.all(
+      segs.map(async (seg) => {
+        const [c, t, vec] = await Promise.all([
+          fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
+          options.tokens ? fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8") : undefined,
+          fs.readFile(path.join(v, segmentFile(seg, "vectors"))),
+        ]);
+        chunkLines.set(seg, lines(c));
+        if (t !== undefined) tokenLines.set(seg, t.split("\n"));
+        vectorsOf.set(seg, asFloat32(vec));
+      }),
     );
-    const bm25 = Bm25Index.fromBuffers({ header: header!.toString("utf8"), docLen: docLen!, offsets: offsets!, docs: docs!, tfs: tfs! });
-    const hnsw = chunks.length ? VectorIndex.read(path.join(v, "hnsw.bin"), manifest.embedder.dim) : VectorIndex.build(new Float32Array(0), manifest.embedder.dim);
-    const data: IndexData = { manifest, chunks, vectors, bm25, hnsw };
-    if (options.tokens) {
-      data.tokens = (await fs.readFile(path.join(v, "tokens.txt"), "utf8")).split("\n").slice(0, chunks.length).map((l) => (l ? l.split(" ") : []));
+    const chunks: Chunk[] = [];
+    const tokens: string[][] = [];
+    let vectors: Float32Array;
+    const only = runs.length === 1 ? runs[0]! : undefined;
+    if (only && only.from === 0 && vectorsOf.get(only.seg)!.length === only.count * dim) vectors = vectorsOf.get(only.seg)!;
+    else {
+      vectors = new Float32Array(manifest.chunkCount * dim);
+      let row = 0;
+      for (const r of runs) {
+        const src = vectorsOf.get(r.seg)!;
+        if ((r.from + r.count) * dim > src.length) throw new IndexError(`index in ${dir} is inconsistent (segment ${r.seg || "main"} is short): run \`policybot ingest --rebuild\``);
+        if (row + r.count > manifest.chunkCount) break;
+        vectors.set(src.subarray(r.from * dim, (r.from + r.count) * dim), row * dim);
+        row += r.count;
+      }
     }
-    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * manifest.embedder.dim) {
+    for (const r of runs) {
+      const cl = chunkLines.get(r.seg)!;
+      for (let i = r.from; i < r.from + r.count && i < cl.length; i++) chunks.push(JSON.parse(cl[i]!) as Chunk);
+      const tl = tokenLines.get(r.seg);
+      if (tl) for (let i = r.from; i < r.from + r.count; i++) tokens.push(tl[i] ? tl[i]!.split(" ") : []);
+    }
+    const bm25 = await readBm25(v);
+    const hnsw = await readHnsw(v, dim, chunks.length);
+    const data: IndexData = { manifest, chunks, vectors, bm25, hnsw };
+    if (options.tokens) data.tokens = tokens;
+    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dim || bm25.data.docCount !== chunks.length || hnsw.size !== chunks.length) {
       throw new IndexError(`index in ${dir} is inconsistent (chunks/vectors mismatch): run \`policybot ingest\` again`);
     }
     return data;
@@ -102,6 +217,57 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
     if (e instanceof IndexError) throw e;
     throw new IndexError(`index in ${dir} cannot be read (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): run \`policybot ingest\` again`, { cause: e });
   }
+}
+
+/** The current version of an index, for an incremental ingest: its folder, manifest and layout (derived for format 1). */
+export interface StoredVersion {
+  dir: string;
+  manifest: Manifest;
+  layout: LayoutRun[];
+  /** Rows stored per segment. */
+  segments: Record<string, number>;
+}
+
+export async function readStoredVersion(dir: string): Promise<StoredVersion> {
+  const v = await currentVersionDir(dir);
+  if (!v) throw new IndexError(`no index in ${dir}: run \`policybot ingest\` first`);
+  try {
+    const manifest = await parseManifest(dir, v);
+    let layout = manifest.layout;
+    if (!layout) {
+      // Format 1: one segment in file order; which file each row belongs to is in the chunks.
+      layout = [];
+      const cl = lines(await fs.readFile(path.join(v, segmentFile("", "chunks")), "utf8"));
+      cl.forEach((l, row) => {
+        const { file } = JSON.parse(l) as Pick<Chunk, "file">;
+        const last = layout![layout!.length - 1];
+        if (last && last.file === file) last.count++;
+        else layout!.push({ file, seg: "", from: row, count: 1 });
+      });
+    }
+    const rows = layout.reduce((s, r) => s + r.count, 0);
+    if (rows !== manifest.chunkCount) throw new IndexError(`index in ${dir} is inconsistent (layout): run \`policybot ingest --rebuild\``);
+    return { dir: v, manifest, layout, segments: manifest.segments ?? { "": manifest.chunkCount } };
+  } catch (e) {
+    if (e instanceof IndexError) throw e;
+    throw new IndexError(`index in ${dir} cannot be read (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): run \`policybot ingest\` again`, { cause: e });
+  }
+}
+
+/** Raw rows of one stored segment: JSON lines, token lines, vectors. */
+export interface SegmentRows {
+  chunkLines: string[];
+  tokenLines: string[];
+  vectors: Float32Array;
+}
+
+export async function readSegment(v: string, seg: string): Promise<SegmentRows> {
+  const [c, t, vec] = await Promise.all([
+    fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
+    fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8"),
+    fs.readFile(path.join(v, segmentFile(seg, "vectors"))),
+  ]);
+  return { chunkLines: lines(c), tokenLines: t.split("\n"), vectors: asFloat32(vec) };
 }
 
 async function writeSynced(file: string, data: string | Uint8Array): Promise<void> {
@@ -114,32 +280,183 @@ async function writeSynced(file: string, data: string | Uint8Array): Promise<voi
   }
 }
 
-/** Write a complete new version, then make it current. Older versions are removed afterwards. */
-export async function writeIndex(dir: string, data: Required<Pick<IndexData, "tokens">> & IndexData): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
-  const version = `v-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
-  const v = path.join(dir, version);
-  await fs.mkdir(v);
-  const b = data.bm25.toBuffers();
-  await writeSynced(path.join(v, "chunks.jsonl"), data.chunks.map((c) => JSON.stringify(c)).join("\n") + (data.chunks.length ? "\n" : ""));
-  await writeSynced(path.join(v, "tokens.txt"), data.tokens.map((t) => t.join(" ")).join("\n"));
-  await writeSynced(path.join(v, "vectors.f32"), new Uint8Array(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength));
-  await writeSynced(path.join(v, "bm25.json"), b.header);
-  await writeSynced(path.join(v, "bm25-doclen.u32"), b.docLen);
-  await writeSynced(path.join(v, "bm25-offsets.u32"), b.offsets);
-  await writeSynced(path.join(v, "bm25-docs.u32"), b.docs);
-  await writeSynced(path.join(v, "bm25-tfs.u16"), b.tfs);
-  if (data.chunks.length) data.hnsw.write(path.join(v, "hnsw.bin"));
-  // The manifest goes last: a version folder without one is incomplete.
-  await writeSynced(path.join(v, "manifest.json"), JSON.stringify(data.manifest, null, 1));
-  const dh = await fs.open(v, "r");
-  await dh.sync().catch(() => undefined);
-  await dh.close();
+function bytesOf(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
 
-  const tmp = path.join(dir, `${CURRENT}.${process.pid}.tmp`);
-  await writeSynced(tmp, JSON.stringify({ version }));
-  await fs.rename(tmp, path.join(dir, CURRENT));
-  await removeStaleVersions(dir, version);
+/** Appends rows to a new segment's three files; writes are queued so callers do not wait on the disk. */
+export class SegmentWriter {
+  rows = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private failed: unknown;
+
+  private constructor(
+    readonly name: string,
+    private readonly handles: { chunks: fs.FileHandle; tokens: fs.FileHandle; vectors: fs.FileHandle },
+  ) {}
+
+  static async open(v: string, name: string): Promise<SegmentWriter> {
+    const open = (kind: keyof typeof SEGMENT_FILES) => fs.open(path.join(v, segmentFile(name, kind)), "wx");
+    const [chunks, tokens, vectors] = await Promise.all([open("chunks"), open("tokens"), open("vectors")]);
+    return new SegmentWriter(name, { chunks, tokens, vectors });
+  }
+
+  /** `chunkLines` and `tokenLines`: one line per row, each ending with "\n". */
+  append(chunkLines: string, tokenLines: string, vectors: Float32Array, rows: number): void {
+    this.rows += rows;
+    const { chunks, tokens, vectors: vh } = this.handles;
+    const data = [Buffer.from(chunkLines, "utf8"), Buffer.from(tokenLines, "utf8"), bytesOf(vectors)] as const;
+    this.queue = this.queue.then(async () => {
+      if (this.failed) return;
+      try {
+        await Promise.all([chunks.write(data[0]), tokens.write(data[1]), vh.write(data[2])]);
+      } catch (e) {
+        this.failed = e;
+      }
+    });
+  }
+
+  /** Wait for the queued writes, sync and close. */
+  async close(): Promise<void> {
+    await this.queue;
+    const hs = Object.values(this.handles);
+    try {
+      if (this.failed) throw this.failed;
+      await Promise.all(hs.map((h) => h.sync()));
+    } finally {
+      await Promise.all(hs.map((h) => h.close().catch(() => undefined)));
+    }
+  }
+}
+
+/**
+ * One new version folder being written. Nothing in it is visible until
+ * `publish`, which writes the manifest last, syncs the folder and then
+ * replaces current.json by an atomic rename.
+ */
+export class VersionWriter {
+  private segs: SegmentWriter[] = [];
+  private constructor(
+    readonly indexDir: string,
+    readonly version: string,
+    readonly path: string,
+  ) {}
+
+  static async create(indexDir: string): Promise<VersionWriter> {
+    await fs.mkdir(indexDir, { recursive: true });
+    const version = `v-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    const v = path.join(indexDir, version);
+    await fs.mkdir(v);
+    return new VersionWriter(indexDir, version, v);
+  }
+
+  /** A new segment ("" for the main one, otherwise a fresh unique name). */
+  async segment(name: string): Promise<SegmentWriter> {
+    const s = await SegmentWriter.open(this.path, name);
+    this.segs.push(s);
+    return s;
+  }
+
+  static newSegmentName(): string {
+    return `s-${Date.now().toString(36)}${randomBytes(3).toString("hex")}.`;
+  }
+
+  /** Take a file of the previous version as it is: a hard link (a copy where links are not possible). */
+  async link(fromDir: string, name: string): Promise<void> {
+    const from = path.join(fromDir, name);
+    const to = path.join(this.path, name);
+    try {
+      await fs.link(from, to);
+    } catch {
+      await fs.copyFile(from, to);
+      const fh = await fs.open(to, "r+");
+      await fh.sync().finally(() => fh.close());
+    }
+  }
+
+  async linkSegment(fromDir: string, seg: string): Promise<void> {
+    await Promise.all((Object.keys(SEGMENT_FILES) as Array<keyof typeof SEGMENT_FILES>).map((k) => this.link(fromDir, segmentFile(seg, k))));
+  }
+
+  /**
+   * Write the search structures and the manifest, then make this version
+   * current. `bm25`/`hnsw` given as a folder name: linked from that
+   * (previous) version unchanged.
+   */
+  async publish(manifest: Manifest, parts: { bm25: Bm25Index | { from: string }; hnsw: VectorIndex | { from: string } }): Promise<void> {
+    await Promise.all(this.segs.map((s) => s.close()));
+    const v = this.path;
+    const jobs: Array<Promise<void>> = [];
+    if (parts.bm25 instanceof Bm25Index) {
+      const b = parts.bm25.toBuffers();
+      jobs.push(
+        writeSynced(path.join(v, BM25_FILES.header), b.header),
+        writeSynced(path.join(v, BM25_FILES.docLen), b.docLen),
+        writeSynced(path.join(v, BM25_FILES.offsets), b.offsets),
+        writeSynced(path.join(v, BM25_FILES.docs), b.docs),
+        writeSynced(path.join(v, BM25_FILES.tfs), b.tfs),
+      );
+    } else {
+      const from = parts.bm25.from;
+      jobs.push(...Object.values(BM25_FILES).map((f) => this.link(from, f)));
+    }
+    if (parts.hnsw instanceof VectorIndex) {
+      const h = parts.hnsw;
+      if (manifest.chunkCount) {
+        h.write(path.join(v, HNSW_FILE));
+        jobs.push(
+          (async () => {
+            const fh = await fs.open(path.join(v, HNSW_FILE), "r+");
+            await fh.sync().finally(() => fh.close());
+          })(),
+        );
+        const rows = h.labelRows;
+        if (rows) jobs.push(writeSynced(path.join(v, HNSW_ROWS_FILE), bytesOf(rows)));
+      }
+    } else {
+      const from = parts.hnsw.from;
+      if (manifest.chunkCount) jobs.push(this.link(from, HNSW_FILE));
+      if (existsSync(path.join(from, HNSW_ROWS_FILE))) jobs.push(this.link(from, HNSW_ROWS_FILE));
+    }
+    await Promise.all(jobs);
+    // The manifest goes last: a version folder without one is incomplete.
+    await writeSynced(path.join(v, "manifest.json"), JSON.stringify(manifest, null, 1));
+    const dh = await fs.open(v, "r");
+    await dh.sync().catch(() => undefined);
+    await dh.close();
+
+    const tmp = path.join(this.indexDir, `${CURRENT}.${process.pid}.tmp`);
+    await writeSynced(tmp, JSON.stringify({ version: this.version }));
+    await fs.rename(tmp, path.join(this.indexDir, CURRENT));
+    await removeStaleVersions(this.indexDir, this.version);
+  }
+
+  /** Give up: remove the unfinished folder. */
+  async abandon(): Promise<void> {
+    await Promise.all(this.segs.map((s) => s.close().catch(() => undefined)));
+    await fs.rm(this.path, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Write a complete new version (one segment), then make it current. Older versions are removed afterwards. */
+export async function writeIndex(dir: string, data: Required<Pick<IndexData, "tokens">> & IndexData): Promise<void> {
+  const w = await VersionWriter.create(dir);
+  try {
+    const layout: LayoutRun[] = [];
+    data.chunks.forEach((c, row) => {
+      const last = layout[layout.length - 1];
+      if (last && last.file === c.file) last.count++;
+      else layout.push({ file: c.file, seg: "", from: row, count: 1 });
+    });
+    const seg = await w.segment("");
+    const nl = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
+    seg.append(nl(data.chunks.map((c) => JSON.stringify(c))), nl(data.tokens.map((t) => t.join(" "))), data.vectors, data.chunks.length);
+    const manifest: Manifest = { ...data.manifest, format: INDEX_FORMAT, layout, segments: { "": data.chunks.length } };
+    await w.publish(manifest, { bm25: data.bm25, hnsw: data.hnsw });
+  } catch (e) {
+    await w.abandon();
+    throw e;
+  }
 }
 
 /**

@@ -152,19 +152,20 @@ describe("headings", () => {
 
 describe("traceability to the original file", () => {
   /**
-   * Original lines start..end, cleaned on their own, spaces removed. The
-   * whole file goes first so the mojibake repair has the same pinyin readings
-   * to recover characters from (002 line 47 needs 嚴(yán) from elsewhere);
-   * only cleaned lines that reach into the appended slice are kept. Cleaning
-   * the slice apart can only add text (a heading repeated from the line
-   * before, a join across the slice edge), never remove the chunk's.
+   * The cleaned lines that overlap original lines start..end, spaces removed.
+   * The whole file is cleaned, as ingest does (the mojibake repair needs the
+   * document's pinyin readings and character counts); a cleaned line that
+   * reaches beyond the range (a join) can only add text, never remove the
+   * chunk's.
    */
+  const cleanedFiles = new Map<string, ReturnType<typeof cleanText>>();
   function cleanedRange(raw: readonly string[], start: number, end: number): string {
-    const offset = raw.length + 2;
-    const text = [...raw, "", "", ...raw.slice(start - 1, end)].join("\n");
+    const key = raw.join("\n");
+    let cleaned = cleanedFiles.get(key);
+    if (!cleaned) cleanedFiles.set(key, (cleaned = cleanText(key)));
     return flat(
-      cleanText(text)
-        .lines.filter((l) => l.lineEnd > offset)
+      cleaned.lines
+        .filter((l) => l.lineEnd >= start && l.lineStart <= end)
         .map((l) => l.text)
         .join(""),
     );

@@ -16,7 +16,7 @@ import { IndexError, LoadError, errorMessage } from "../util/errors.js";
  * and embedded; files no longer found are dropped. The new index is written
  * as a whole new version and published atomically (index/store.ts).
  */
-export const PROCESSING_VERSION = "2026-11-22.2";
+export const PROCESSING_VERSION = "2026-11-22.3";
 
 export interface IngestOptions {
   paths: string[];

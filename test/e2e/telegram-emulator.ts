@@ -64,10 +64,10 @@ export interface ApiCallRecord {
   response: unknown;
 }
 
-export interface InjectedFault {
-  status: number;
-  body: Record<string, unknown>;
-}
+export type InjectedFault =
+  | { status: number; body: Record<string, unknown> }
+  /** The connection is closed without an answer, after `afterMs` (default at once). */
+  | { drop: true; afterMs?: number };
 
 export interface StartEmulatorOptions {
   token: string;
@@ -437,6 +437,12 @@ export class TelegramEmulator {
     };
     if (token !== this.token) return answer(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const fault = this.faults.get(method)?.shift();
+    if (fault && "drop" in fault) {
+      this.calls.push({ method, payload, at: Date.now(), status: 0, response: "connection dropped" });
+      await new Promise((r) => setTimeout(r, fault.afterMs ?? 0));
+      req.socket.destroy();
+      return;
+    }
     if (fault) return answer(fault.status, fault.body);
 
     switch (method) {
@@ -574,7 +580,7 @@ export interface SpawnedBot {
 /**
  * Spawns `node dist/cli/main.js bot --index <indexDir>` against the emulator,
  * with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT set and no OPENAI_API_KEY (set
- * empty, so a .env file cannot supply one). `dataDir` (POLICYBOT_DATA) keeps
+ * empty, so a .env file cannot supply one) unless `env` gives one. `dataDir` (POLICYBOT_DATA) keeps
  * feedback and logs out of the working tree. The CLI ingests data/docs into
  * `indexDir` first when there is no index there.
  */
@@ -588,7 +594,7 @@ export function spawnPolicybotBot(opts: {
   args?: string[];
 }): SpawnedBot {
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
-  env.OPENAI_API_KEY = "";
+  env.OPENAI_API_KEY = opts.env?.OPENAI_API_KEY ?? "";
   env.TELEGRAM_BOT_TOKEN = opts.emulator.token;
   env.TELEGRAM_API_ROOT = opts.emulator.apiRoot;
   if (opts.dataDir) env.POLICYBOT_DATA = opts.dataDir;

@@ -80,6 +80,15 @@ export function ensureBuilt(): void {
       mkdirSync(lock);
       break;
     } catch {
+      // A lock left by a test process that died while building.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) {
+        try {
+          rmdirSync(lock);
+        } catch {
+          // Someone else removed it first.
+        }
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${lock}`);
       sleepSync(100);
     }
@@ -108,12 +117,17 @@ export interface CliResult {
  * does not depend on the developer's .env (the CLI reads it with dotenv from
  * the working directory, which is a temp dir here).
  */
-export function runCli(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { input?: string; cwd?: string; env?: Record<string, string>; /** run as this user (the test must be root) */ uid?: number; gid?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       cwd: options.cwd ?? os.tmpdir(),
       env: cliEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
+      ...(options.gid !== undefined ? { gid: options.gid } : {}),
     });
     let stdout = "";
     let stderr = "";

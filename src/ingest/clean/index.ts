@@ -1,7 +1,7 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { repairShiftedGbk } from "./mojibake.js";
+import { charFrequency, repairShiftedGbk, repairShiftedRuns } from "./mojibake.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
 import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
@@ -28,6 +28,7 @@ export interface Cleaned {
 export function cleanText(raw: string): Cleaned {
   const rawLines = raw.split("\n");
   const readings = collectReadings(rawLines);
+  const freq = charFrequency(raw);
   const dropped: Dropped[] = [];
   const repaired: number[] = [];
   let lines: Line[] = [];
@@ -37,8 +38,11 @@ export function cleanText(raw: string): Cleaned {
     let { text } = cleanChars(rawLine);
     if (!text) return;
     const fix = repairShiftedGbk(text, readings);
-    if (fix.garbled !== undefined) repaired.push(n);
-    text = toSimplified(stripPinyin(fix.text)).trim();
+    // Runs read out of step come from the same converter that annotated
+    // pinyin; in a document without annotations, rare characters are just rare.
+    const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq) : { text: fix.text, repaired: 0 };
+    if (fix.garbled !== undefined || inner.repaired > 0) repaired.push(n);
+    text = toSimplified(stripPinyin(inner.text)).trim();
     if (!text) {
       dropped.push({ lineStart: n, lineEnd: n, reason: "mojibake (unrecoverable)" });
       return;

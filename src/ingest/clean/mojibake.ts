@@ -89,3 +89,75 @@ function recoverLead(lead: number, following: string, readings: ReadonlyMap<stri
   if (lead === 0xa3 && /^（[一二三四五六七八九十]{1,3}$/.test(sofar)) return "）";
   return "";
 }
+
+/**
+ * The same fault inside lines: after a byte is swallowed (often the "(" of a
+ * pinyin annotation, leaving "?" and the reading), the text reads one byte
+ * out of step until the next ASCII character: "蓖趵谠诮邮堋吨" for
+ * "王磊在接受《中", "旖ㄔO" for "建設". Such a run is full of characters the
+ * rest of the document never uses. Each run of non-ASCII text holding such
+ * characters is decoded again in step (from its first rare character, or the
+ * one before); the result is kept when it reads like the rest of the document
+ * (its characters are common there), and the remnant "?reading)" is dropped.
+ */
+export type CharFrequency = ReadonlyMap<string, number>;
+
+export function charFrequency(text: string): Map<string, number> {
+  const f = new Map<string, number>();
+  for (const ch of text) if (ch.charCodeAt(0) > 0x2e7f) f.set(ch, (f.get(ch) ?? 0) + 1);
+  return f;
+}
+
+const IDEOGRAPH = /[\u3400-\u9FFF]/;
+
+/** Mean log-frequency of the characters of `s` in the document; lower = less like the document. */
+export function plausibility(s: string, freq: CharFrequency): number {
+  const chars = [...s].filter((c) => IDEOGRAPH.test(c));
+  if (chars.length === 0) return 0;
+  return chars.reduce((sum, c) => sum + Math.log(1 + (freq.get(c) ?? 0)), 0) / chars.length;
+}
+
+const RARE = 2;
+const REMNANT = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+
+function decodeInStep(s: string): string {
+  return iconv.decode(iconv.encode(s, "gbk").subarray(1), "gbk").replace(/\uFFFD/g, "").replace(GARBAGE_G, "");
+}
+
+export function repairShiftedRuns(line: string, freq: CharFrequency): { text: string; repaired: number } {
+  let repaired = 0;
+  // A run of non-ASCII text, with the ASCII letter or digit after it that may be a swallowed trail byte.
+  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9]?)/g, (whole, run: string, trail: string) => {
+    const chars = [...run];
+    const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
+    if (rare.filter(Boolean).length < 2) return whole;
+    const first = rare.indexOf(true);
+    // Text read out of step is almost all characters the document never uses.
+    const rareTail = rare.slice(first);
+    if (rareTail.filter(Boolean).length / rareTail.length < 0.6) return whole;
+    const before = plausibility(run, freq);
+    let best: { text: string; score: number } | undefined;
+    for (const start of [first - 1, first]) {
+      if (start < 0) continue;
+      const head = chars.slice(0, start).join("");
+      const tail = chars.slice(start).join("") + trail;
+      const fixed = decodeInStep(tail);
+      // Read in step, n characters stay about n characters; real text that is
+      // merely rare (a place name) decodes to little or nothing.
+      const kept = [...fixed].filter((c) => IDEOGRAPH.test(c)).length;
+      const had = [...tail].filter((c) => IDEOGRAPH.test(c)).length;
+      if (kept < Math.max(1, had * 0.6 - 1)) continue;
+      const candidate = head + fixed;
+      const score = plausibility(candidate, freq);
+      if (!best || score > best.score) best = { text: candidate, score };
+    }
+    if (best && best.score > before + 1) {
+      repaired++;
+      return best.text;
+    }
+    return whole;
+  });
+  // "?reading)" is never text: it is what is left of an annotation whose "(" was swallowed.
+  const cleaned = text.replace(REMNANT, "");
+  return { text: cleaned, repaired: repaired + (cleaned !== text ? 1 : 0) };
+}
