@@ -51,6 +51,21 @@ export function normalizeQuestion(text: string): string {
     .trim();
 }
 
+/**
+ * The text searched for a question: HTML tags (and script/style elements),
+ * Markdown link targets and emphasis are markup, not what is asked. Unchanged if nothing else is left.
+ */
+export function searchableText(text: string): string {
+  const t = text
+    .replace(/<(script|style)\b[^<>]*>[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>/g, " ")
+    .replace(/\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/g, "]")
+    .replace(/\*\*|__|~~|`+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return /[\p{L}\p{N}]/u.test(t) ? t : text;
+}
+
 /** A failure that says the server is unusable right now (not just a bad reply to one prompt). */
 function serverDown(e: unknown): boolean {
   if (!(e instanceof LLMServiceError)) return false;
@@ -158,7 +173,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         ...(logger ? { logger } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
-      const query = standalone.question;
+      const query = searchableText(standalone.question);
       const { passages } = await retrieve(query, options.maxPassages ?? 6);
       const base = { question, standalone: query };
       if (passages.length > 0) {
@@ -200,7 +215,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         ...(logger ? { logger } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
-      const query = standalone.question;
+      const query = searchableText(standalone.question);
       const { passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
         const r = await compose("draft", query, passages, opts.signal, standalone.failure);
@@ -225,7 +240,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     async find(rawTopic: string, opts: { k?: number } = {}): Promise<FindResult> {
       const topic = normalizeQuestion(rawTopic);
       if (!topic || [...topic].length > maxChars) return { query: topic, confident: false, documents: [] };
-      return retriever.find(topic, { k: opts.k ?? 5 });
+      return retriever.find(searchableText(topic), { k: opts.k ?? 5 });
     },
 
     async sources(): Promise<SourceInfo[]> {

@@ -69,7 +69,9 @@ export function formatAnswer(r: AskResult): string {
 export function formatDraft(r: DraftResult): string {
   const body = esc(r.draft.trim());
   if (!r.found) return body + noticeBlock(r.notice) + nearestBlock(r.nearest, r.draft);
-  return body + noticeBlock(r.notice) + sourcesBlock(r.citations);
+  // The extractive draft lists its sources itself.
+  const listed = r.citations.length > 0 && r.citations.every((c) => r.draft.includes(c.file));
+  return body + noticeBlock(r.notice) + (listed ? "" : sourcesBlock(r.citations));
 }
 
 export function formatFind(r: FindResult): string {

@@ -94,14 +94,16 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
+    const json = argv.includes("--json");
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      // Commander has already explained on stderr; JSON callers get the one line on stdout too.
+      if (json) process.stdout.write(JSON.stringify({ error: e.message.replace(/^error: /, "") }) + "\n");
       return 2;
     }
-    const json = argv.includes("--json");
     const message = errorMessage(e);
     const code = e instanceof PolicybotError ? e.exitCode : 1;
-    if (json) process.stdout.write(JSON.stringify({ error: message }) + "\n");
+    if (json && !(e instanceof PolicybotError && e.reported)) process.stdout.write(JSON.stringify({ error: message }) + "\n");
     process.stderr.write(`policybot: ${message}\n`);
     if (!(e instanceof PolicybotError) && env.LOG_LEVEL === "debug") process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
     return code;

@@ -137,17 +137,18 @@ export class VectorIndex {
   }
 
   /**
-   * Move rows: `remap[oldRow]` is the row's new position, or −1 to delete
-   * its point (marked deleted in the graph, as hnswlib does: it still routes
-   * searches but is never returned).
+   * Move rows: `to(row)` is the row's new position, or −1 to delete its point
+   * (marked deleted in the graph, as hnswlib does: it still routes searches
+   * but is never returned).
    */
-  remapRows(remap: Int32Array): void {
+  remapRows(to: Int32Array | ((row: number) => number)): void {
+    const map = typeof to === "function" ? to : (r: number) => (r < to.length ? to[r]! : -1);
     const rows = new Int32Array(this.labels);
     for (let label = 0; label < this.labels; label++) {
       const old = this.rows ? this.rows[label]! : label;
-      const to = old < 0 ? -1 : old < remap.length ? remap[old]! : -1;
-      rows[label] = to;
-      if (old >= 0 && to < 0) {
+      const next = old < 0 ? -1 : map(old);
+      rows[label] = next;
+      if (old >= 0 && next < 0) {
         this.hnsw.markDelete(label);
         this.live--;
         this.deleted++;

@@ -5,10 +5,13 @@
 export class PolicybotError extends Error {
   /** Exit code for the CLI: 1 failed, 2 wrong usage. */
   readonly exitCode: number;
-  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+  /** The command already wrote its JSON result (with the error in it): print nothing more on stdout. */
+  readonly reported: boolean;
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number; reported?: boolean }) {
     super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = "PolicybotError";
     this.exitCode = options?.exitCode ?? 1;
+    this.reported = options?.reported ?? false;
   }
   static isInstance(e: unknown): e is PolicybotError {
     return e instanceof Error && (e as { name?: string }).name?.endsWith("Error") === true && "exitCode" in e;

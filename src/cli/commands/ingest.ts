@@ -20,9 +20,11 @@ export async function runIngest(ctx: Context, paths: string[], opts: { rebuild?:
   } finally {
     progress.stop();
   }
-  if (ctx.json) printJson(report);
+  const failure = report.files === 0 ? "nothing could be ingested" + (report.skipped.length ? ` (${report.skipped.length} file(s) skipped)` : ": no supported files found") : undefined;
+  // In JSON mode the report is the one document on stdout, with the error in it when nothing was ingested.
+  if (ctx.json) printJson(failure ? { ...report, error: failure } : report);
   else print(formatReport(report));
-  if (report.files === 0) throw new PolicybotError("nothing could be ingested" + (report.skipped.length ? ` (${report.skipped.length} file(s) skipped)` : ": no supported files found"));
+  if (failure) throw new PolicybotError(failure, { reported: ctx.json });
   return report;
 }
 

@@ -370,3 +370,25 @@ describe("the cleaned text as a whole", () => {
     expect(uncovered).toEqual([]);
   });
 });
+
+describe("heading numbers lost with the shifted reading (002)", () => {
+  const c = clean(SEEDS.s002);
+  const at = (n: number) => c.lines.find((l) => l.lineStart <= n && l.lineEnd >= n)!.text;
+
+  test("the number comes from simulating the fault, and the sequence where that is ambiguous", () => {
+    // Raw 002 line 39 "。ǘ┊a(chǎn)業(yè)發(fā)展…" decodes to "（订…", the signature of 二 (and of 二十).
+    expect(at(39)).toMatch(/^（二）产业发展专项资金项目申报/);
+    // "（施" is 十, 十二, 十三 or 十六: the sequence decides.
+    // Raw 176 "。ㄈ┺r(nóng)業(yè)工作" follows "(二)綠色發(fā)展…" on line 171.
+    expect(at(176)).toBe("（三）农业工作");
+    // Raw 110 "。ò耍┘涌焱苿(dòng)客貨郵…" starts with a pinyin letter from GBK's row A8.
+    expect(at(110)).toMatch(/^（八）加快推动客货邮融合发展/);
+    expect(at(115)).toMatch(/^（十）/);
+    expect(at(117)).toMatch(/^（十一）/);
+  });
+
+  test("'。2)評審' is '（2）评审'", () => {
+    expect(at(43)).toMatch(/^（2）评审。/);
+    expect(at(25)).toMatch(/^（1）高新区共支持13家企业/);
+  });
+});

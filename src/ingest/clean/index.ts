@@ -1,7 +1,8 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { charFrequency, repairShiftedGbk, repairShiftedRuns } from "./mojibake.js";
+import { charFrequency, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
+import { cnNumber } from "../headings.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
 import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
@@ -32,6 +33,7 @@ export function cleanText(raw: string): Cleaned {
   const dropped: Dropped[] = [];
   const repaired: number[] = [];
   let lines: Line[] = [];
+  const headingRepairs = new Set<number>();
 
   rawLines.forEach((rawLine, i) => {
     const n = i + 1;
@@ -48,7 +50,9 @@ export function cleanText(raw: string): Cleaned {
       return;
     }
     lines.push({ text, lineStart: n, lineEnd: n });
+    if (fix.garbled !== undefined) headingRepairs.add(lines.length - 1);
   });
+  restoreHeadingNumbers(lines, headingRepairs, cnNumber);
 
   // PDF artefacts, while the original spaces are still there.
   lines = lines.map((line, i) => {

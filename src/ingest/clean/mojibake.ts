@@ -15,7 +15,7 @@ import { isPinyinSyllable } from "./pinyin.js";
  */
 
 /** Characters from GBK rows that real text in this corpus never starts with. */
-const GARBAGE = /[\u3105-\u3129\u2500-\u257F\u2FF0-\u2FFB\u0100-\u01DC\u02C9-\u02D9\uE000-\uF8FF\u4DC0-\u4DFF]/;
+const GARBAGE = /[\u3105-\u3129\u2500-\u257F\u2FF0-\u2FFB\u00E0-\u00FC\u0100-\u01DC\u02C9-\u02D9\uE000-\uF8FF\u4DC0-\u4DFF]/;
 const GARBAGE_G = new RegExp(GARBAGE.source, "g");
 const ANNOTATION_AT = /^\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/;
 const NUMERALS = /^（([一二三四五六七八九十]{1,3})(?!）)/;
@@ -38,7 +38,12 @@ function gbkLead(char: string): number | undefined {
 /**
  * @param readings syllable → characters annotated with it in the same document
  */
+/** "。2)評審" is "（2）評審": the second byte of "（" and the "2" made no GBK character and the pair was dropped. */
+const SHIFTED_NUMBER = /^。(\d{1,2})\)/;
+
 export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): MojibakeRepair {
+  const num = SHIFTED_NUMBER.exec(line);
+  if (num) return { text: `（${num[1]}）${line.slice(num[0].length)}`, garbled: num[0] };
   if (!looksLikeShiftedGbk(line)) return { text: line };
   // The run ends where the first pinyin annotation starts: the "(" is ASCII, so
   // the original decoder was back in step from there at the latest.
@@ -160,4 +165,74 @@ export function repairShiftedRuns(line: string, freq: CharFrequency): { text: st
   // "?reading)" is never text: it is what is left of an annotation whose "(" was swallowed.
   const cleaned = text.replace(REMNANT, "");
   return { text: cleaned, repaired: repaired + (cleaned !== text ? 1 : 0) };
+}
+
+/**
+ * A repaired heading whose number did not survive: pairs that the shifted
+ * reading made invalid were dropped by the scraper, so "（二）" comes back as
+ * "（订" and "（十三）" as "（施". Simulating the fault on "（一）" … "（二十）"
+ * gives each number's signature; a signature shared by several numbers (施 is
+ * 十, 十二, 十三 or 十六) is resolved by the sequence of headings before it.
+ * `repairedLines` are the indices of lines the shifted-reading repair touched;
+ * only those are rewritten.
+ */
+const PAREN_CN = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/;
+const CN_TOP = /^[一二三四五六七八九十]{1,3}、/;
+const CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
+
+/** What the scraper's fault plus our repair make of "（N）": one byte out of step, invalid pairs dropped. */
+function simulateHeading(n: number): string {
+  const probe = "安全";
+  const bytes = [0xa1, ...iconv.encode(`（${CN_NUMERALS[n]}）${probe}`, "gbk")];
+  let garbled = "";
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      garbled += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    const ch = iconv.decode(Buffer.from(bytes.slice(i, i + 2)), "gbk");
+    if (ch.length === 1 && ch !== "\uFFFD" && !(ch >= "\uE000" && ch <= "\uF8FF")) garbled += ch;
+    i += 2;
+  }
+  const repaired = repairShiftedGbk(garbled, new Map()).text;
+  return repaired.slice(0, repaired.indexOf(probe[0]!));
+}
+
+let signatures: Array<[string, number[]]> | undefined;
+
+function headingSignatures(): Array<[string, number[]]> {
+  if (!signatures) {
+    const bySig = new Map<string, number[]>();
+    for (let n = 1; n < CN_NUMERALS.length; n++) {
+      const sig = simulateHeading(n);
+      if (sig && sig !== `（${CN_NUMERALS[n]}）`) bySig.set(sig, [...(bySig.get(sig) ?? []), n]);
+    }
+    signatures = [...bySig.entries()].sort((a, b) => b[0].length - a[0].length);
+  }
+  return signatures;
+}
+
+export function restoreHeadingNumbers(lines: Array<{ text: string }>, repairedLines: ReadonlySet<number>, cnToNumber: (s: string) => number): void {
+  let last = 0;
+  lines.forEach((line, i) => {
+    const ok = PAREN_CN.exec(line.text);
+    if (ok) {
+      last = cnToNumber(ok[1]!);
+      return;
+    }
+    if (CN_TOP.test(line.text)) {
+      last = 0;
+      return;
+    }
+    if (!repairedLines.has(i)) return;
+    const match = headingSignatures().find(([sig]) => line.text.startsWith(sig));
+    if (!match) return;
+    const [sig, candidates] = match;
+    // Among the numbers with this signature, the one nearest to what the sequence expects.
+    const n = [...candidates].sort((a, b) => Math.abs(a - last - 1) - Math.abs(b - last - 1) || a - b)[0]!;
+    line.text = `（${CN_NUMERALS[n]}）${line.text.slice(sig.length)}`;
+    last = n;
+  });
 }
