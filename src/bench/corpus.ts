@@ -9,7 +9,8 @@ import { parsePianMarker } from "../ingest/markers.js";
  * their answers); copies 1…N−1 are perturbed so that chunks are not
  * identical: the articles of a compilation are shuffled, the sentences of
  * each paragraph are rotated, digits (other than heading numbers and
- * article ordinals) are replaced, and place names are swapped for others.
+ * article ordinals) are replaced, place names are swapped for others and
+ * common words of the register for their synonyms.
  * Everything is derived from a seeded PRNG: the same factor gives the same
  * bytes on every run and machine.
  */
@@ -56,6 +57,35 @@ const PLACES = [
 ];
 const PLACE_RE = new RegExp(SEED_PLACES.sort((a, b) => b.length - a.length).join("|"), "g");
 
+/** Interchangeable words of the register: each occurrence is swapped for another of its group at random. */
+const SYNONYMS: string[][] = [
+  ["加强", "强化", "增强"],
+  ["推进", "推动", "促进"],
+  ["提高", "提升"],
+  ["完善", "健全"],
+  ["开展", "组织开展"],
+  ["积极", "主动"],
+  ["重点", "关键"],
+  ["落实", "贯彻落实"],
+  ["切实", "扎实"],
+  ["进一步", "更加"],
+  ["明显", "显著"],
+  ["各级", "各地"],
+  ["群众", "居民"],
+  ["企业", "市场主体"],
+  ["目前", "当前"],
+  ["建立", "建设"],
+];
+const SYNONYM_OF = new Map(SYNONYMS.flatMap((g) => g.map((w) => [w, g] as const)));
+const SYNONYM_RE = new RegExp([...SYNONYM_OF.keys()].sort((a, b) => b.length - a.length).join("|"), "g");
+
+function perturbWords(text: string, rnd: () => number): string {
+  return text.replace(SYNONYM_RE, (w) => {
+    const g = SYNONYM_OF.get(w)!;
+    return rnd() < 0.5 ? w : g[Math.floor(rnd() * g.length)]!;
+  });
+}
+
 /** Digits not at the start of a line (heading numbers) and not after 篇/第 (ordinals). */
 const DIGITS = /(?<![篇第\d])(?<!^[\s（(【]*)\d+/gm;
 
@@ -97,7 +127,7 @@ export function perturb(text: string, seed: number): string {
   const rnd = prng(seed);
   let lines = shuffleArticles(text.split("\n"), rnd);
   lines = lines.map((l) => perturbSentences(l, rnd));
-  return perturbPlaces(perturbDigits(lines.join("\n"), rnd), rnd);
+  return perturbWords(perturbPlaces(perturbDigits(lines.join("\n"), rnd), rnd), rnd);
 }
 
 /** Write `factor` copies of the seed files into `dir` (created; must not hold other files). */

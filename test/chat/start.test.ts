@@ -1,0 +1,46 @@
+/**
+ * `npm start` on a fresh checkout with no token and no LLM: it ingests
+ * data/docs because there is no index yet, then opens the terminal chat over
+ * the same answer layer (plain text = ask, /find, /draft, /sources, /help).
+ */
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DOCS, ensureBuilt, runCli } from "../helpers/cli.js";
+
+describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(path.join(os.tmpdir(), "policybot-start-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("ingests when there is no index, then answers in the terminal chat", async () => {
+    const index = path.join(dir, "index");
+    const input = ["政务网建设布点了多少个？", "/find 市长质量奖", "/sources", "/help", "/quit", ""].join("\n");
+    const r = await runCli(["start", "--index", index], { input, env: { POLICYBOT_DOCS: DOCS } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(index, "current.json"))).toBe(true);
+    // The ingest summary, then the chat greeting.
+    expect(r.stdout).toMatch(/Indexed 5 file\(s\), 38 article\(s\)/);
+    expect(r.stdout).toContain("policybot 已就绪");
+    // Plain text is a question: the answer quotes the passage and cites file and lines.
+    expect(r.stdout).toContain("已成功布点23个");
+    expect(r.stdout).toMatch(/\[1\] 政府办公室年度工作总结 篇1 › .*（004_aca56f0dfc7b8c1b\.txt，第15-17行）/);
+    // /find lists documents, the best first.
+    expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
+    // /sources lists every file of the index; /help the commands.
+    for (const f of ["000_1c877c88cc443075.txt", "004_aca56f0dfc7b8c1b.txt"]) expect(r.stdout).toContain(f);
+    expect(r.stdout).toContain("/draft 主题");
+  });
+
+  test("a second start reuses the index (no ingest) and a question the documents do not cover says so", async () => {
+    const index = path.join(dir, "index");
+    const r = await runCli(["start", "--index", index], { input: "单位住房公积金缴存比例是多少？\n/quit\n" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/Indexed \d+ file/);
+    expect(r.stdout).toContain("文档中没有找到与该问题相关的内容");
+  });
+});
