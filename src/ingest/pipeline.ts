@@ -358,6 +358,9 @@ async function runWorker(init: WorkerInit): Promise<void> {
   });
 }
 
+/** Work (bytes of files to process) below which files are processed in this thread rather than in workers. */
+const IN_PROCESS_MAX_BYTES = 4 * 1024 * 1024;
+
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
@@ -416,21 +419,26 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   const nWorkers = WORKER_SCRIPT ? (options.workers ?? defaultWorkers()) : 0;
   const pool = nWorkers > 0 ? new Pool(nWorkers, { policybotIngestWorker: true, embedderId: embedder.id, batch }) : undefined;
-  T.workers = nWorkers;
-  // Start a worker now: its dictionary loads while the files are hashed.
-  if (pool && ordered.length > 0) pool.ensure(prev ? 1 : nWorkers);
 
   let writer: VersionWriter | undefined;
   try {
     // Which files need processing: those whose bytes differ from the previous version's (or that it lacks).
     const slots = new Array<Slot>(ordered.length);
+    let taskBytes = 0;
     await forEachLimit(ordered, 8, async (f, i) => {
       const old = prev?.manifest.files[f.file];
       const run = prevRuns.get(f.file);
       if (old?.bytesHash && run && (await hashFile(f.path, f.file)) === old.bytesHash) slots[i] = { kind: "reuse", entry: old, run };
-      else slots[i] = { kind: "task", task: { path: f.path, file: f.file, ...(old && run ? { prevHash: old.hash } : {}) } };
+      else {
+        slots[i] = { kind: "task", task: { path: f.path, file: f.file, ...(old && run ? { prevHash: old.hash } : {}) } };
+        taskBytes += (await fs.stat(f.path).catch(() => undefined))?.size ?? 0;
+      }
     });
     const tasks = slots.filter((s) => s.kind === "task").length;
+    // A worker needs ~1.5 s to start (modules, then the jieba dictionary); below a few MB this thread is faster,
+    // and a long-running process (the bot's /reindex) has the dictionary loaded already.
+    const useWorkers = pool !== undefined && tasks > 1 && taskBytes > IN_PROCESS_MAX_BYTES;
+    T.workers = useWorkers ? Math.min(nWorkers, tasks) : 0;
 
     // Update the previous version when little of it changes; otherwise write everything anew.
     const keptFiles = new Set(ordered.map((f) => f.file));
@@ -442,8 +450,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const update = prev !== undefined && prevRows > 0 && dead + atRisk <= 0.25 * prevRows && Object.keys(prev.segments).length < 16;
     T.mode = update ? "update" : "fresh";
 
-    if (pool) {
-      if (tasks > 0) pool.ensure(Math.min(nWorkers, tasks));
+    if (pool && useWorkers) {
+      pool.ensure(Math.min(nWorkers, tasks));
       for (const s of slots) if (s.kind === "task") s.outcome = pool.run(s.task);
       pool.release(4 * pool.size);
     }

@@ -41,8 +41,6 @@ function showsNoPromptOrConfig(a: AskResult): void {
   for (const line of systemLines) expect(shown, line).not.toContain(line.slice(0, 14));
   expect(leaksPrompt(a.answer, prompts.answer, PARAGRAPH + INJECTION + QUESTION)).toBe(false);
   expect(shown).not.toContain(API_KEY);
-  expect(shown).not.toContain("OPENAI_");
-  expect(a.answer).not.toMatch(/^已接管/);
 }
 
 let stub: OpenAIStub;
@@ -118,6 +116,7 @@ describe("a document that tells the model what to do", () => {
     const a = answers[0]!;
     expect(a).toMatchObject({ mode: "extractive", found: true, notice: msg.noCitationNotice("answer") });
     expect(a.answer).toContain("已成功布点23个");
+    expect(a.answer).not.toMatch(/^已接管/);
     showsNoPromptOrConfig(a);
   });
 
@@ -132,6 +131,7 @@ describe("a document that tells the model what to do", () => {
     const a = answers[2]!;
     expect(a).toMatchObject({ mode: "extractive", found: true, notice: msg.unusableReplyNotice("answer") });
     expect(a.answer).toContain("已成功布点23个");
+    expect(a.answer).not.toMatch(/已接管|系统提示/);
     showsNoPromptOrConfig(a);
   });
 
@@ -146,8 +146,8 @@ describe("a document that tells the model what to do", () => {
   test("configuration in the reply: the key never comes through, the claim is marked", () => {
     const a = answers[4]!;
     expect(a.mode).toBe("llm");
-    showsNoPromptOrConfig({ ...a, answer: a.answer.replace("OPENAI_API_KEY", "") });
-    expect(a.answer).toContain("***");
+    showsNoPromptOrConfig(a);
+    expect(a.answer).toContain("OPENAI_API_KEY=***");
     expect(a.answer).toContain(`模型 stub-model${UNSUPPORTED_MARK}。`);
     expect(a.answer.endsWith(SUPPORTED)).toBe(true);
   });
