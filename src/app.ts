@@ -30,7 +30,7 @@ export async function openRetriever(config: Config, indexDir = config.indexDir):
  * until measured otherwise.
  */
 export function defaultVectorWeight(config: Config): number {
-  return config.embedder.kind === "local" ? 0.05 : 0.5;
+  return config.embedder.kind === "local" ? 0.01 : 0.5;
 }
 
 import path from "node:path";

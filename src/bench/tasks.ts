@@ -255,8 +255,8 @@ export interface LangchainResult {
 export async function taskLangchain(args: { corpus: string; out: string; chunkSize?: number; chunkOverlap?: number }): Promise<LangchainResult> {
   const { HierarchicalNSW } = require("hnswlib-node") as typeof import("hnswlib-node");
   const embedder = benchEmbedder();
-  const chunkSize = args.chunkSize ?? 500;
-  const chunkOverlap = args.chunkOverlap ?? 50;
+  const chunkSize = args.chunkSize ?? 750;
+  const chunkOverlap = args.chunkOverlap ?? 75;
   const cpu = process.cpuUsage();
   const started = performance.now();
   let t = started;

@@ -9,8 +9,10 @@ export interface SafeError {
   error_code?: number;
 }
 
-function scrub(text: string, token: string): string {
-  return token ? text.split(token).join("<token>") : text;
+/** `text` with the token (as is, or URL-encoded as in a URL) replaced by "<token>". */
+export function scrub(text: string, token: string): string {
+  if (!token) return text;
+  return text.split(token).join("<token>").split(encodeURIComponent(token)).join("<token>");
 }
 
 export function safeError(e: unknown, token: string): SafeError {

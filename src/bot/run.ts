@@ -14,7 +14,7 @@ import { PolicybotError } from "../util/errors.js";
 import type { BotConfig } from "./config.js";
 import { createBot, type CreateBotOptions } from "./create-bot.js";
 import { DEFAULT_API_ROOT } from "./files.js";
-import { logError } from "./log.js";
+import { logError, scrub } from "./log.js";
 
 export interface RunTelegramBotOptions extends CreateBotOptions {
   signal?: AbortSignal;
@@ -120,7 +120,8 @@ async function serveWebhook(bot: Bot, config: BotConfig, webhookUrl: string, sig
   await listen(server, config.webhookPort);
   try {
     await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES }, forGrammy(signal));
-    logger.info({ port: config.webhookPort, path }, "webhook set");
+    // The webhook path often holds the token (a common way to keep it secret): never log it.
+    logger.info({ port: config.webhookPort, path: scrub(path, config.token) }, "webhook set");
     await aborted(signal);
   } catch (e) {
     if (!signal.aborted) throw e;

@@ -67,6 +67,8 @@ export interface Manifest {
 export interface IndexData {
   manifest: Manifest;
   chunks: Chunk[];
+  /** BM25 over character unigrams and bigrams (text/chargrams.ts); built on load when an index has none. */
+  charBm25?: Bm25Index;
   vectors: Float32Array;
   bm25: Bm25Index;
   hnsw: VectorIndex;

@@ -56,7 +56,11 @@ export interface IngestOptions {
   rebuild?: boolean;
   onProgress?: (stage: "load" | "embed" | "index", done: number, total: number) => void;
   embedBatchSize?: number;
-  /** Worker threads that process files (default: one per core, at most 4); 0 processes them in this thread. */
+  /**
+   * Worker threads that process files; 0 processes them in this thread.
+   * Default: one per core (at most 4) when there are more than a few MB to
+   * process, otherwise this thread.
+   */
   workers?: number;
   /** Measure where the time goes (`report.timings`). */
   profile?: boolean;
@@ -103,10 +107,8 @@ export interface IngestReport {
   timings?: IngestTimings;
 }
 
-/** What is embedded and keyword-indexed: the section path (context for short passages) and the text. */
-export function indexText(chunk: Chunk): string {
-  return `${chunk.headingPath.slice(1).join(" ")}\n${chunk.text}`;
-}
+export { indexText } from "./index-text.js";
+import { indexText } from "./index-text.js";
 
 function contentHash(text: string): string {
   return createHash("sha256").update(PROCESSING_VERSION).update("\0").update(text).digest("hex");
@@ -437,7 +439,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const tasks = slots.filter((s) => s.kind === "task").length;
     // A worker needs ~1.5 s to start (modules, then the jieba dictionary); below a few MB this thread is faster,
     // and a long-running process (the bot's /reindex) has the dictionary loaded already.
-    const useWorkers = pool !== undefined && tasks > 1 && taskBytes > IN_PROCESS_MAX_BYTES;
+    const useWorkers = pool !== undefined && tasks > 1 && (options.workers !== undefined || taskBytes > IN_PROCESS_MAX_BYTES);
     T.workers = useWorkers ? Math.min(nWorkers, tasks) : 0;
 
     // Update the previous version when little of it changes; otherwise write everything anew.

@@ -6,6 +6,9 @@ import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish } from "./glossary.js";
 import { isNearDuplicate, shingles } from "./dedupe.js";
+import { charGrams } from "../text/chargrams.js";
+import { Bm25Index } from "../index/bm25.js";
+import { indexText } from "../ingest/index-text.js";
 
 /**
  * Hybrid retrieval: BM25 over jieba tokens and cosine similarity over the
@@ -28,7 +31,9 @@ export interface HybridOptions {
   candidates?: number;
   /** Weight of the vector side (BM25 has weight 1), on scores normalised per question. */
   vectorWeight?: number;
-  /** Minimum (best BM25 score ÷ highest possible score for the question) to be confident. */
+  /** Weight of the character-level BM25 (unigrams and bigrams), on scores normalised per question. */
+  charWeight?: number;
+  /** Minimum (best character-BM25 score ÷ highest possible score for the question) to be confident. */
   minRelevance?: number;
 }
 
@@ -37,7 +42,7 @@ const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.05, minRelevance: 0.16 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.137 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -62,14 +67,17 @@ export class HybridRetriever implements Retriever {
     if (!normalized) return { query, normalized, confident: false, results: [] };
     const searchText = expandEnglish(normalized);
     const tokens = this.queryTokens(normalized);
-    const { candidates, vectorWeight } = this.options;
+    const { candidates, vectorWeight, charWeight } = this.options;
 
     const lexical = this.index.bm25.search(tokens, candidates);
+    const chars = charWeight > 0 ? this.charIndex().search(charGrams(searchText), candidates) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
+    const maxChars = chars[0]?.[1] || 1;
     const maxSemantic = Math.max(semantic[0]?.[1] ?? 0, 1e-9);
     for (const [row, s] of lexical) fused.set(row, s / maxLexical);
+    for (const [row, s] of chars) fused.set(row, (fused.get(row) ?? 0) + (charWeight * s) / maxChars);
     for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
@@ -81,9 +89,17 @@ export class HybridRetriever implements Retriever {
       picked.push(row);
       results.push({ rank: results.length + 1, score: round(score), chunk: this.index.chunks[row]! });
     }
-    const relevance = this.relevance(tokens, lexical[0]?.[1] ?? 0);
+    // Confidence from the character index: it also credits a paraphrase that
+    // shares characters but not words with its passage (calibrated in eval).
+    const relevance = charWeight > 0 ? charRelevance(this.charIndex(), charGrams(searchText), chars[0]?.[1] ?? 0) : this.relevance(tokens, lexical[0]?.[1] ?? 0);
     const confident = results.length > 0 && relevance >= this.options.minRelevance;
     return { query, normalized, confident, relevance, results };
+  }
+
+  /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
+  private charIndex(): Bm25Index {
+    this.index.charBm25 ??= Bm25Index.build(this.index.chunks.map((c) => charGrams(indexText(c))));
+    return this.index.charBm25;
   }
 
   /** Best BM25 score as a share of the most a passage could score for these tokens (0..1). */
@@ -198,6 +214,12 @@ export class HybridRetriever implements Retriever {
     });
     return { query: topic, confident: res.confident, documents };
   }
+}
+
+/** Best score as a share of the most a passage could score for these grams (0..1). */
+function charRelevance(index: Bm25Index, grams: readonly string[], best: number): number {
+  const max = index.maxScore(grams);
+  return max > 0 ? Math.min(1, best / max) : 0;
 }
 
 function round(x: number): number {
