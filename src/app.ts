@@ -1,9 +1,22 @@
+import path from "node:path";
+import fs from "node:fs/promises";
 import type { Config } from "./config.js";
 import type { Embedder } from "./embed/types.js";
+import type { Logger } from "./util/logger.js";
+import type { AnswerService, SourceInfo } from "./answer/types.js";
+import type { Retriever } from "./retrieve/types.js";
+import type { AdminActions } from "./bot/config.js";
 import { LocalNgramEmbeddings } from "./embed/local.js";
 import { OpenAIEmbedder } from "./embed/openai.js";
 import { readIndex } from "./index/store.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
+import { createAnswerService } from "./answer/service.js";
+import { createOpenAIChatModel } from "./answer/llm.js";
+import { loadPrompts } from "./answer/prompts.js";
+import { ingest } from "./ingest/pipeline.js";
+import { loadBuffer } from "./ingest/load/index.js";
+import { formatReport } from "./cli/commands/ingest.js";
+import { IndexError } from "./util/errors.js";
 
 /** The composition root: builds the objects each command needs from the config. */
 export function createEmbedder(config: Config): Embedder {
@@ -17,34 +30,21 @@ export async function openRetriever(config: Config, indexDir = config.indexDir):
   const embedder = createEmbedder(config);
   if (index.manifest.embedder.id !== embedder.id) {
     // The index says which embedder built it; querying it with another would compare unrelated vectors.
-    const { IndexError } = await import("./util/errors.js");
     throw new IndexError(`the index in ${indexDir} was built with ${index.manifest.embedder.id}, but EMBEDDER is ${embedder.id}: change EMBEDDER or run \`policybot ingest --rebuild\``);
   }
   return new HybridRetriever(index, embedder, { vectorWeight: config.vectorWeight ?? defaultVectorWeight(config) });
 }
 
 /**
- * The local n-gram embedder measured neutral on the evaluation set at any
- * weight (README, "What the vector side adds"), so it only breaks ties and
- * catches what BM25 misses entirely; a semantic embedder gets an equal say
- * until measured otherwise.
+ * The local n-gram embedder did not improve ranking on the evaluation set at
+ * any weight (README, "What the vector side adds"), so it is a recall net
+ * that changes no ranking among keyword matches; a semantic embedder gets
+ * half the keyword side's say until measured on the corpus.
  */
 export function defaultVectorWeight(config: Config): number {
   return config.embedder.kind === "local" ? 0.01 : 0.5;
 }
 
-import path from "node:path";
-import fs from "node:fs/promises";
-import type { Logger } from "./util/logger.js";
-import type { AnswerService, SourceInfo } from "./answer/types.js";
-import type { Retriever } from "./retrieve/types.js";
-import { createAnswerService } from "./answer/service.js";
-import { createOpenAIChatModel } from "./answer/llm.js";
-import { loadPrompts } from "./answer/prompts.js";
-import { ingest } from "./ingest/pipeline.js";
-import { loadBuffer } from "./ingest/load/index.js";
-import { formatReport } from "./cli/commands/ingest.js";
-import type { AdminActions } from "./bot/config.js";
 
 /**
  * A retriever whose index can be replaced while it serves: /reindex builds a
