@@ -49,7 +49,7 @@ function sizeTable(s: SizeResult): string {
     ]);
     rows.push([
       "ingest, per-file stages summed over workers",
-      `read ${s1(t.read)}, clean+split+chunk ${s1(t.process)}, segmentation ${s1(t.tokenize)}, embedding ${s1(t.embed)}, serialisation ${s1(t.serialize)}`,
+      `read ${s1(t.read)}, clean+split+chunk ${s1(t.process)}, segmentation ${s1(t.tokenize)}, character grams ${s1(t.chars)}, the file's postings ${s1(t.postings)}, embedding ${s1(t.embed)}, serialisation ${s1(t.serialize)}`,
     ]);
   }
   return table(rows, ["measure", "value"]);
@@ -92,9 +92,11 @@ function profileTable(sizes: readonly SizeResult[]): string {
     ["conversion", "… of which traditional → simplified (opencc-js)"],
     ["splitChunk", "article splitting + chunking"],
     ["segmentation", "segmentation (nodejieba cutForSearch)"],
+    ["charGrams", "character unigrams + bigrams"],
     ["embedding", "embedding"],
-    ["hnswInsertion", "HNSW insertion (M 16, efConstruction 200)"],
-    ["bm25", "BM25 postings"],
+    ["hnswInsertion", "HNSW insertion"],
+    ["bm25", "BM25 postings (jieba tokens)"],
+    ["charBm25", "BM25 postings (character grams)"],
     ["write", "serialise + write + fsync"],
   ];
   const head = `| stage | ${withProfile.map((s) => `${s.factor}×`).join(" | ")} |`;

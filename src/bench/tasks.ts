@@ -18,6 +18,7 @@ import { findFiles, loadFile } from "../ingest/load/index.js";
 import { cleanText } from "../ingest/clean/index.js";
 import { processSource } from "../ingest/process.js";
 import { tokenize } from "../text/tokenize.js";
+import { charGrams } from "../text/chargrams.js";
 import { toSimplified } from "../text/script.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { expandEnglish } from "../retrieve/glossary.js";
@@ -318,9 +319,14 @@ export interface ProfileResult {
     splitChunk: number;
     /** nodejieba search-mode segmentation of every chunk. */
     segmentation: number;
+    /** Character unigrams and bigrams of every chunk (text/chargrams.ts; normalises the text again). */
+    charGrams: number;
     embedding: number;
     hnswInsertion: number;
+    /** BM25 postings over the jieba tokens. */
     bm25: number;
+    /** BM25 postings over the character grams. */
+    charBm25: number;
     /** Serialising and writing the index (fsync included). */
     write: number;
   };
@@ -356,6 +362,8 @@ export async function taskProfile(args: { corpus: string; index: string }): Prom
   lap();
   const tokens = texts.map((x) => tokenize(x));
   const segmentation = lap();
+  const grams = texts.map((x) => charGrams(x));
+  const charGramsMs = lap();
   const dim = await embedder.dimension();
   const vectors = new Float32Array(texts.length * dim);
   for (let i = 0; i < texts.length; i += 256) {
@@ -367,6 +375,8 @@ export async function taskProfile(args: { corpus: string; index: string }): Prom
   const hnswInsertion = lap();
   const bm25 = Bm25Index.build(tokens);
   const bm25Ms = lap();
+  const charBm25 = Bm25Index.build(grams);
+  const charBm25Ms = lap();
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     processing: "profile",
@@ -376,9 +386,9 @@ export async function taskProfile(args: { corpus: string; index: string }): Prom
     files: {},
     chunkCount: chunks.length,
   };
-  await writeIndex(args.index, { manifest, chunks, vectors, bm25, hnsw, tokens });
+  await writeIndex(args.index, { manifest, chunks, vectors, bm25, charBm25, hnsw, tokens });
   const write = lap();
-  const stages = { jiebaLoad, read, conversion, clean, splitChunk, segmentation, embedding, hnswInsertion, bm25: bm25Ms, write };
+  const stages = { jiebaLoad, read, conversion, clean, splitChunk, segmentation, charGrams: charGramsMs, embedding, hnswInsertion, bm25: bm25Ms, charBm25: charBm25Ms, write };
   return { stages, chunks: chunks.length, total: Object.values(stages).reduce((a, b) => a + b, 0) - conversion };
 }
 

@@ -121,30 +121,93 @@ export class Bm25Index {
     return [...new Set(tokens)].reduce((s, t) => s + this.idf(t) * (k1 + 1), 0);
   }
 
-  /** Top `k` documents for the query tokens, as [doc, score] with score > 0. */
+  /** Per-document score accumulator reused across searches (a search is synchronous). */
+  private scratch: { scores: Float64Array; touched: Uint32Array; busy: boolean } | undefined;
+
+  /**
+   * Top `k` documents for the query tokens, as [doc, score] with score > 0,
+   * best first (ties: lower doc first). Scores accumulate in a typed array and
+   * the top k are kept in a heap: a question's common terms (or characters)
+   * touch most of a 50,000-chunk index.
+   */
   search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean): Array<[number, number]> {
     const { k1, b } = this.data.params;
-    const { docLen, avgLen, offsets, docs, tfs } = this.data;
-    const scores = new Map<number, number>();
-    const qtf = new Map<string, number>();
-    for (const t of tokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
-    for (const [t, q] of qtf) {
-      const i = this.termIndex.get(t);
-      if (i === undefined) continue;
-      const idf = this.idf(t);
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-        const d = docs[p]!;
-        const tf = tfs[p]!;
-        const norm = tf + k1 * (1 - b + (b * docLen[d]!) / (avgLen || 1));
-        // Repeated query terms count with diminishing weight.
-        const w = idf * ((tf * (k1 + 1)) / norm) * (1 + Math.log(q));
-        scores.set(d, (scores.get(d) ?? 0) + w);
-      }
+    const { docLen, avgLen, offsets, docs, tfs, docCount } = this.data;
+    let sc = this.scratch;
+    if (!sc || sc.busy) {
+      sc = { scores: new Float64Array(docCount), touched: new Uint32Array(docCount), busy: false };
+      if (!this.scratch) this.scratch = sc;
     }
-    const out: Array<[number, number]> = [];
-    for (const [d, s] of scores) if (s > 0 && (!filter || filter(d))) out.push([d, s]);
-    out.sort((a, b2) => b2[1] - a[1] || a[0] - b2[0]);
-    return out.slice(0, k);
+    sc.busy = true;
+    const { scores, touched } = sc;
+    let n = 0;
+    try {
+      const qtf = new Map<string, number>();
+      for (const t of tokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
+      const lenNorm = avgLen || 1;
+      for (const [t, q] of qtf) {
+        const i = this.termIndex.get(t);
+        if (i === undefined) continue;
+        const idf = this.idf(t);
+        // Repeated query terms count with diminishing weight.
+        const rep = 1 + Math.log(q);
+        for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
+          const d = docs[p]!;
+          const tf = tfs[p]!;
+          const norm = tf + k1 * (1 - b + (b * docLen[d]!) / lenNorm);
+          const w = idf * ((tf * (k1 + 1)) / norm) * rep;
+          if (scores[d] === 0) touched[n++] = d;
+          scores[d]! += w;
+        }
+      }
+      // Keep the best k in a heap whose root is the worst kept.
+      const heapDoc: number[] = [];
+      const heapScore: number[] = [];
+      const worse = (i: number, j: number) => heapScore[i]! < heapScore[j]! || (heapScore[i] === heapScore[j] && heapDoc[i]! > heapDoc[j]!);
+      const swap = (i: number, j: number) => {
+        [heapDoc[i], heapDoc[j]] = [heapDoc[j]!, heapDoc[i]!];
+        [heapScore[i], heapScore[j]] = [heapScore[j]!, heapScore[i]!];
+      };
+      const down = (i: number) => {
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heapDoc.length && worse(l, m)) m = l;
+          if (r < heapDoc.length && worse(r, m)) m = r;
+          if (m === i) return;
+          swap(i, m);
+          i = m;
+        }
+      };
+      if (k > 0) {
+        for (let x = 0; x < n; x++) {
+          const d = touched[x]!;
+          const s = scores[d]!;
+          if (!(s > 0) || (filter && !filter(d))) continue;
+          if (heapDoc.length < k) {
+            heapDoc.push(d);
+            heapScore.push(s);
+            for (let i = heapDoc.length - 1; i > 0; ) {
+              const parent = (i - 1) >> 1;
+              if (!worse(i, parent)) break;
+              swap(i, parent);
+              i = parent;
+            }
+          } else if (s > heapScore[0]! || (s === heapScore[0] && d < heapDoc[0]!)) {
+            heapDoc[0] = d;
+            heapScore[0] = s;
+            down(0);
+          }
+        }
+      }
+      const out: Array<[number, number]> = heapDoc.map((d, i) => [d, heapScore[i]!]);
+      out.sort((a, b2) => b2[1] - a[1] || a[0] - b2[0]);
+      return out;
+    } finally {
+      for (let x = 0; x < n; x++) scores[touched[x]!] = 0;
+      sc.busy = false;
+    }
   }
 
   /**
@@ -216,33 +279,43 @@ export class Bm25Builder {
     return this.docs;
   }
 
+  private intern(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(t, id);
+      this.terms.push(t);
+      if (id >= this.lastDoc.length) {
+        const n = this.lastDoc.length * 2;
+        const last = new Int32Array(n).fill(-1);
+        last.set(this.lastDoc);
+        this.lastDoc = last;
+        this.slot = grow(this.slot, n);
+      }
+    }
+    return id;
+  }
+
+  private reserve(postings: number, docs: number): void {
+    if (this.postings + postings > this.pDoc.length) {
+      const n = Math.max(this.pDoc.length * 2, this.postings + postings);
+      this.pTerm = grow(this.pTerm, n);
+      this.pDoc = grow(this.pDoc, n);
+      this.pTf = grow(this.pTf, n);
+    }
+    if (this.docs + docs > this.docLen.length) this.docLen = grow(this.docLen, Math.max(this.docLen.length * 2, this.docs + docs));
+  }
+
   /** Adds the next document; returns its number. */
   add(tokens: readonly string[]): number {
+    this.reserve(0, 1);
     const doc = this.docs++;
-    if (doc >= this.docLen.length) this.docLen = grow(this.docLen, this.docLen.length * 2);
     this.docLen[doc] = tokens.length;
     this.total += tokens.length;
     for (const t of tokens) {
-      let id = this.ids.get(t);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.ids.set(t, id);
-        this.terms.push(t);
-        if (id >= this.lastDoc.length) {
-          const n = this.lastDoc.length * 2;
-          const last = new Int32Array(n).fill(-1);
-          last.set(this.lastDoc);
-          this.lastDoc = last;
-          this.slot = grow(this.slot, n);
-        }
-      }
+      const id = this.intern(t);
       if (this.lastDoc[id] !== doc) {
-        if (this.postings >= this.pDoc.length) {
-          const n = this.pDoc.length * 2;
-          this.pTerm = grow(this.pTerm, n);
-          this.pDoc = grow(this.pDoc, n);
-          this.pTf = grow(this.pTf, n);
-        }
+        this.reserve(1, 0);
         this.lastDoc[id] = doc;
         this.slot[id] = this.postings;
         this.pTerm[this.postings] = id;
@@ -254,6 +327,28 @@ export class Bm25Builder {
       }
     }
     return doc;
+  }
+
+  /**
+   * Adds the documents of an index built elsewhere (a worker's index of one
+   * file) as the next documents, in their order; returns the first one's
+   * number. Only its distinct terms are looked up here, not every token.
+   */
+  addIndex(part: Bm25Data): number {
+    const base = this.docs;
+    this.reserve(part.docs.length, part.docCount);
+    this.docLen.set(part.docLen.subarray(0, part.docCount), base);
+    for (let d = 0; d < part.docCount; d++) this.total += part.docLen[d]!;
+    this.docs += part.docCount;
+    for (let i = 0; i < part.terms.length; i++) {
+      const id = this.intern(part.terms[i]!);
+      for (let p = part.offsets[i]!, end = part.offsets[i + 1]!; p < end; p++) {
+        this.pTerm[this.postings] = id;
+        this.pDoc[this.postings] = base + part.docs[p]!;
+        this.pTf[this.postings++] = part.tfs[p]!;
+      }
+    }
+    return base;
   }
 
   finish(params: Bm25Params = DEFAULT_BM25): Bm25Index {

@@ -67,7 +67,7 @@ export interface Manifest {
 export interface IndexData {
   manifest: Manifest;
   chunks: Chunk[];
-  /** BM25 over character unigrams and bigrams (text/chargrams.ts); built on load when an index has none. */
+  /** BM25 over character unigrams and bigrams (text/chargrams.ts); written by ingest, built on load when an older index has none. */
   charBm25?: Bm25Index;
   vectors: Float32Array;
   bm25: Bm25Index;
@@ -78,7 +78,12 @@ export interface IndexData {
 
 const CURRENT = "current.json";
 export const SEGMENT_FILES = { chunks: "chunks.jsonl", tokens: "tokens.txt", vectors: "vectors.f32" } as const;
-const BM25_FILES = { header: "bm25.json", docLen: "bm25-doclen.u32", offsets: "bm25-offsets.u32", docs: "bm25-docs.u32", tfs: "bm25-tfs.u16" } as const;
+/** BM25 postings: over jieba tokens ("bm25…"), and over character unigrams and bigrams ("cbm25…", see text/chargrams.ts). */
+function bm25Files(prefix: "bm25" | "cbm25") {
+  return { header: `${prefix}.json`, docLen: `${prefix}-doclen.u32`, offsets: `${prefix}-offsets.u32`, docs: `${prefix}-docs.u32`, tfs: `${prefix}-tfs.u16` };
+}
+const BM25_FILES = bm25Files("bm25");
+const CHAR_BM25_FILES = bm25Files("cbm25");
 const HNSW_FILE = "hnsw.bin";
 /** label → row of the HNSW graph, when labels are not rows (after incremental updates). */
 const HNSW_ROWS_FILE = "hnsw-rows.i32";
@@ -148,11 +153,15 @@ async function parseManifest(dir: string, v: string): Promise<Manifest> {
   return manifest;
 }
 
-export async function readBm25(v: string): Promise<Bm25Index> {
-  const [header, docLen, offsets, docs, tfs] = await Promise.all(
-    [BM25_FILES.header, BM25_FILES.docLen, BM25_FILES.offsets, BM25_FILES.docs, BM25_FILES.tfs].map((f) => fs.readFile(path.join(v, f))),
-  );
+export async function readBm25(v: string, which: "words" | "chars" = "words"): Promise<Bm25Index> {
+  const f = which === "words" ? BM25_FILES : CHAR_BM25_FILES;
+  const [header, docLen, offsets, docs, tfs] = await Promise.all([f.header, f.docLen, f.offsets, f.docs, f.tfs].map((name) => fs.readFile(path.join(v, name))));
   return Bm25Index.fromBuffers({ header: header!.toString("utf8"), docLen: docLen!, offsets: offsets!, docs: docs!, tfs: tfs! });
+}
+
+/** Whether version folder `v` has the character-level index (versions written before it existed do not). */
+export function hasCharBm25(v: string): boolean {
+  return existsSync(path.join(v, CHAR_BM25_FILES.header));
 }
 
 /** The HNSW graph of version folder `v` (a copy in memory), with its label map. */
@@ -208,10 +217,17 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
       if (tl) for (let i = r.from; i < r.from + r.count; i++) tokens.push(tl[i] ? tl[i]!.split(" ") : []);
     }
     const bm25 = await readBm25(v);
+    const charBm25 = hasCharBm25(v) ? await readBm25(v, "chars") : undefined;
     const hnsw = await readHnsw(v, dim, chunks.length);
-    const data: IndexData = { manifest, chunks, vectors, bm25, hnsw };
+    const data: IndexData = { manifest, chunks, vectors, bm25, hnsw, ...(charBm25 ? { charBm25 } : {}) };
     if (options.tokens) data.tokens = tokens;
-    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * dim || bm25.data.docCount !== chunks.length || hnsw.size !== chunks.length) {
+    if (
+      chunks.length !== manifest.chunkCount ||
+      vectors.length !== chunks.length * dim ||
+      bm25.data.docCount !== chunks.length ||
+      (charBm25 && charBm25.data.docCount !== chunks.length) ||
+      hnsw.size !== chunks.length
+    ) {
       throw new IndexError(`index in ${dir} is inconsistent (chunks/vectors mismatch): run \`policybot ingest\` again`);
     }
     return data;
@@ -385,23 +401,30 @@ export class VersionWriter {
    * current. `bm25`/`hnsw` given as a folder name: linked from that
    * (previous) version unchanged.
    */
-  async publish(manifest: Manifest, parts: { bm25: Bm25Index | { from: string }; hnsw: VectorIndex | { from: string } }): Promise<void> {
+  async publish(
+    manifest: Manifest,
+    parts: { bm25: Bm25Index | { from: string }; charBm25?: Bm25Index | { from: string }; hnsw: VectorIndex | { from: string } },
+  ): Promise<void> {
     await Promise.all(this.segs.map((s) => s.close()));
     const v = this.path;
     const jobs: Array<Promise<void>> = [];
-    if (parts.bm25 instanceof Bm25Index) {
-      const b = parts.bm25.toBuffers();
-      jobs.push(
-        writeSynced(path.join(v, BM25_FILES.header), b.header),
-        writeSynced(path.join(v, BM25_FILES.docLen), b.docLen),
-        writeSynced(path.join(v, BM25_FILES.offsets), b.offsets),
-        writeSynced(path.join(v, BM25_FILES.docs), b.docs),
-        writeSynced(path.join(v, BM25_FILES.tfs), b.tfs),
-      );
-    } else {
-      const from = parts.bm25.from;
-      jobs.push(...Object.values(BM25_FILES).map((f) => this.link(from, f)));
-    }
+    const postings = (index: Bm25Index | { from: string }, files: typeof BM25_FILES) => {
+      if (index instanceof Bm25Index) {
+        const b = index.toBuffers();
+        jobs.push(
+          writeSynced(path.join(v, files.header), b.header),
+          writeSynced(path.join(v, files.docLen), b.docLen),
+          writeSynced(path.join(v, files.offsets), b.offsets),
+          writeSynced(path.join(v, files.docs), b.docs),
+          writeSynced(path.join(v, files.tfs), b.tfs),
+        );
+      } else {
+        const from = index.from;
+        jobs.push(...Object.values(files).map((f) => this.link(from, f)));
+      }
+    };
+    postings(parts.bm25, BM25_FILES);
+    if (parts.charBm25) postings(parts.charBm25, CHAR_BM25_FILES);
     if (parts.hnsw instanceof VectorIndex) {
       const h = parts.hnsw;
       if (manifest.chunkCount) {
@@ -454,7 +477,7 @@ export async function writeIndex(dir: string, data: Required<Pick<IndexData, "to
     const nl = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
     seg.append(nl(data.chunks.map((c) => JSON.stringify(c))), nl(data.tokens.map((t) => t.join(" "))), data.vectors, data.chunks.length);
     const manifest: Manifest = { ...data.manifest, format: INDEX_FORMAT, layout, segments: { "": data.chunks.length } };
-    await w.publish(manifest, { bm25: data.bm25, hnsw: data.hnsw });
+    await w.publish(manifest, { bm25: data.bm25, hnsw: data.hnsw, ...(data.charBm25 ? { charBm25: data.charBm25 } : {}) });
   } catch (e) {
     await w.abandon();
     throw e;

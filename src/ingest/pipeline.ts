@@ -8,12 +8,14 @@ import type { Embedder } from "../embed/types.js";
 import { processSource } from "./process.js";
 import { MAX_BYTES, findFiles, formatOf, loadFile, type FoundFile } from "./load/index.js";
 import { tokenize } from "../text/tokenize.js";
-import { Bm25Builder, Bm25Index } from "../index/bm25.js";
+import { Bm25Builder, Bm25Index, type Bm25Data } from "../index/bm25.js";
+import { charGrams } from "../text/chargrams.js";
 import { VectorIndex } from "../index/vector-index.js";
 import {
   INDEX_FORMAT,
   VersionWriter,
   indexExists,
+  hasCharBm25,
   readBm25,
   readHnsw,
   readSegment,
@@ -70,10 +72,12 @@ export interface IngestOptions {
 export interface IngestTimings {
   /** Reading the previous version's manifest, finding and hashing files. */
   prepare: number;
-  /** Per-file stages, summed: read+decode, clean+split+chunk, segmentation (jieba), embedding, serialisation. */
+  /** Per-file stages, summed: read+decode, clean+split+chunk, segmentation (jieba), character grams, the file's postings, embedding, serialisation. */
   read: number;
   process: number;
   tokenize: number;
+  chars: number;
+  postings: number;
   embed: number;
   serialize: number;
   /** Main thread: embedding when the workers cannot, HNSW insertion, BM25, reading previous parts. */
@@ -149,6 +153,8 @@ interface FileStages {
   read: number;
   process: number;
   tokenize: number;
+  chars: number;
+  postings: number;
   embed: number;
   serialize: number;
 }
@@ -166,6 +172,9 @@ type FileOutcome =
       chunkLines: string;
       /** Space-separated tokens, one line per chunk, each ending with "\n". */
       tokenLines: string;
+      /** BM25 postings of this file's chunks (documents numbered from 0): over the tokens, and over character grams. */
+      words: Bm25Data;
+      chars: Bm25Data;
       /** Present when the worker did not embed: the texts to embed. */
       texts?: string[];
       vectors?: Float32Array;
@@ -184,7 +193,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
   let source: SourceText;
   let processed: ProcessedFile;
   let hash: string;
-  const stages: FileStages = { read: 0, process: 0, tokenize: 0, embed: 0, serialize: 0 };
+  const stages: FileStages = { read: 0, process: 0, tokenize: 0, chars: 0, postings: 0, embed: 0, serialize: 0 };
   try {
     source = await loadFile({ path: task.path, file: task.file });
     hash = contentHash(source.text);
@@ -198,9 +207,15 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
   const chunks = processed.articles.flatMap((a) => a.chunks);
   if (chunks.length === 0) return { kind: "empty", file: processed.file };
   const texts = chunks.map(indexText);
-  let tokenLines = "";
-  for (const text of texts) tokenLines += `${tokenize(text).join(" ")}\n`;
+  const tokens = texts.map((text) => tokenize(text));
   stages.tokenize = lap();
+  const grams = texts.map((text) => charGrams(text));
+  stages.chars = lap();
+  const words = Bm25Index.build(tokens).data;
+  const chars = Bm25Index.build(grams).data;
+  let tokenLines = "";
+  for (const t of tokens) tokenLines += `${t.join(" ")}\n`;
+  stages.postings = lap();
   let vectors: Float32Array | undefined;
   if (embedder) {
     vectors = await embedAll(embedder, texts, batch);
@@ -218,7 +233,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
     dropped: processed.dropped,
   };
   stages.serialize = lap();
-  return { kind: "processed", file: processed.file, entry, rows: chunks.length, chunkLines, tokenLines, ...(vectors ? { vectors } : { texts }), stages };
+  return { kind: "processed", file: processed.file, entry, rows: chunks.length, chunkLines, tokenLines, words, chars, ...(vectors ? { vectors } : { texts }), stages };
 }
 
 /** Embed texts in batches into one Float32Array (rows one after the other). */
@@ -354,7 +369,11 @@ async function runWorker(init: WorkerInit): Promise<void> {
   port.on("message", (m: { id: number; task: FileTask }) => {
     chain = chain.then(async () => {
       const outcome = await processFile(m.task, embedder, init.batch);
-      const transfer = outcome.kind === "processed" && outcome.vectors ? [outcome.vectors.buffer as ArrayBuffer] : [];
+      const transfer: ArrayBuffer[] = [];
+      if (outcome.kind === "processed") {
+        if (outcome.vectors) transfer.push(outcome.vectors.buffer as ArrayBuffer);
+        for (const d of [outcome.words, outcome.chars]) transfer.push(...[d.docLen, d.offsets, d.docs, d.tfs].map((a) => a.buffer as ArrayBuffer));
+      }
       port.postMessage({ id: m.id, outcome }, transfer);
     });
   });
@@ -387,7 +406,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const { embedder } = options;
   const batch = options.embedBatchSize ?? 256;
-  const T: IngestTimings = { prepare: 0, read: 0, process: 0, tokenize: 0, embed: 0, serialize: 0, mainEmbed: 0, hnsw: 0, bm25: 0, readPrevious: 0, wait: 0, write: 0, workers: 0, mode: "fresh" };
+  const T: IngestTimings = { prepare: 0, read: 0, process: 0, tokenize: 0, chars: 0, postings: 0, embed: 0, serialize: 0, mainEmbed: 0, hnsw: 0, bm25: 0, readPrevious: 0, wait: 0, write: 0, workers: 0, mode: "fresh" };
   const timed = <R>(key: "mainEmbed" | "hnsw" | "bm25" | "readPrevious" | "wait" | "write", f: () => R): R => {
     const s = performance.now();
     const r = f();
@@ -449,7 +468,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of slots) if (s.kind === "task" && s.task.prevHash) atRisk += prevRuns.get(s.task.file)!.count;
     const stored = prev ? Object.values(prev.segments).reduce((a, b) => a + b, 0) : 0;
     const dead = stored - prevRows;
-    const update = prev !== undefined && prevRows > 0 && dead + atRisk <= 0.25 * prevRows && Object.keys(prev.segments).length < 16;
+    const update = prev !== undefined && prevRows > 0 && dead + atRisk <= 0.25 * prevRows && Object.keys(prev.segments).length < 16 && hasCharBm25(prev.dir);
     T.mode = update ? "update" : "fresh";
 
     if (pool && useWorkers) {
@@ -467,11 +486,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // Update mode: the previous graph (a copy read from its file) and postings.
     let hnsw: VectorIndex | undefined;
     let oldBm25: Bm25Index | undefined;
+    let oldChars: Bm25Index | undefined;
     if (update) {
       hnsw = await timed("readPrevious", () => readHnsw(prev.dir, prev.manifest.embedder.dim, prevRows));
-      oldBm25 = await timed("readPrevious", () => readBm25(prev.dir));
+      [oldBm25, oldChars] = await timed("readPrevious", () => Promise.all([readBm25(prev.dir), readBm25(prev.dir, "chars")]));
     }
     const builder = new Bm25Builder();
+    const charBuilder = new Bm25Builder();
     let seg: SegmentWriter | undefined;
     const newSegName = update ? VersionWriter.newSegmentName() : "";
     /** Rows of the new segment that are new points, labelled above every old row until rows are final. */
@@ -483,19 +504,30 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let embedded = 0;
     let articles = 0;
 
-    const addRows = async (chunkLines: string, tokenLines: string, vectors: Float32Array, rows: number): Promise<number> => {
+    /** Append rows; `postings` are the file's postings, or undefined to index the stored tokens and the chunks' text. */
+    const addRows = async (chunkLines: string, tokenLines: string, vectors: Float32Array, rows: number, postings?: { words: Bm25Data; chars: Bm25Data }): Promise<number> => {
       if (rows === 0) return seg?.rows ?? 0;
       if (!dim) dim = vectors.length / rows;
       seg ??= await w.segment(newSegName);
       const from = seg.rows;
       seg.append(chunkLines, tokenLines, vectors, rows);
       timed("bm25", () => {
+        if (postings) {
+          builder.addIndex(postings.words);
+          charBuilder.addIndex(postings.chars);
+          return;
+        }
+        // Rows of the previous version: stored tokens (not re-segmented), character grams from the stored chunks.
         let at = 0;
+        let cat = 0;
         for (let r = 0; r < rows; r++) {
           const end = tokenLines.indexOf("\n", at);
           const line = tokenLines.slice(at, end);
           at = end + 1;
           builder.add(line ? line.split(" ") : []);
+          const cend = chunkLines.indexOf("\n", cat);
+          charBuilder.add(charGrams(indexText(JSON.parse(chunkLines.slice(cat, cend)) as Chunk)));
+          cat = cend + 1;
         }
       });
       timed("hnsw", () => {
@@ -509,7 +541,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // Processed files wait here until their vectors are there (main-thread embedding is batched across files).
     const pending: Array<Extract<FileOutcome, { kind: "processed" }>> = [];
     const commit = async (o: Extract<FileOutcome, { kind: "processed" }>) => {
-      const from = await addRows(o.chunkLines, o.tokenLines, o.vectors!, o.rows);
+      const from = await addRows(o.chunkLines, o.tokenLines, o.vectors!, o.rows, { words: o.words, chars: o.chars });
       entries.push({ file: o.file, entry: o.entry, from, count: o.rows });
       embedded += o.rows;
       articles += o.entry.articles.length;
@@ -536,7 +568,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const f = ordered[i]!;
       let outcome: FileOutcome | { kind: "reuse" };
       if (s.kind === "reuse") outcome = { kind: "reuse" };
-      else outcome = await timed("wait", () => s.outcome ?? processFile(s.task, undefined, batch));
+      else {
+        outcome = await timed("wait", () => s.outcome ?? processFile(s.task, undefined, batch));
+        // Let the result go once it is taken (the promise would hold it to the end).
+        delete s.outcome;
+      }
       pool?.release(i + 1 + 4 * pool.size);
       done++;
       if (outcome.kind === "reuse" || outcome.kind === "unchanged") {
@@ -570,7 +606,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         continue;
       }
       report.set(f.file, existed ? "changed" : "added");
-      for (const k of ["read", "process", "tokenize", "embed", "serialize"] as const) T[k] += outcome.stages[k];
+      for (const k of ["read", "process", "tokenize", "chars", "postings", "embed", "serialize"] as const) T[k] += outcome.stages[k];
       if (outcome.vectors && pending.length === 0) await commit(outcome);
       else {
         pending.push(outcome);
@@ -621,14 +657,18 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         segments,
       };
       let bm25: Bm25Index | { from: string };
+      let charBm25: Bm25Index | { from: string };
       let graph: VectorIndex | { from: string };
       if (update) {
         const unchanged = (seg?.rows ?? 0) === 0 && chunkCount === prevRows && remap.every((r, k) => r === k);
         if (unchanged) {
           bm25 = { from: prev.dir };
+          charBm25 = { from: prev.dir };
           graph = { from: prev.dir };
         } else {
-          bm25 = timed("bm25", () => Bm25Index.merge(oldBm25!, remap, builder.finish(oldBm25!.data.params), Uint32Array.from(newRowOf), chunkCount));
+          const at = Uint32Array.from(newRowOf);
+          bm25 = timed("bm25", () => Bm25Index.merge(oldBm25!, remap, builder.finish(oldBm25!.data.params), at, chunkCount));
+          charBm25 = timed("bm25", () => Bm25Index.merge(oldChars!, remap, charBuilder.finish(oldChars!.data.params), at, chunkCount));
           graph = timed("hnsw", () => {
             hnsw!.remapRows((r: number) => (r >= NEW_BASE ? newRowOf[r - NEW_BASE]! : remap[r]!));
             return hnsw!;
@@ -637,9 +677,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         await timed("write", () => Promise.all([...new Set(layout.map((r) => r.seg))].filter((sg) => sg !== newSegName).map((sg) => w.linkSegment(prev.dir, sg))));
       } else {
         bm25 = timed("bm25", () => builder.finish());
+        charBm25 = timed("bm25", () => charBuilder.finish());
         graph = hnsw ?? VectorIndex.create(dim, 1);
       }
-      await timed("write", () => w.publish(manifest, { bm25, hnsw: graph }));
+      await timed("write", () => w.publish(manifest, { bm25, charBm25, hnsw: graph }));
       writer = undefined;
     }
     options.onProgress?.("index", 1, 1);

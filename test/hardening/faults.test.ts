@@ -8,8 +8,8 @@
  * and then the extractive answer with a notice, while another chat is served
  * meanwhile — its answer arrives while the hung chat is still waiting.
  *
- * The Bot API fails (429 with retry_after, 5xx, connections dropped, during
- * long polling and when sending): the bot retries and resumes, and every
+ * The Bot API fails (429 with retry_after and connections dropped during long
+ * polling; 429, 5xx and a dropped connection when sending): the bot retries and resumes, and every
  * addressed message is answered exactly once, in order within its chat.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -125,6 +125,9 @@ describe("the LLM fails while the bot serves several chats", () => {
     const hungReply = emu.calls.find((c) => c.method === "sendMessage" && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === hung.id);
     expect(hungReply!.at - hungSince).toBeGreaterThanOrEqual(2 * LLM_TIMEOUT_MS - 200);
     expect(hungReply!.at).toBeGreaterThan(bAt);
+    console.log(
+      `faults: chat B answered ${bAt - hungSince} ms after chat A's LLM call hung; chat A's fallback came ${hungReply!.at - hungSince} ms after (timeout ${LLM_TIMEOUT_MS} ms × ${LLM_MAX_RETRIES + 1} attempts)`,
+    );
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(stub.requests.every((r) => r.hadAuthorization)).toBe(true);
   }, 30_000);
@@ -137,11 +140,11 @@ describe("the Bot API fails", () => {
     const A = chat(-100301, "甲群");
     const B = chat(-100302, "乙群");
     // The sends hit a 429 with retry_after, a 500 and a dropped connection; the
-    // polls after the first one hit a 502, a 429 and a connection dropped mid-poll.
+    // polls after the first one hit a 429 and a connection dropped mid-poll
+    // (a 5xx while polling: access-secrets.test.ts, with the real process).
     emu.failNext("sendMessage", 1);
     emu.failNext("sendMessage", 1, { status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } });
     emu.failNext("sendMessage", 1, { drop: true });
-    emu.failNext("getUpdates", 1, { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } });
     emu.failNext("getUpdates", 1, {
       status: 429,
       body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } },
@@ -154,7 +157,7 @@ describe("the Bot API fails", () => {
     ask(B, "区志编纂工作进展如何？");
     ask(A, "质量强县战略有哪些措施？");
     // While polling is failing, more questions arrive: they must not be lost.
-    await emu.waitForCall("getUpdates", (c) => c.status === 502);
+    await emu.waitForCall("getUpdates", (c) => c.status === 429);
     ask(B, "群众路线教育实践活动征求了哪些意见？");
     ask(A, HEALTHY);
     chatterAndOtherBots();
@@ -176,7 +179,7 @@ describe("the Bot API fails", () => {
     expect(sends.filter((c) => c.status === 0)).toHaveLength(1);
     expect(sends.filter((c) => c.status === 200)).toHaveLength(sent.length);
     const polls = emu.calls.filter((c) => c.method === "getUpdates").map((c) => c.status);
-    expect(polls).toEqual(expect.arrayContaining([502, 429, 0]));
+    expect(polls).toEqual(expect.arrayContaining([429, 0]));
     expect(emu.errors).toEqual([]);
   }, 40_000);
 });

@@ -4,7 +4,8 @@
  * the OpenAI stub), the in-process Telegram bot against the Bot API emulator,
  * and bounded waiting.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -15,7 +16,7 @@ import { runTelegramBot } from "../../src/bot/run.js";
 import { loadConfig } from "../../src/config.js";
 import { FakeAdmin, captureLogger } from "../bot/helpers.js";
 import type { TelegramEmulator } from "../e2e/telegram-emulator.js";
-import { DOCS, ensureBuilt, oneJsonDocument, runCli } from "../helpers/cli.js";
+import { DOCS, ROOT, ensureBuilt, oneJsonDocument, runCli } from "../helpers/cli.js";
 
 const temps: string[] = [];
 
@@ -29,15 +30,65 @@ export function removeTempDirs(): void {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-/** Builds an index of data/docs with `policybot ingest --json`; returns its directory. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const CACHE_PREFIX = "policybot-hardening-seeds-";
+
+/**
+ * An index of data/docs built with `policybot ingest --json`, shared by the
+ * test files of one run (read-only: never ingest into it or change it). It is
+ * rebuilt whenever dist/ or data/docs changed; building is serialised with a
+ * lock directory, as test files may run in parallel.
+ */
 export async function seedIndex(): Promise<string> {
   ensureBuilt();
-  const indexDir = path.join(tempDir("policybot-index-"), "index");
-  const r = await runCli(["ingest", DOCS, "--index", indexDir, "--json"]);
-  if (r.code !== 0) throw new Error(`ingest failed (${r.code}):\n${r.stderr}`);
-  const report = oneJsonDocument(r.stdout) as { files: number };
-  if (report.files !== 5) throw new Error(`expected the 5 seeds in the index, got ${report.files}`);
-  return indexDir;
+  const key = createHash("sha256")
+    .update(JSON.stringify([newestMtime(path.join(ROOT, "dist")), readdirSync(DOCS).map((f) => [f, statSync(path.join(DOCS, f)).mtimeMs])]))
+    .digest("hex")
+    .slice(0, 16);
+  const dir = path.join(os.tmpdir(), `${CACHE_PREFIX}${key}`);
+  const indexDir = path.join(dir, "index");
+  const ready = path.join(dir, "ready");
+  if (existsSync(ready)) return indexDir;
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(ready)) return indexDir;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    if (existsSync(ready)) return indexDir;
+    // Caches of earlier builds (older than an hour, so not in use by a run still going).
+    for (const name of readdirSync(os.tmpdir())) {
+      const old = path.join(os.tmpdir(), name);
+      if (name.startsWith(CACHE_PREFIX) && old !== dir && !name.endsWith(".lock") && Date.now() - statSync(old).mtimeMs > 3_600_000) {
+        rmSync(old, { recursive: true, force: true });
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const r = await runCli(["ingest", DOCS, "--index", indexDir, "--json"]);
+    if (r.code !== 0) throw new Error(`ingest failed (${r.code}):\n${r.stderr}`);
+    const report = oneJsonDocument(r.stdout) as { files: number };
+    if (report.files !== 5) throw new Error(`expected the 5 seeds in the index, got ${report.files}`);
+    writeFileSync(ready, new Date().toISOString());
+    return indexDir;
+  } finally {
+    rmdirSync(lock);
+  }
 }
 
 export interface LlmSettings {

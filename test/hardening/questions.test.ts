@@ -9,7 +9,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as msg from "../../src/answer/messages.js";
 import type { AnswerService, AskResult } from "../../src/answer/types.js";
-import { searchableText } from "../../src/answer/service.js";
+import { loadPrompts } from "../../src/answer/prompts.js";
+import { createAnswerService, searchableText } from "../../src/answer/service.js";
+import type { Retriever } from "../../src/retrieve/types.js";
 import { formatAnswer } from "../../src/bot/format.js";
 import { TEXT, USAGE, tooLongText } from "../../src/bot/texts.js";
 import { makeHarness, privateChat, textMessage, ALICE, type Harness } from "../bot/helpers.js";
@@ -88,9 +90,9 @@ describe("through the answer service: `policybot ask --json`", () => {
     const [long, emoji, html, markdown, controls] = answers;
     expect(long).toMatchObject({ found: false, answer: msg.tooLong(2000, "问题") });
     expect(emoji!.found).toBe(false);
-    // nothing in the documents matches emoji: no "possibly relevant" documents with zero relevance
-    expect(emoji!.answer).toBe(msg.NOT_COVERED);
-    expect(emoji!.nearest).toEqual([]);
+    expect(emoji!.answer.startsWith(msg.NOT_COVERED)).toBe(true);
+    // no "possibly relevant" documents that match nothing of the question
+    for (const d of emoji!.nearest ?? []) expect(d.score).toBeGreaterThan(0);
     // the markup is not searched for: the question is
     expect(html!.question).toBe(HTML);
     expect(html!.standalone).toBe("政务公开 有哪些做法？");
@@ -148,7 +150,9 @@ describe("through the bot: handleUpdate, recording transformer, real answer serv
   test("only emoji: the documents do not cover it, said once", async () => {
     const [reply, ...more] = await ask(`/ask ${EMOJI}`);
     expect(more).toEqual([]);
-    expect(telegramHtmlText(reply!)).toBe(msg.NOT_COVERED);
+    expect(telegramHtmlText(reply!).startsWith(msg.NOT_COVERED)).toBe(true);
+    // the service's answer names the nearest documents (if any) itself: the bot does not list them again
+    expect(reply).not.toContain(TEXT.nearestHeading);
   });
 
   test("HTML and Markdown injection is shown as text, never as markup", async () => {
@@ -198,5 +202,16 @@ describe("not-found answers from the answer service name the nearest documents o
     expect(html).not.toContain(TEXT.nearestHeading);
     // an answer that does not list them still gets the list
     expect(formatAnswer({ ...r, answer: msg.NOT_COVERED })).toContain(`<b>${TEXT.nearestHeading}</b>`);
+  });
+
+  test("documents that match nothing of the question are not offered as nearest", async () => {
+    const doc = (rank: number, score: number, article: string) => ({ rank, score, file: SEEDS.s004, article, lineStart: 1, lineEnd: 9, sections: [] });
+    const retriever: Retriever = {
+      search: async (query) => ({ query, normalized: query, confident: false, results: [] }),
+      find: async (query) => ({ query, confident: false, documents: [doc(1, 0.3, "篇1"), doc(2, 0, "篇2"), doc(3, 0, "篇3")] }),
+    };
+    const r = await createAnswerService({ retriever, prompts: loadPrompts() }).ask("😀");
+    expect(r.nearest).toEqual([{ file: SEEDS.s004, article: "篇1", score: 0.3 }]);
+    expect(r.answer).not.toContain("篇2");
   });
 });
