@@ -10,6 +10,7 @@ import { renderPrompt, type PromptTemplate } from "./prompts.js";
 import { formatUserText } from "./passages.js";
 import { errorMessage } from "../util/errors.js";
 import { contentTokens, keyTerms, normalizeForDedupe } from "./text.js";
+import { isMostlyEnglish } from "../retrieve/glossary.js";
 
 export interface Standalone {
   question: string;
@@ -79,11 +80,15 @@ export async function standaloneQuestion(
   history: Turn[] | undefined,
   deps: { chat?: ChatModel; prompt: PromptTemplate; logger?: Logger; maxQuestionChars: number; signal?: AbortSignal },
 ): Promise<Standalone> {
-  if (!history || history.length === 0) return { question, via: "unchanged" };
+  // Without history there is nothing to resolve, except a question in English:
+  // the documents are Chinese, so the model (when there is one) translates it.
+  const translate = !!deps.chat && isMostlyEnglish(question);
+  if ((!history || history.length === 0) && !translate) return { question, via: "unchanged" };
+  history ??= [];
   let failure: unknown;
   if (deps.chat) {
     try {
-      const messages = renderPrompt(deps.prompt, { history: formatHistory(history), question: formatUserText(question) });
+      const messages = renderPrompt(deps.prompt, { history: history.length ? formatHistory(history) : "（无）", question: formatUserText(question) });
       const reply = await deps.chat.complete(messages, {
         maxTokens: 200,
         temperature: 0,

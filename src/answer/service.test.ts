@@ -276,6 +276,24 @@ describe("follow-ups", () => {
     expect(r.found).toBe(true);
   });
 
+  it("with an LLM, a question in English is translated into a Chinese search question first", async () => {
+    stub.enqueue("chat", { reply: "区政府全年发布了多少条政务信息？" }, { reply: "区政府全年发布各类政务信息2916条[1]。" });
+    const retriever = fakeRetriever([info]);
+    const r = await createAnswerService({ retriever, chat, prompts }).ask("How many government information items did the district publish?");
+    expect(r.standalone).toBe("区政府全年发布了多少条政务信息？");
+    expect(retriever.searches).toEqual(["区政府全年发布了多少条政务信息？"]);
+    const [condense] = stub.requestsTo("chat");
+    expect(messagesOf(condense!)[1]!.content).toContain("How many government information items did the district publish?");
+    expect(messagesOf(condense!)[1]!.content).toContain("（无）");
+  });
+
+  it("without an LLM, an English question is searched as typed (the retriever's glossary handles it)", async () => {
+    const retriever = fakeRetriever([info]);
+    const r = await createAnswerService({ retriever, prompts }).ask("How many government information items did the district publish?");
+    expect(retriever.searches).toEqual(["How many government information items did the district publish?"]);
+    expect(r.found).toBe(true);
+  });
+
   it("without an LLM, the heuristic only touches questions that look like follow-ups", async () => {
     const retriever = fakeRetriever([info]);
     const service = createAnswerService({ retriever, prompts });
