@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UsageError } from "./util/errors.js";
+import type { BotConfig } from "./bot/config.js";
 
 /**
  * All configuration, read and validated once at start-up (from the
@@ -66,17 +67,8 @@ export interface Config {
   /** Weight of the vector side in hybrid search; unset = the measured default for the embedder. */
   vectorWeight?: number;
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
-  telegram?: {
-    token: string;
-    apiRoot?: string;
-    webhookUrl?: string;
-    webhookPort: number;
-    webhookPath?: string;
-    webhookSecret?: string;
-    allowedChatIds: number[] | null;
-    adminUserIds: number[];
-    rateLimit: { perUserPerMinute: number; perChatPerMinute: number };
-  };
+  /** The Telegram front end's settings that come from the environment (bot/config.ts adds the rest). */
+  telegram?: Omit<BotConfig, "maxQuestionChars" | "feedbackFile" | "botInfo">;
   maxQuestionChars: number;
   /** Running under CI (no progress bars). */
   ci: boolean;

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
-import type { Turn } from "../../answer/types.js";
+import type { AnswerService, Turn } from "../../answer/types.js";
 import { SwappableRetriever, createAdminActions, createService, openRetriever } from "../../app.js";
 import { eachStdinLine, print, printJson } from "../output.js";
 import { formatAsk, formatDraft } from "../../chat/format.js";
@@ -37,43 +37,31 @@ async function readHistory(file: string | undefined): Promise<Turn[]> {
 
 /** ask, draft, chat, bot, start, eval. */
 export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => Context): void {
-  program
-    .command("ask")
-    .description("answer a question from the documents, with citations")
-    .argument("[question]")
-    .option("--history <file>", "earlier turns (JSON array of {role, content}) for follow-up questions")
-    .option("--stdin", "read one question per line, write one JSON object per line")
-    .option("--index <dir>", "index directory")
-    .option("--json", "machine-readable output")
-    .action(async (question: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
-      if (!question && !opts.stdin) throw new UsageError("ask needs a QUESTION or --stdin");
-      const c = ctx(cmd);
-      const history = await readHistory(opts.history);
-      const { service } = await openService(c);
-      if (opts.stdin) return eachStdinLine((q) => service.ask(q, { history }));
-      const r = await service.ask(question!, { history });
-      if (c.json) printJson(r);
-      else print(formatAsk(r));
-    });
-
-  program
-    .command("draft")
-    .description("draft one to three paragraphs in the register of a work report, from the documents")
-    .argument("[request]")
-    .option("--history <file>", "earlier turns")
-    .option("--stdin", "read one request per line, write one JSON object per line")
-    .option("--index <dir>", "index directory")
-    .option("--json", "machine-readable output")
-    .action(async (request: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
-      if (!request && !opts.stdin) throw new UsageError("draft needs a REQUEST or --stdin");
-      const c = ctx(cmd);
-      const history = await readHistory(opts.history);
-      const { service } = await openService(c);
-      if (opts.stdin) return eachStdinLine((q) => service.draft(q, { history }));
-      const r = await service.draft(request!, { history });
-      if (c.json) printJson(r);
-      else print(formatDraft(r));
-    });
+  // ask and draft share their shape: a text or --stdin, earlier turns, JSON or a readable form.
+  const answering = [
+    { name: "ask", arg: "question", what: "answer a question from the documents, with citations", run: (s: AnswerService, q: string, history: Turn[]) => s.ask(q, { history }), format: formatAsk },
+    { name: "draft", arg: "request", what: "draft one to three paragraphs in the register of a work report, from the documents", run: (s: AnswerService, q: string, history: Turn[]) => s.draft(q, { history }), format: formatDraft },
+  ] as const;
+  for (const c of answering) {
+    program
+      .command(c.name)
+      .description(c.what)
+      .argument(`[${c.arg}]`)
+      .option("--history <file>", "earlier turns (JSON array of {role, content}) for follow-up questions")
+      .option("--stdin", `read one ${c.arg} per line, write one JSON object per line`)
+      .option("--index <dir>", "index directory")
+      .option("--json", "machine-readable output")
+      .action(async (text: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
+        if (!text && !opts.stdin) throw new UsageError(`${c.name} needs a ${c.arg.toUpperCase()} or --stdin`);
+        const ctxt = ctx(cmd);
+        const history = await readHistory(opts.history);
+        const { service } = await openService(ctxt);
+        if (opts.stdin) return eachStdinLine((q) => c.run(service, q, history));
+        const r = await c.run(service, text!, history);
+        if (ctxt.json) printJson(r);
+        else print((c.format as (x: typeof r) => string)(r));
+      });
+  }
 
   program
     .command("chat")
@@ -128,19 +116,7 @@ async function runBot(c: Context): Promise<void> {
   const { runTelegramBot } = await import("../../bot/run.js");
   const path = await import("node:path");
   await runTelegramBot({
-    config: {
-      token: t.token,
-      ...(t.apiRoot ? { apiRoot: t.apiRoot } : {}),
-      ...(t.webhookUrl ? { webhookUrl: t.webhookUrl } : {}),
-      webhookPort: t.webhookPort,
-      ...(t.webhookPath ? { webhookPath: t.webhookPath } : {}),
-      ...(t.webhookSecret ? { webhookSecret: t.webhookSecret } : {}),
-      allowedChatIds: t.allowedChatIds,
-      adminUserIds: t.adminUserIds,
-      rateLimit: t.rateLimit,
-      maxQuestionChars: c.config.maxQuestionChars,
-      feedbackFile: path.join(c.config.dataDir, "feedback", "feedback.jsonl"),
-    },
+    config: { ...t, maxQuestionChars: c.config.maxQuestionChars, feedbackFile: path.join(c.config.dataDir, "feedback", "feedback.jsonl") },
     service,
     admin: createAdminActions(c.config, c.indexDir, retriever, c.logger),
     logger: c.logger,
