@@ -4,12 +4,14 @@
  *
  *   node dist/bench/main.js [--sizes 1,10,100] [--json] [--queries N] [--passes N]
  *                           [--no-profile] [--no-langchain] [--out FILE] [--no-write] [--keep] [--work DIR]
+ *   node dist/bench/main.js --render REPORT.json   (BENCHMARKS.md again from a saved --json report)
  *
- * Progress goes to stderr; with --json, stdout holds one JSON object with every figure.
+ * Progress goes to stderr; with --json, stdout holds one JSON object with every figure
+ * (through npm: `npm run -s bench -- --json`, since npm prints its own banner on stdout).
  */
 import fs from "node:fs/promises";
 import { packagePath } from "../util/paths.js";
-import { runBench, type BenchOptions } from "./run.js";
+import { runBench, type BenchOptions, type BenchReport } from "./run.js";
 import { renderMarkdown } from "./report.js";
 import { analysis } from "./notes.js";
 
@@ -17,10 +19,12 @@ interface Cli extends BenchOptions {
   json: boolean;
   out: string;
   write: boolean;
+  /** Render BENCHMARKS.md from a report saved with --json instead of running. */
+  render?: string;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: node dist/bench/main.js [--sizes 1,10,100] [--json] [--queries N] [--passes N] [--no-profile] [--no-langchain] [--out FILE] [--no-write] [--keep] [--work DIR]\n`);
+  process.stderr.write(`${message}\nusage: node dist/bench/main.js [--sizes 1,10,100] [--json] [--queries N] [--passes N] [--no-profile] [--no-langchain] [--out FILE] [--no-write] [--keep] [--work DIR] | --render REPORT.json\n`);
   process.exit(2);
 }
 
@@ -44,6 +48,7 @@ function parse(argv: string[]): Cli {
     else if (a === "--no-write") o.write = false;
     else if (a === "--keep") o.keep = true;
     else if (a === "--work") o.workDir = value();
+    else if (a === "--render") o.render = value();
     else if (a === "--help" || a === "-h") usage("");
     else usage(`unknown option ${a}`);
   }
@@ -52,7 +57,9 @@ function parse(argv: string[]): Cli {
 
 const cli = parse(process.argv.slice(2));
 const started = Date.now();
-const report = await runBench({ ...cli, log: (m) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${m}\n`) });
+const report: BenchReport = cli.render
+  ? (JSON.parse(await fs.readFile(cli.render, "utf8")) as BenchReport)
+  : await runBench({ ...cli, log: (m) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${m}\n`) });
 if (cli.write) {
   await fs.writeFile(cli.out, renderMarkdown(report, analysis(report)));
   process.stderr.write(`wrote ${cli.out}\n`);

@@ -1,5 +1,6 @@
 /** Small helpers for the benchmarks: percentiles, timing, sizes on disk. */
 import fs from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Nearest-rank percentile of `xs` (not necessarily sorted), p in 0..100. */
@@ -58,4 +59,36 @@ export async function dirBytes(dir: string): Promise<number> {
 export async function currentVersionDir(indexDir: string): Promise<string> {
   const { version } = JSON.parse(await fs.readFile(path.join(indexDir, "current.json"), "utf8")) as { version: string };
   return path.join(indexDir, version);
+}
+
+/** CPU time all processes have used, ms (Linux /proc/stat; undefined elsewhere). */
+function machineBusyMs(): number | undefined {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+    const f = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = (f[3] ?? 0) + (f[4] ?? 0);
+    return ((total - idle) * 1000) / 100; // USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Busy {
+  at: number;
+  machine: number | undefined;
+  own: NodeJS.CpuUsage;
+}
+
+export function busyNow(): Busy {
+  return { at: performance.now(), machine: machineBusyMs(), own: process.cpuUsage() };
+}
+
+/** Cores' worth of CPU that other processes used since `since` (how much of the machine this measurement did not have). */
+export function otherCores(since: Busy): number | undefined {
+  const now = machineBusyMs();
+  if (now === undefined || since.machine === undefined) return undefined;
+  const own = cpuMs(since.own);
+  const wall = performance.now() - since.at;
+  return wall > 0 ? round(Math.max(0, now - since.machine - own) / wall, 2) : undefined;
 }

@@ -62,31 +62,44 @@ export class Bm25Index {
     const tfs = new Uint16Array(docs.length);
     const terms: string[] = [];
     const offsets: number[] = [];
+    const { terms: aTerms, offsets: aOff, docs: aDocs, tfs: aTfs } = a;
+    const { terms: bTerms, offsets: bOff, docs: bDocs, tfs: bTfs } = b;
     let size = 0;
     let i = 0;
     let j = 0;
-    while (i < a.terms.length || j < b.terms.length) {
-      const ta = a.terms[i];
-      const tb = b.terms[j];
+    while (i < aTerms.length || j < bTerms.length) {
+      const ta = aTerms[i];
+      const tb = bTerms[j];
       const term = tb === undefined || (ta !== undefined && ta < tb) ? ta! : tb;
       const start = size;
-      let p = ta === term ? a.offsets[i]! : 0;
-      const pEnd = ta === term ? a.offsets[i + 1]! : 0;
-      let q = tb === term ? b.offsets[j]! : 0;
-      const qEnd = tb === term ? b.offsets[j + 1]! : 0;
-      // Merge two doc-ordered lists; old documents that are gone are skipped.
-      while (p < pEnd || q < qEnd) {
-        let da = -1;
-        while (p < pEnd && (da = keep[a.docs[p]!]!) < 0) p++;
-        if (p >= pEnd) da = -1;
-        const db = q < qEnd ? addedAt[b.docs[q]!]! : -1;
-        if (da < 0 && db < 0) break;
-        if (db < 0 || (da >= 0 && da < db)) {
-          docs[size] = da;
-          tfs[size++] = a.tfs[p++]!;
-        } else {
-          docs[size] = db;
-          tfs[size++] = b.tfs[q++]!;
+      let p = ta === term ? aOff[i]! : 0;
+      const pEnd = ta === term ? aOff[i + 1]! : 0;
+      let q = tb === term ? bOff[j]! : 0;
+      const qEnd = tb === term ? bOff[j + 1]! : 0;
+      if (q === qEnd) {
+        // Only old postings (the usual case): remap, skipping documents that are gone.
+        for (; p < pEnd; p++) {
+          const d = keep[aDocs[p]!]!;
+          if (d >= 0) {
+            docs[size] = d;
+            tfs[size++] = aTfs[p]!;
+          }
+        }
+      } else {
+        // Merge two doc-ordered lists; old documents that are gone are skipped.
+        while (p < pEnd || q < qEnd) {
+          let da = -1;
+          while (p < pEnd && (da = keep[aDocs[p]!]!) < 0) p++;
+          if (p >= pEnd) da = -1;
+          const db = q < qEnd ? addedAt[bDocs[q]!]! : -1;
+          if (da < 0 && db < 0) break;
+          if (db < 0 || (da >= 0 && da < db)) {
+            docs[size] = da;
+            tfs[size++] = aTfs[p++]!;
+          } else {
+            docs[size] = db;
+            tfs[size++] = bTfs[q++]!;
+          }
         }
       }
       if (size > start) {
@@ -308,24 +321,29 @@ export class Bm25Builder {
 
   /** Adds the next document; returns its number. */
   add(tokens: readonly string[]): number {
-    this.reserve(0, 1);
+    this.reserve(tokens.length, 1);
     const doc = this.docs++;
     this.docLen[doc] = tokens.length;
     this.total += tokens.length;
-    for (const t of tokens) {
-      const id = this.intern(t);
+    const ids = this.ids;
+    const { pTerm, pDoc, pTf } = this;
+    let n = this.postings;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      let id = ids.get(t);
+      if (id === undefined) id = this.intern(t);
       if (this.lastDoc[id] !== doc) {
-        this.reserve(1, 0);
         this.lastDoc[id] = doc;
-        this.slot[id] = this.postings;
-        this.pTerm[this.postings] = id;
-        this.pDoc[this.postings] = doc;
-        this.pTf[this.postings++] = 1;
+        this.slot[id] = n;
+        pTerm[n] = id;
+        pDoc[n] = doc;
+        pTf[n++] = 1;
       } else {
         const at = this.slot[id]!;
-        if (this.pTf[at]! < 65535) this.pTf[at]!++;
+        if (pTf[at]! < 65535) pTf[at]!++;
       }
     }
+    this.postings = n;
     return doc;
   }
 
@@ -340,43 +358,63 @@ export class Bm25Builder {
     this.docLen.set(part.docLen.subarray(0, part.docCount), base);
     for (let d = 0; d < part.docCount; d++) this.total += part.docLen[d]!;
     this.docs += part.docCount;
-    for (let i = 0; i < part.terms.length; i++) {
-      const id = this.intern(part.terms[i]!);
-      for (let p = part.offsets[i]!, end = part.offsets[i + 1]!; p < end; p++) {
-        this.pTerm[this.postings] = id;
-        this.pDoc[this.postings] = base + part.docs[p]!;
-        this.pTf[this.postings++] = part.tfs[p]!;
+    const { pTerm, pDoc, pTf } = this;
+    const { terms, offsets, docs, tfs } = part;
+    let n = this.postings;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const id = this.ids.get(t) ?? this.intern(t);
+      const end = offsets[i + 1]!;
+      for (let p = offsets[i]!; p < end; p++) {
+        pTerm[n] = id;
+        pDoc[n] = base + docs[p]!;
+        pTf[n++] = tfs[p]!;
       }
     }
+    this.postings = n;
     return base;
   }
 
   finish(params: Bm25Params = DEFAULT_BM25): Bm25Index {
-    const order = this.terms.map((_, i) => i).sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : this.terms[x]! > this.terms[y]! ? 1 : 0));
-    const rank = new Uint32Array(order.length);
-    order.forEach((id, r) => (rank[id] = r));
-    const offsets = new Uint32Array(order.length + 1);
-    for (let p = 0; p < this.postings; p++) offsets[rank[this.pTerm[p]!]! + 1]!++;
-    for (let r = 0; r < order.length; r++) offsets[r + 1]! += offsets[r]!;
-    const at = offsets.slice(0, order.length);
-    const docs = new Uint32Array(this.postings);
-    const tfs = new Uint16Array(this.postings);
+    return new Bm25Index(this.finishData(params));
+  }
+
+  /**
+   * The index's data without building its term lookup, for postings that are
+   * only passed on to another builder's `addIndex` (a worker's). With
+   * `sortTerms` false, terms stay in the order first seen: cheaper, fine for
+   * `addIndex`, but not a valid Bm25Index (whose terms are sorted).
+   */
+  finishData(params: Bm25Params = DEFAULT_BM25, sortTerms = true): Bm25Data {
+    // The default sort compares UTF-16 code units, like `<`, and is much faster than a comparator.
+    const sorted = sortTerms ? [...this.terms].sort() : this.terms.slice();
+    const rank = new Uint32Array(sorted.length);
+    if (sortTerms) sorted.forEach((t, r) => (rank[this.ids.get(t)!] = r));
+    else for (let r = 0; r < rank.length; r++) rank[r] = r;
+    const nTerms = sorted.length;
+    const offsets = new Uint32Array(nTerms + 1);
+    const { pTerm, pDoc, pTf, postings } = this;
+    for (let p = 0; p < postings; p++) offsets[rank[pTerm[p]!]! + 1]!++;
+    for (let r = 0; r < nTerms; r++) offsets[r + 1]! += offsets[r]!;
+    const at = offsets.slice(0, nTerms);
+    const docs = new Uint32Array(postings);
+    const tfs = new Uint16Array(postings);
     // Postings were added in document order, so each term's list comes out sorted by document.
-    for (let p = 0; p < this.postings; p++) {
-      const k = at[rank[this.pTerm[p]!]!]!++;
-      docs[k] = this.pDoc[p]!;
-      tfs[k] = this.pTf[p]!;
+    for (let p = 0; p < postings; p++) {
+      const k = at[rank[pTerm[p]!]!]!++;
+      docs[k] = pDoc[p]!;
+      tfs[k] = pTf[p]!;
     }
-    return new Bm25Index({
+    return {
       params,
       docCount: this.docs,
       avgLen: this.docs ? this.total / this.docs : 0,
       docLen: this.docLen.slice(0, this.docs),
-      terms: order.map((id) => this.terms[id]!),
+      terms: sorted,
       offsets,
       docs,
       tfs,
-    });
+    };
   }
 }
 

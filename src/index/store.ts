@@ -115,6 +115,23 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   }
 }
 
+/** Read a whole file in one read request (see writeSynced), so it proceeds while this thread is busy. */
+async function readWhole(file: string): Promise<Buffer> {
+  const fh = await fs.open(file, "r");
+  try {
+    const { size } = await fh.stat();
+    const buf = Buffer.allocUnsafe(size);
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await fh.read(buf, at, size - at, at);
+      if (bytesRead === 0) return buf.subarray(0, at);
+      at += bytesRead;
+    }
+    return buf;
+  } finally {
+    await fh.close();
+  }
+}
+
 function asFloat32(raw: Buffer): Float32Array {
   return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
 }
@@ -155,7 +172,7 @@ async function parseManifest(dir: string, v: string): Promise<Manifest> {
 
 export async function readBm25(v: string, which: "words" | "chars" = "words"): Promise<Bm25Index> {
   const f = which === "words" ? BM25_FILES : CHAR_BM25_FILES;
-  const [header, docLen, offsets, docs, tfs] = await Promise.all([f.header, f.docLen, f.offsets, f.docs, f.tfs].map((name) => fs.readFile(path.join(v, name))));
+  const [header, docLen, offsets, docs, tfs] = await Promise.all([f.header, f.docLen, f.offsets, f.docs, f.tfs].map((name) => readWhole(path.join(v, name))));
   return Bm25Index.fromBuffers({ header: header!.toString("utf8"), docLen: docLen!, offsets: offsets!, docs: docs!, tfs: tfs! });
 }
 
@@ -167,8 +184,8 @@ export function hasCharBm25(v: string): boolean {
 /** The HNSW graph of version folder `v` (a copy in memory), with its label map. */
 export async function readHnsw(v: string, dim: number, rows: number): Promise<VectorIndex> {
   if (rows === 0) return VectorIndex.create(dim, 1);
-  const map = existsSync(path.join(v, HNSW_ROWS_FILE)) ? asInt32(await fs.readFile(path.join(v, HNSW_ROWS_FILE))) : undefined;
-  return VectorIndex.read(path.join(v, HNSW_FILE), dim, DEFAULT_HNSW, map);
+  const map = existsSync(path.join(v, HNSW_ROWS_FILE)) ? asInt32(await readWhole(path.join(v, HNSW_ROWS_FILE))) : undefined;
+  return VectorIndex.readAsync(path.join(v, HNSW_FILE), dim, DEFAULT_HNSW, map);
 }
 
 export async function readIndex(dir: string, options: { tokens?: boolean } = {}): Promise<IndexData> {
@@ -187,7 +204,7 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
         const [c, t, vec] = await Promise.all([
           fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
           options.tokens ? fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8") : undefined,
-          fs.readFile(path.join(v, segmentFile(seg, "vectors"))),
+          readWhole(path.join(v, segmentFile(seg, "vectors"))),
         ]);
         chunkLines.set(seg, lines(c));
         if (t !== undefined) tokenLines.set(seg, t.split("\n"));
@@ -283,15 +300,24 @@ export async function readSegment(v: string, seg: string): Promise<SegmentRows> 
   const [c, t, vec] = await Promise.all([
     fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
     fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8"),
-    fs.readFile(path.join(v, segmentFile(seg, "vectors"))),
+    readWhole(path.join(v, segmentFile(seg, "vectors"))),
   ]);
   return { chunkLines: lines(c), tokenLines: t.split("\n"), vectors: asFloat32(vec) };
 }
 
+/**
+ * Write a whole file and sync it. One write request for the whole buffer
+ * (fs.writeFile goes 512 KB at a time, each step waiting for this thread,
+ * which stalls the write while the thread computes).
+ */
 async function writeSynced(file: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const fh = await fs.open(file, "w");
   try {
-    await fh.writeFile(data);
+    for (let at = 0; at < bytes.byteLength; ) {
+      const { bytesWritten } = await fh.write(bytes, at, bytes.byteLength - at, at);
+      at += bytesWritten;
+    }
     await fh.sync();
   } finally {
     await fh.close();
@@ -396,54 +422,70 @@ export class VersionWriter {
     await Promise.all((Object.keys(SEGMENT_FILES) as Array<keyof typeof SEGMENT_FILES>).map((k) => this.link(fromDir, segmentFile(seg, k))));
   }
 
+  private jobs: Array<Promise<void>> = [];
+
   /**
-   * Write the search structures and the manifest, then make this version
-   * current. `bm25`/`hnsw` given as a folder name: linked from that
-   * (previous) version unchanged.
+   * Start writing search structures (or linking them unchanged from a
+   * previous version folder) while the caller computes the others. Writes
+   * run off this thread; `publish` waits for them.
    */
-  async publish(
-    manifest: Manifest,
-    parts: { bm25: Bm25Index | { from: string }; charBm25?: Bm25Index | { from: string }; hnsw: VectorIndex | { from: string } },
-  ): Promise<void> {
-    await Promise.all(this.segs.map((s) => s.close()));
+  stage(parts: { bm25?: Bm25Index | { from: string }; charBm25?: Bm25Index | { from: string }; hnsw?: VectorIndex | { from: string } }, chunkCount: number): void {
     const v = this.path;
-    const jobs: Array<Promise<void>> = [];
+    const track = (p: Promise<void>) => {
+      p.catch(() => undefined);
+      this.jobs.push(p);
+    };
     const postings = (index: Bm25Index | { from: string }, files: typeof BM25_FILES) => {
       if (index instanceof Bm25Index) {
         const b = index.toBuffers();
-        jobs.push(
-          writeSynced(path.join(v, files.header), b.header),
-          writeSynced(path.join(v, files.docLen), b.docLen),
-          writeSynced(path.join(v, files.offsets), b.offsets),
-          writeSynced(path.join(v, files.docs), b.docs),
-          writeSynced(path.join(v, files.tfs), b.tfs),
-        );
+        for (const [name, data] of [
+          [files.header, b.header],
+          [files.docLen, b.docLen],
+          [files.offsets, b.offsets],
+          [files.docs, b.docs],
+          [files.tfs, b.tfs],
+        ] as const)
+          track(writeSynced(path.join(v, name), data));
       } else {
         const from = index.from;
-        jobs.push(...Object.values(files).map((f) => this.link(from, f)));
+        for (const f of Object.values(files)) track(this.link(from, f));
       }
     };
-    postings(parts.bm25, BM25_FILES);
+    if (parts.bm25) postings(parts.bm25, BM25_FILES);
     if (parts.charBm25) postings(parts.charBm25, CHAR_BM25_FILES);
     if (parts.hnsw instanceof VectorIndex) {
       const h = parts.hnsw;
-      if (manifest.chunkCount) {
-        h.write(path.join(v, HNSW_FILE));
-        jobs.push(
+      if (chunkCount) {
+        track(
           (async () => {
+            await h.writeAsync(path.join(v, HNSW_FILE));
             const fh = await fs.open(path.join(v, HNSW_FILE), "r+");
             await fh.sync().finally(() => fh.close());
           })(),
         );
         const rows = h.labelRows;
-        if (rows) jobs.push(writeSynced(path.join(v, HNSW_ROWS_FILE), bytesOf(rows)));
+        if (rows) track(writeSynced(path.join(v, HNSW_ROWS_FILE), bytesOf(rows)));
       }
-    } else {
+    } else if (parts.hnsw) {
       const from = parts.hnsw.from;
-      if (manifest.chunkCount) jobs.push(this.link(from, HNSW_FILE));
-      if (existsSync(path.join(from, HNSW_ROWS_FILE))) jobs.push(this.link(from, HNSW_ROWS_FILE));
+      if (chunkCount) track(this.link(from, HNSW_FILE));
+      if (existsSync(path.join(from, HNSW_ROWS_FILE))) track(this.link(from, HNSW_ROWS_FILE));
     }
-    await Promise.all(jobs);
+  }
+
+  /**
+   * Write the search structures not staged yet and the manifest, then make
+   * this version current. A structure given as a folder is linked from that
+   * (previous) version unchanged.
+   */
+  async publish(
+    manifest: Manifest,
+    parts: { bm25?: Bm25Index | { from: string }; charBm25?: Bm25Index | { from: string }; hnsw?: VectorIndex | { from: string } } = {},
+  ): Promise<void> {
+    this.stage(parts, manifest.chunkCount);
+    await Promise.all(this.segs.map((s) => s.close()));
+    await Promise.all(this.jobs);
+    const v = this.path;
     // The manifest goes last: a version folder without one is incomplete.
     await writeSynced(path.join(v, "manifest.json"), JSON.stringify(manifest, null, 1));
     const dh = await fs.open(v, "r");
@@ -459,6 +501,7 @@ export class VersionWriter {
   /** Give up: remove the unfinished folder. */
   async abandon(): Promise<void> {
     await Promise.all(this.segs.map((s) => s.close().catch(() => undefined)));
+    await Promise.all(this.jobs.map((j) => j.catch(() => undefined)));
     await fs.rm(this.path, { recursive: true, force: true }).catch(() => undefined);
   }
 }

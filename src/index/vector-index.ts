@@ -89,8 +89,22 @@ export class VectorIndex {
     return new VectorIndex(hnsw, dim, params, count, labelRows);
   }
 
+  /** Like `read`, reading and parsing the file off the main thread. */
+  static async readAsync(file: string, dim: number, params: HnswParams = DEFAULT_HNSW, labelRows?: Int32Array): Promise<VectorIndex> {
+    const hnsw = new HierarchicalNSW("cosine", dim);
+    await hnsw.readIndex(file);
+    const count = hnsw.getCurrentCount();
+    if (labelRows && labelRows.length !== count) throw new Error(`the HNSW graph has ${count} points but its label map ${labelRows.length}`);
+    return new VectorIndex(hnsw, dim, params, count, labelRows);
+  }
+
   write(file: string): void {
     this.hnsw.writeIndexSync(file);
+  }
+
+  /** Like `write`, off the main thread (the graph must not change meanwhile). */
+  async writeAsync(file: string): Promise<void> {
+    await this.hnsw.writeIndex(file);
   }
 
   /** Live points (deleted ones excluded). */

@@ -37,12 +37,14 @@ async function seedCopy(name: string): Promise<string> {
 
 /** Everything a search reads, in comparable form. */
 function comparable(index: IndexData) {
-  const { data } = index.bm25;
+  const postings = (b: IndexData["bm25"] | undefined) => b && { ...b.data, docLen: [...b.data.docLen], offsets: [...b.data.offsets], docs: [...b.data.docs], tfs: [...b.data.tfs] };
+  expect(index.charBm25).toBeDefined();
   return {
     chunks: index.chunks,
     tokens: index.tokens,
     vectors: Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength).toString("base64"),
-    bm25: { ...data, docLen: [...data.docLen], offsets: [...data.offsets], docs: [...data.docs], tfs: [...data.tfs] },
+    bm25: postings(index.bm25),
+    charBm25: postings(index.charBm25),
     files: Object.fromEntries(Object.entries(index.manifest.files).map(([f, e]) => [f, { ...e, bytesHash: undefined }])),
     hnsw: index.hnsw.size,
   };
@@ -124,7 +126,7 @@ describe("incremental update", () => {
     expect(comparable(index)).toEqual(comparable(await readIndex(path.join(tmp, "compact-rebuilt"), { tokens: true })));
   });
 
-  test("an index in the previous format (one segment, no layout) is read and updated", async () => {
+  test("an index in the previous format (one segment, no layout, no character index) is read and updated", async () => {
     const docs = await seedCopy("format1");
     const indexDir = path.join(tmp, "format1-index");
     await ingest({ paths: [docs], indexDir, embedder });
@@ -138,7 +140,10 @@ describe("incremental update", () => {
     // Format 1 wrote tokens without a final newline.
     const tokens = await readFile(path.join(v, "tokens.txt"), "utf8");
     await writeFile(path.join(v, "tokens.txt"), tokens.replace(/\n$/, ""));
-    expect((await readIndex(indexDir)).chunks.length).toBe(manifest.chunkCount);
+    for (const f of await readdir(v)) if (f.startsWith("cbm25")) await rm(path.join(v, f));
+    const old = await readIndex(indexDir);
+    expect(old.chunks.length).toBe(manifest.chunkCount);
+    expect(old.charBm25).toBeUndefined();
 
     await editSeed(docs, SEEDS.s004, 1);
     const r = await ingest({ paths: [docs], indexDir, embedder });

@@ -20,7 +20,6 @@ import {
   readHnsw,
   readSegment,
   readStoredVersion,
-  segmentFile,
   type FileEntry,
   type LayoutRun,
   type Manifest,
@@ -211,8 +210,14 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
   stages.tokenize = lap();
   const grams = texts.map((text) => charGrams(text));
   stages.chars = lap();
-  const words = Bm25Index.build(tokens).data;
-  const chars = Bm25Index.build(grams).data;
+  const postingsOf = (lists: readonly string[][]) => {
+    const b = new Bm25Builder();
+    for (const l of lists) b.add(l);
+    // Only merged into the main thread's builder (addIndex): term order does not matter.
+    return b.finishData(undefined, false);
+  };
+  const words = postingsOf(tokens);
+  const chars = postingsOf(grams);
   let tokenLines = "";
   for (const t of tokens) tokenLines += `${t.join(" ")}\n`;
   stages.postings = lap();
@@ -266,13 +271,13 @@ interface WorkerInit {
 const WORKER_SCRIPT = import.meta.url.endsWith(".js") ? new URL(import.meta.url) : undefined;
 
 class Pool {
-  private readonly workers: Array<{ worker: Worker; inFlight: Map<number, (o: FileOutcome) => void> }> = [];
-  private readonly queue: Array<{ id: number; task: FileTask; resolve: (o: FileOutcome) => void }> = [];
+  private readonly workers: Array<{ worker: Worker; inFlight: Map<number, Job> }> = [];
+  private readonly queue: Job[] = [];
   private nextId = 0;
   private failure: Error | undefined;
-  private readonly failed: Array<(e: Error) => void> = [];
-  /** Tasks are sent only while fewer than this many results wait to be taken (bounds memory). */
-  allowedThrough = Infinity;
+  private closing = false;
+  /** Tasks are sent only while fewer than this many have been sent (bounds the results waiting in memory). */
+  private allowedThrough = Infinity;
   private sent = 0;
 
   constructor(
@@ -288,11 +293,11 @@ class Pool {
   ensure(n: number): void {
     while (this.workers.length < Math.min(n, this.max)) {
       const worker = new Worker(WORKER_SCRIPT!, { workerData: this.init });
-      const slot = { worker, inFlight: new Map<number, (o: FileOutcome) => void>() };
+      const slot = { worker, inFlight: new Map<number, Job>() };
       worker.on("message", (m: { id: number; outcome: FileOutcome }) => {
-        const resolve = slot.inFlight.get(m.id);
+        const job = slot.inFlight.get(m.id);
         slot.inFlight.delete(m.id);
-        resolve?.(m.outcome);
+        job?.resolve(m.outcome);
         this.pump();
       });
       worker.on("error", (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
@@ -304,14 +309,11 @@ class Pool {
     this.pump();
   }
 
-  private closing = false;
-
   run(task: FileTask): Promise<FileOutcome> {
     const p = this.failure
       ? Promise.reject(this.failure)
       : new Promise<FileOutcome>((resolve, reject) => {
-          this.failed.push(reject);
-          this.queue.push({ id: this.nextId++, task, resolve });
+          this.queue.push({ id: this.nextId++, task, resolve, reject });
           this.pump();
         });
     // Awaited in file order; a failure is seen there (not as an unhandled rejection when ingest stops earlier).
@@ -319,7 +321,7 @@ class Pool {
     return p;
   }
 
-  /** Let more tasks through (the consumer took results up to `taken`). */
+  /** Let tasks through up to `limit` sent in all. */
   release(limit: number): void {
     this.allowedThrough = limit;
     this.pump();
@@ -330,7 +332,7 @@ class Pool {
       // Two tasks per worker: one running, one waiting, so a worker never idles on a round trip.
       while (slot.inFlight.size < 2 && this.queue.length > 0 && this.sent < this.allowedThrough) {
         const job = this.queue.shift()!;
-        slot.inFlight.set(job.id, job.resolve);
+        slot.inFlight.set(job.id, job);
         this.sent++;
         slot.worker.postMessage({ id: job.id, task: job.task });
       }
@@ -340,13 +342,21 @@ class Pool {
   private fail(e: Error): void {
     if (this.failure) return;
     this.failure = e;
-    for (const reject of this.failed) reject(e);
+    for (const slot of this.workers) for (const job of slot.inFlight.values()) job.reject(e);
+    for (const job of this.queue.splice(0)) job.reject(e);
   }
 
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.workers.map((s) => s.worker.terminate()));
   }
+}
+
+interface Job {
+  id: number;
+  task: FileTask;
+  resolve: (o: FileOutcome) => void;
+  reject: (e: Error) => void;
 }
 
 async function runWorker(init: WorkerInit): Promise<void> {
@@ -452,7 +462,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (old?.bytesHash && run && (await hashFile(f.path, f.file)) === old.bytesHash) slots[i] = { kind: "reuse", entry: old, run };
       else {
         slots[i] = { kind: "task", task: { path: f.path, file: f.file, ...(old && run ? { prevHash: old.hash } : {}) } };
-        taskBytes += (await fs.stat(f.path).catch(() => undefined))?.size ?? 0;
+        const size = (await fs.stat(f.path).catch(() => undefined))?.size ?? 0;
+        taskBytes += size;
       }
     });
     const tasks = slots.filter((s) => s.kind === "task").length;
@@ -483,14 +494,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const dimKnown = prev?.manifest.embedder.dim;
     let dim = dimKnown ?? 0;
 
-    // Update mode: the previous graph (a copy read from its file) and postings.
+    // Update mode: the previous graph (a copy read from its file) and postings, read in the background
+    // (off this thread) while the changed files are processed; needed only at the end.
     let hnsw: VectorIndex | undefined;
-    let oldBm25: Bm25Index | undefined;
-    let oldChars: Bm25Index | undefined;
-    if (update) {
-      hnsw = await timed("readPrevious", () => readHnsw(prev.dir, prev.manifest.embedder.dim, prevRows));
-      [oldBm25, oldChars] = await timed("readPrevious", () => Promise.all([readBm25(prev.dir), readBm25(prev.dir, "chars")]));
+    let previousParts: Promise<[VectorIndex, Bm25Index, Bm25Index]> | undefined;
+    if (update && (tasks > 0 || atRisk > 0)) {
+      const t0 = performance.now();
+      previousParts = Promise.all([readHnsw(prev.dir, prev.manifest.embedder.dim, prevRows), readBm25(prev.dir), readBm25(prev.dir, "chars")]);
+      previousParts.then(
+        () => (T.readPrevious = performance.now() - t0),
+        () => undefined,
+      );
     }
+    /** Update mode: new points, added to the graph at the end in row order (the same graph whatever the timing). */
+    const newPoints: Array<{ vectors: Float32Array; rows: number; from: number }> = [];
     const builder = new Bm25Builder();
     const charBuilder = new Bm25Builder();
     let seg: SegmentWriter | undefined;
@@ -530,11 +547,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           cat = cend + 1;
         }
       });
-      timed("hnsw", () => {
-        hnsw ??= VectorIndex.create(dim, Math.max(1024, prevRows));
-        if (update) hnsw.addAll(vectors, rows, Array.from({ length: rows }, (_, j) => NEW_BASE + from + j));
-        else hnsw.addAll(vectors, rows);
-      });
+      if (update) newPoints.push({ vectors, rows, from });
+      else
+        timed("hnsw", () => {
+          // About one chunk per 1.3 KB of text: the graph rarely needs to grow.
+          hnsw ??= VectorIndex.create(dim, Math.max(1024, prevRows, Math.ceil(taskBytes / 1000)));
+          hnsw.addAll(vectors, rows);
+        });
       return from;
     };
 
@@ -659,6 +678,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       let bm25: Bm25Index | { from: string };
       let charBm25: Bm25Index | { from: string };
       let graph: VectorIndex | { from: string };
+      /** Already handed to the writer (structures start writing as soon as each is ready). */
+      let staged = false;
       if (update) {
         const unchanged = (seg?.rows ?? 0) === 0 && chunkCount === prevRows && remap.every((r, k) => r === k);
         if (unchanged) {
@@ -666,21 +687,32 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           charBm25 = { from: prev.dir };
           graph = { from: prev.dir };
         } else {
+          const [oldGraph, oldBm25, oldChars] = await timed("wait", () => previousParts!);
           const at = Uint32Array.from(newRowOf);
-          bm25 = timed("bm25", () => Bm25Index.merge(oldBm25!, remap, builder.finish(oldBm25!.data.params), at, chunkCount));
-          charBm25 = timed("bm25", () => Bm25Index.merge(oldChars!, remap, charBuilder.finish(oldChars!.data.params), at, chunkCount));
+          // Each structure starts writing (off this thread) as soon as it is ready, while the next is computed.
           graph = timed("hnsw", () => {
-            hnsw!.remapRows((r: number) => (r >= NEW_BASE ? newRowOf[r - NEW_BASE]! : remap[r]!));
-            return hnsw!;
+            for (const p of newPoints) oldGraph.addAll(p.vectors, p.rows, Array.from({ length: p.rows }, (_, j) => NEW_BASE + p.from + j));
+            oldGraph.remapRows((r: number) => (r >= NEW_BASE ? newRowOf[r - NEW_BASE]! : remap[r]!));
+            return oldGraph;
           });
+          w.stage({ hnsw: graph }, chunkCount);
+          bm25 = timed("bm25", () => Bm25Index.merge(oldBm25, remap, builder.finish(oldBm25.data.params), at, chunkCount));
+          w.stage({ bm25 }, chunkCount);
+          charBm25 = timed("bm25", () => Bm25Index.merge(oldChars, remap, charBuilder.finish(oldChars.data.params), at, chunkCount));
+          w.stage({ charBm25 }, chunkCount);
+          staged = true;
         }
         await timed("write", () => Promise.all([...new Set(layout.map((r) => r.seg))].filter((sg) => sg !== newSegName).map((sg) => w.linkSegment(prev.dir, sg))));
       } else {
-        bm25 = timed("bm25", () => builder.finish());
-        charBm25 = timed("bm25", () => charBuilder.finish());
         graph = hnsw ?? VectorIndex.create(dim, 1);
+        w.stage({ hnsw: graph }, chunkCount);
+        bm25 = timed("bm25", () => builder.finish());
+        w.stage({ bm25 }, chunkCount);
+        charBm25 = timed("bm25", () => charBuilder.finish());
+        w.stage({ charBm25 }, chunkCount);
+        staged = true;
       }
-      await timed("write", () => w.publish(manifest, { bm25, charBm25, hnsw: graph }));
+      await timed("write", () => w.publish(manifest, staged ? {} : { bm25, charBm25, hnsw: graph }));
       writer = undefined;
     }
     options.onProgress?.("index", 1, 1);
