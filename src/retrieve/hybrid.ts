@@ -5,7 +5,7 @@ import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./type
 import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish } from "./glossary.js";
-import { isNearDuplicate, shingles } from "./dedupe.js";
+import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
@@ -46,7 +46,8 @@ export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorW
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
-  private readonly shingleCache = new Map<number, Set<string>>();
+  /** Shingles per chunk row, computed when a chunk is first a candidate and kept (a few KB each). */
+  private readonly shingleCache = new Map<number, Shingles>();
 
   constructor(
     readonly index: IndexData,
@@ -108,15 +109,15 @@ export class HybridRetriever implements Retriever {
     return max > 0 ? Math.min(1, best / max) : 0;
   }
 
-  private shinglesOf(row: number): Set<string> {
+  private shinglesOf(row: number): Shingles {
     let s = this.shingleCache.get(row);
     if (!s) {
       s = shingles(this.index.chunks[row]!.text);
-      if (this.shingleCache.size > 5000) this.shingleCache.clear();
       this.shingleCache.set(row, s);
     }
     return s;
   }
+
 
   /** Articles whose title contains the question's terms, with the IDF share matched. */
   private titleMatches(tokens: readonly string[]): Map<string, number> {
