@@ -1,0 +1,120 @@
+/**
+ * Retrieval behaviour on the real seed index: both keyword channels and the
+ * vector side merged on chunk id with scores pointing one way, questions in
+ * either script or in English, near-duplicate passages kept out of the top k,
+ * `confident` for questions the corpus cannot answer, and `find` ranking
+ * articles. (Quality figures over the whole evaluation set are `policybot
+ * eval`'s job; these are the behaviours, each on a real passage.)
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DOCS, SEEDS } from "../../test/helpers/cli.js";
+import { ingest } from "../ingest/pipeline.js";
+import { LocalNgramEmbeddings } from "../embed/local.js";
+import { readIndex } from "../index/store.js";
+import { HybridRetriever } from "./hybrid.js";
+import { isNearDuplicate, jaccard, shingles } from "./dedupe.js";
+import { expandEnglish, translateEnglish } from "./glossary.js";
+
+let tmp = "";
+let retriever: HybridRetriever;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "policybot-retrieve-"));
+  const indexDir = path.join(tmp, "index");
+  const embedder = new LocalNgramEmbeddings();
+  await ingest({ paths: [DOCS], indexDir, embedder });
+  retriever = new HybridRetriever(await readIndex(indexDir), embedder);
+});
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe("search", () => {
+  test("a literal question finds its passage first, with file, section and original lines", async () => {
+    const r = await retriever.search("政务网建设已成功布点多少个？", { k: 5 });
+    const top = r.results[0]!.chunk;
+    expect(top.file).toBe(SEEDS.s004);
+    expect(top.text).toContain("已成功布点23个");
+    expect(top.section).toBe("政府办公室年度工作总结 篇1 › 一、二0_ 年工作完成情况 › （二）强化信息化建设，信息服务水平不断提高");
+    expect([top.lineStart, top.lineEnd]).toEqual([15, 17]);
+    expect(r.confident).toBe(true);
+  });
+
+  test("scores point one way: higher is better, ranks follow scores", async () => {
+    const r = await retriever.search("校园食品安全监管", { k: 8 });
+    expect(r.results.length).toBe(8);
+    r.results.forEach((hit, i) => {
+      expect(hit.rank).toBe(i + 1);
+      if (i > 0) expect(hit.score).toBeLessThanOrEqual(r.results[i - 1]!.score);
+    });
+  });
+
+  test("traditional characters find the same passage as simplified ones", async () => {
+    const simplified = await retriever.search("临江市新能源车辆推广应用情况", { k: 3 });
+    const traditional = await retriever.search("臨江市新能源車輛推廣應用情況", { k: 3 });
+    expect(traditional.normalized).toBe(simplified.normalized);
+    expect(traditional.results.map((h) => h.chunk.id)).toEqual(simplified.results.map((h) => h.chunk.id));
+    expect(simplified.results[0]!.chunk.text).toContain("新能源");
+  });
+
+  test("filler such as 请问/帮我查一下 does not change what is searched", async () => {
+    const plain = await retriever.search("冬春水利建设的目标任务", { k: 3 });
+    const polite = await retriever.search("请问，帮我查一下冬春水利建设的目标任务？谢谢", { k: 3 });
+    expect(polite.normalized).toBe(plain.normalized);
+    expect(polite.results[0]!.chunk.id).toBe(plain.results[0]!.chunk.id);
+  });
+
+  test("a paraphrase that shares characters but not words with its passage (政绩 / 实绩, 办法 / 方法)", async () => {
+    // 000 line 13 onwards: "一、现行干部实绩考核方法的几种形式及效果 … 1、个别谈话法 … 2、民主测评法".
+    const r = await retriever.search("考核干部政绩有哪些办法", { k: 3 });
+    expect(r.results.map((h) => h.chunk.text).join("\n")).toMatch(/个别谈话法|民主测评法/);
+  });
+
+  test("near-duplicate passages do not fill the top k (篇二 and 篇三 of 000 repeat the same survey)", async () => {
+    const r = await retriever.search("帮扶企业制度起到了互补作用", { k: 5 });
+    const texts = r.results.map((h) => shingles(h.chunk.text));
+    for (let i = 0; i < texts.length; i++) for (let j = 0; j < i; j++) expect(isNearDuplicate(texts[i]!, texts[j]!)).toBe(false);
+    // Without the check, the two copies would both be there: they are near-duplicates of each other.
+    const copies = retriever.index.chunks.filter((c) => c.file === SEEDS.s000 && c.text.includes("帮扶企业制度起到了“互补”作用"));
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    expect(jaccard(shingles(copies[0]!.text), shingles(copies[1]!.text))).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test("a question in English searches the Chinese terms of the glossary", async () => {
+    expect(translateEnglish("food safety in school canteens")).toEqual(expect.arrayContaining(["食品安全", "学校", "食堂"]));
+    expect(expandEnglish("零报告制度")).toBe("零报告制度");
+    const r = await retriever.search("How is food safety in school canteens supervised?", { k: 5 });
+    expect(r.results.slice(0, 3).some((h) => /食品安全/.test(h.chunk.text) && /食堂/.test(h.chunk.text))).toBe(true);
+  });
+});
+
+describe("confident", () => {
+  test("questions the documents answer are confident; questions they do not cover are not", async () => {
+    for (const q of ["区政府全年发布了多少条政务信息？", "杨柳米酒小作坊存在哪些问题？"]) expect((await retriever.search(q)).confident, q).toBe(true);
+    for (const q of ["单位住房公积金缴存比例是多少？", "职工医保门诊报销比例是多少？"]) expect((await retriever.search(q)).confident, q).toBe(false);
+  });
+
+  test("an empty question finds nothing and is not confident", async () => {
+    const r = await retriever.search("  ？？ ");
+    expect(r.results).toEqual([]);
+    expect(r.confident).toBe(false);
+  });
+});
+
+describe("find", () => {
+  test("ranks articles, not passages, with their best sections", async () => {
+    const r = await retriever.find("哪份材料讲了市长质量奖？", { k: 3 });
+    expect(r.documents[0]).toMatchObject({ rank: 1, file: SEEDS.s003, article: "市长质量奖汇报材料 篇3", lineStart: 106 });
+    expect(r.documents[0]!.sections.some((s) => s.snippet.includes("市长质量奖"))).toBe(true);
+    const keys = r.documents.map((d) => `${d.file}#${d.article}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test("a document asked for by its topic: 冬春水利建设 is 004 篇5", async () => {
+    const r = await retriever.find("有没有关于冬季农田水利建设的工作意见？", { k: 3 });
+    expect(r.documents[0]).toMatchObject({ file: SEEDS.s004, article: "政府办公室年度工作总结 篇5" });
+  });
+});
