@@ -20,12 +20,61 @@ export interface LocalEmbedderOptions {
 
 const HAN_OR_ALNUM = /[\u3400-\u9FFF\uF900-\uFAFFa-z0-9]+/g;
 
-function fnv1a(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME);
+}
+
+/** FNV-1a state after a feature prefix such as "2:". */
+function prefixState(prefix: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < prefix.length; i++) h = fnvStep(h, prefix.charCodeAt(i));
+  return h;
+}
+
+const P1 = prefixState("1:");
+const P2 = prefixState("2:");
+const P3 = prefixState("3:");
+const W_PREFIX = prefixState("w:");
+
+/** Weighted counts per 32-bit feature hash; linear probing, sized for the text. */
+class FeatureTable {
+  private readonly keys: Uint32Array;
+  private readonly counts: Float64Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(maxFeatures: number) {
+    let cap = 16;
+    while (cap < maxFeatures * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.counts = new Float64Array(cap);
+    this.used = new Uint8Array(cap);
+    this.mask = cap - 1;
   }
+
+  add(h: number, w: number): void {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.used[i] && this.keys[i] !== h) i = (i + 1) & this.mask;
+    if (!this.used[i]) {
+      this.used[i] = 1;
+      this.keys[i] = h;
+    }
+    this.counts[i]! += w;
+  }
+
+  /** In insertion-independent slot order; the caller only sums, so order does not matter. */
+  forEach(f: (h: number, count: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) if (this.used[i]) f(this.keys[i]!, this.counts[i]!);
+  }
+}
+
+/** FNV-1a of prefix + s.slice(start, end), continuing from the prefix's state; unsigned 32-bit. */
+function fnvFrom(state: number, s: string, start: number, end: number): number {
+  let h = state;
+  for (let i = start; i < end; i++) h = fnvStep(h, s.charCodeAt(i));
   return h >>> 0;
 }
 
@@ -53,29 +102,32 @@ export class LocalNgramEmbeddings extends Embeddings implements Embedder {
 
   /** The vector as a Float32Array, for callers that store vectors compactly. */
   vector(text: string): Float32Array {
-    const counts = new Map<string, number>();
-    const add = (f: string, w: number) => counts.set(f, (counts.get(f) ?? 0) + w);
-    for (const run of normalizeText(text).toLowerCase().match(HAN_OR_ALNUM) ?? []) {
+    // Features are counted by their FNV-1a hash ("1:中", "2:中文", "3:中文字",
+    // "w:word"), computed from the characters without building the strings,
+    // in an open-addressing table: this loop is most of ingest's embedding time.
+    const runs = normalizeText(text).toLowerCase().match(HAN_OR_ALNUM) ?? [];
+    const table = new FeatureTable(runs.reduce((n, r) => n + 3 * r.length, 0));
+    for (const run of runs) {
       if (/^[a-z0-9]+$/.test(run)) {
-        add(`w:${run}`, 1);
+        table.add(fnvFrom(W_PREFIX, run, 0, run.length), 1);
         continue;
       }
       for (let i = 0; i < run.length; i++) {
-        add(`1:${run[i]}`, 0.25);
-        if (i + 1 < run.length) add(`2:${run.slice(i, i + 2)}`, 1);
-        if (i + 2 < run.length) add(`3:${run.slice(i, i + 3)}`, 0.5);
+        table.add(fnvFrom(P1, run, i, i + 1), 0.25);
+        if (i + 1 < run.length) table.add(fnvFrom(P2, run, i, i + 2), 1);
+        if (i + 2 < run.length) table.add(fnvFrom(P3, run, i, i + 3), 0.5);
       }
     }
     const v = new Float32Array(this.dim);
-    for (const [f, c] of counts) {
-      const h = fnv1a(f, 0);
+    table.forEach((h, c) => {
       const w = 1 + Math.log(c);
       v[h % this.dim]! += h & 0x80000000 ? -w : w;
-    }
+    });
     let norm = 0;
     for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < v.length; i++) v[i]! /= norm;
     return v;
   }
+
 }
