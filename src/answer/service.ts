@@ -159,6 +159,16 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     return { mode: "llm", text: markUncitedSentences(checked.text), citations: checked.citations };
   }
 
+  /** A follow-up (or, with a model, an English question) rewritten into a standalone question to search. */
+  const standalone = (text: string, opts: AskOptions) =>
+    standaloneQuestion(text, opts.history, {
+      prompt: prompts.condense,
+      maxQuestionChars: maxChars,
+      ...(chat ? { chat } : {}),
+      ...(logger ? { logger } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+
   return {
     async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
       const question = normalizeQuestion(rawQuestion);
@@ -166,18 +176,12 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!question) return refuse(msg.EMPTY_QUESTION);
       if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
 
-      const standalone = await standaloneQuestion(question, opts.history, {
-        prompt: prompts.condense,
-        maxQuestionChars: maxChars,
-        ...(chat ? { chat } : {}),
-        ...(logger ? { logger } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
-      const query = searchableText(standalone.question);
+      const rewritten = await standalone(question, opts);
+      const query = searchableText(rewritten.question);
       const { passages } = await retrieve(query, options.maxPassages ?? 6);
       const base = { question, standalone: query };
       if (passages.length > 0) {
-        const r = await compose("answer", query, passages, opts.signal, standalone.failure);
+        const r = await compose("answer", query, passages, opts.signal, rewritten.failure);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "answered");
           return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(r.notice ? { notice: r.notice } : {}) };
@@ -208,17 +212,11 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!request) return refuse(msg.EMPTY_REQUEST);
       if ([...request].length > maxChars) return refuse(msg.tooLong(maxChars, "起草要求"));
 
-      const standalone = await standaloneQuestion(request, opts.history, {
-        prompt: prompts.condense,
-        maxQuestionChars: maxChars,
-        ...(chat ? { chat } : {}),
-        ...(logger ? { logger } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
-      const query = searchableText(standalone.question);
+      const rewritten = await standalone(request, opts);
+      const query = searchableText(rewritten.question);
       const { passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
-        const r = await compose("draft", query, passages, opts.signal, standalone.failure);
+        const r = await compose("draft", query, passages, opts.signal, rewritten.failure);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
           return {
