@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Chunk, ProcessedFile, SourceText } from "./types.js";
 import type { Embedder } from "../embed/types.js";
+import { LocalNgramEmbeddings } from "../embed/local.js";
 import { processSource } from "./process.js";
 import { MAX_BYTES, findFiles, formatOf, loadFile, type FoundFile } from "./load/index.js";
 import { tokenize } from "../text/tokenize.js";
@@ -264,7 +265,8 @@ async function embedAll(embedder: Embedder, texts: readonly string[], batch: num
 
 interface WorkerInit {
   policybotIngestWorker: true;
-  embedderId: string;
+  /** The local embedder's dimension when workers should embed; remote embedders batch best from the main thread. */
+  localEmbedderDim?: number;
   batch: number;
 }
 
@@ -363,18 +365,8 @@ async function runWorker(init: WorkerInit): Promise<void> {
   const port = parentPort!;
   // The dictionary first: loading it is most of a worker's start-up.
   tokenize("预热");
-  let embedder: Embedder | undefined;
-  try {
-    const [{ createEmbedder }, { loadConfig }] = await Promise.all([import("../app.js"), import("../config.js")]);
-    const config = loadConfig(process.env);
-    // Remote embedders batch best from one place: the main thread calls them.
-    if (config.embedder.kind !== "openai") {
-      const e = createEmbedder(config);
-      if (e.id === init.embedderId) embedder = e;
-    }
-  } catch {
-    embedder = undefined;
-  }
+  // Built from what the main thread passed, not from the environment: config is read once, there.
+  const embedder: Embedder | undefined = init.localEmbedderDim ? new LocalNgramEmbeddings({ dim: init.localEmbedderDim }) : undefined;
   let chain: Promise<void> = Promise.resolve();
   port.on("message", (m: { id: number; task: FileTask }) => {
     chain = chain.then(async () => {
@@ -449,7 +441,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const ordered = [...files].sort((a, b) => a.file.localeCompare(b.file));
 
   const nWorkers = WORKER_SCRIPT ? (options.workers ?? defaultWorkers()) : 0;
-  const pool = nWorkers > 0 ? new Pool(nWorkers, { policybotIngestWorker: true, embedderId: embedder.id, batch }) : undefined;
+  const pool = nWorkers > 0 ? new Pool(nWorkers, {
+          policybotIngestWorker: true,
+          ...(embedder instanceof LocalNgramEmbeddings ? { localEmbedderDim: embedder.dim } : {}),
+          batch,
+        }) : undefined;
 
   let writer: VersionWriter | undefined;
   try {
