@@ -17,7 +17,9 @@ let stopWords: Set<string> | undefined;
 function getJieba(): Jieba {
   if (!jieba) {
     const j = require("nodejieba") as Jieba & { DEFAULT_USER_DICT: string };
-    j.load({ userDict: packagePath("data", "dict", "policy.dict.utf8") });
+    // The IDF dictionary only serves nodejieba's keyword extraction, which is
+    // not used: a stub instead of its 6 MB default saves ~0.1 s per process.
+    j.load({ userDict: packagePath("data", "dict", "policy.dict.utf8"), idfDict: packagePath("data", "dict", "idf-stub.utf8") });
     jieba = j;
   }
   return jieba;
