@@ -122,6 +122,11 @@ export class Bm25Index {
     });
   }
 
+  documentFrequency(term: string): number {
+    const i = this.termIndex.get(term);
+    return i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
+  }
+
   idf(term: string): number {
     const i = this.termIndex.get(term);
     const df = i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;

@@ -49,6 +49,11 @@ function glossary(): Map<string, Array<[string[], string]>> {
   return byFirstWord;
 }
 
+/** A word that begins a glossary entry (so it is not taken for a pinyin name). */
+export function isGlossaryWord(word: string): boolean {
+  return glossary().has(stem(word));
+}
+
 export function isMostlyEnglish(text: string): boolean {
   const latin = (text.match(/[a-zA-Z]/g) ?? []).length;
   const han = (text.match(/[\u3400-\u9FFF]/g) ?? []).length;

@@ -91,6 +91,18 @@ describe("search", () => {
   });
 });
 
+describe("pinyin names in English questions", () => {
+  test("a capitalised word that spells a corpus word searches it (Liangzhai → 梁寨, Yangliu → 杨柳)", async () => {
+    const text = retriever.searchText("How did Liangzhai town keep officials close to the people?");
+    expect(text).toContain("梁寨");
+    expect(retriever.searchText("What problems do the Yangliu rice wine workshops have?")).toContain("杨柳");
+    // The first word of a sentence and glossary words are not names.
+    expect(retriever.searchText("Which documents cover Food Safety?")).toBe(expandEnglish("Which documents cover Food Safety?"));
+    const r = await retriever.search("How did Liangzhai town keep officials close to the people?", { k: 5 });
+    expect(r.results.some((h) => h.chunk.file === SEEDS.s001 && h.chunk.text.includes("梁寨"))).toBe(true);
+  });
+});
+
 describe("confident", () => {
   test("questions the documents answer are confident; questions they do not cover are not", async () => {
     for (const q of ["区政府全年发布了多少条政务信息？", "杨柳米酒小作坊存在哪些问题？"]) expect((await retriever.search(q)).confident, q).toBe(true);

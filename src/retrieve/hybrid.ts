@@ -4,7 +4,8 @@ import type { FindDocument, FindResult } from "../answer/types.js";
 import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
-import { expandEnglish } from "./glossary.js";
+import { expandEnglish, isGlossaryWord, isMostlyEnglish } from "./glossary.js";
+import { PinyinNames } from "./pinyin-names.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -57,16 +58,31 @@ export class HybridRetriever implements Retriever {
     this.options = { ...DEFAULT_HYBRID, ...options };
   }
 
-  /** Query tokens after normalisation and glossary expansion; exposed for the extractive answerer and eval. */
+  private pinyinNames?: PinyinNames;
+
+  /**
+   * The text searched for a question: English questions become the Chinese
+   * terms of the glossary, plus corpus words their pinyin names spell.
+   */
+  searchText(normalized: string): string {
+    if (!isMostlyEnglish(normalized)) return normalized;
+    const bm25 = this.index.bm25;
+    this.pinyinNames ??= new PinyinNames(bm25.data.terms, (t) => bm25.documentFrequency(t));
+    const names = this.pinyinNames.lookup(normalized, isGlossaryWord);
+    const terms = expandEnglish(normalized);
+    return names.length ? `${terms} ${names.join(" ")}` : terms;
+  }
+
+  /** Query tokens after normalisation and expansion; exposed for the extractive answerer and eval. */
   queryTokens(normalized: string): string[] {
-    return tokenize(expandEnglish(normalized));
+    return tokenize(this.searchText(normalized));
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const k = options.k ?? 5;
     const normalized = normalizeQuery(query);
     if (!normalized) return { query, normalized, confident: false, results: [] };
-    const searchText = expandEnglish(normalized);
+    const searchText = this.searchText(normalized);
     const tokens = this.queryTokens(normalized);
     const { candidates, vectorWeight, charWeight } = this.options;
 
