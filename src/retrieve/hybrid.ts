@@ -12,20 +12,21 @@ import { Bm25Index } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
 
 /**
- * Hybrid retrieval: BM25 over jieba tokens and cosine similarity over the
- * embedder's vectors, merged on chunk id, then near-duplicates removed so
- * repeated passages do not fill the top k.
+ * Hybrid retrieval: BM25 over jieba words, BM25 over character unigrams and
+ * bigrams, and cosine similarity over the embedder's vectors, merged on chunk
+ * id, then near-duplicates removed so repeated passages do not fill the top k.
  *
  * Fusion is on normalised scores: each side's scores are divided by its best
- * score for the question, and the vector side is weighted by `vectorWeight`.
- * Reciprocal-rank fusion was measured too and gave the (weaker) vector side
- * an equal vote on rank order, which cost 15–20 points of recall@1 on the
- * evaluation set; see the README for the figures behind the default weight.
+ * score for the question and weighted (words 1, characters `charWeight`,
+ * vectors `vectorWeight`), so scores point one way: higher is better.
+ * Reciprocal-rank fusion was measured too and gave the weaker vector side an
+ * equal vote on rank order, which cost 15–20 points of recall@1 on the
+ * evaluation set; the README has the figures behind the default weights.
  *
- * `confident` compares the best passage's BM25 score with the most any
- * passage could score for the question's terms: a question whose informative
- * terms the corpus lacks scores a small fraction. The threshold is calibrated
- * on the evaluation set (`policybot eval` prints the calibration).
+ * `confident` compares the best passage's character-BM25 score with the most
+ * any passage could score for the question: a question whose informative
+ * characters the corpus lacks scores a small fraction. The threshold is
+ * calibrated on the evaluation set (`policybot eval` prints the calibration).
  */
 export interface HybridOptions {
   /** Candidates taken from each side before fusion. */
@@ -83,11 +84,12 @@ export class HybridRetriever implements Retriever {
     const normalized = normalizeQuery(query);
     if (!normalized) return { query, normalized, confident: false, results: [] };
     const searchText = this.searchText(normalized);
-    const tokens = this.queryTokens(normalized);
+    const tokens = tokenize(searchText);
+    const grams = charGrams(searchText);
     const { candidates, vectorWeight, charWeight } = this.options;
 
     const lexical = this.index.bm25.search(tokens, candidates);
-    const chars = charWeight > 0 ? this.charIndex().search(charGrams(searchText), candidates) : [];
+    const chars = charWeight > 0 ? this.charIndex().search(grams, candidates) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
@@ -108,7 +110,7 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
-    const relevance = charWeight > 0 ? charRelevance(this.charIndex(), charGrams(searchText), chars[0]?.[1] ?? 0) : this.relevance(tokens, lexical[0]?.[1] ?? 0);
+    const relevance = charWeight > 0 ? relevanceOf(this.charIndex(), grams, chars[0]?.[1] ?? 0) : relevanceOf(this.index.bm25, tokens, lexical[0]?.[1] ?? 0);
     const confident = results.length > 0 && relevance >= this.options.minRelevance;
     return { query, normalized, confident, relevance, results };
   }
@@ -119,12 +121,6 @@ export class HybridRetriever implements Retriever {
     return this.index.charBm25;
   }
 
-  /** Best BM25 score as a share of the most a passage could score for these tokens (0..1). */
-  relevance(tokens: readonly string[], best: number): number {
-    const max = this.index.bm25.maxScore(tokens);
-    return max > 0 ? Math.min(1, best / max) : 0;
-  }
-
   private shinglesOf(row: number): Shingles {
     let s = this.shingleCache.get(row);
     if (!s) {
@@ -133,7 +129,6 @@ export class HybridRetriever implements Retriever {
     }
     return s;
   }
-
 
   /** Articles whose title contains the question's terms, with the IDF share matched. */
   private titleMatches(tokens: readonly string[]): Map<string, number> {
@@ -233,9 +228,9 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-/** Best score as a share of the most a passage could score for these grams (0..1). */
-function charRelevance(index: Bm25Index, grams: readonly string[], best: number): number {
-  const max = index.maxScore(grams);
+/** Best BM25 score as a share of the most a passage could score for these terms (0..1). */
+function relevanceOf(index: Bm25Index, terms: readonly string[], best: number): number {
+  const max = index.maxScore(terms);
   return max > 0 ? Math.min(1, best / max) : 0;
 }
 
