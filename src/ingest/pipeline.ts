@@ -69,17 +69,9 @@ export interface IngestOptions {
 }
 
 /** Milliseconds. Per-file stages are summed over all files (CPU time across workers); the rest is wall time on the main thread. */
-export interface IngestTimings {
+export interface IngestTimings extends FileStages {
   /** Reading the previous version's manifest, finding and hashing files. */
   prepare: number;
-  /** Per-file stages, summed: read+decode, clean+split+chunk, segmentation (jieba), character grams, the file's postings, embedding, serialisation. */
-  read: number;
-  process: number;
-  tokenize: number;
-  chars: number;
-  postings: number;
-  embed: number;
-  serialize: number;
   /** Main thread: embedding when the workers cannot, HNSW insertion, BM25, reading previous parts. */
   mainEmbed: number;
   hnsw: number;
@@ -149,6 +141,7 @@ interface FileTask {
   prevHash?: string;
 }
 
+/** Per-file stages (summed over files in IngestTimings): read+decode, clean+split+chunk, segmentation (jieba), character grams, the file's postings, embedding, serialisation. */
 interface FileStages {
   read: number;
   process: number;
