@@ -18,6 +18,7 @@ import {
   type EmulatorChat,
 } from "../e2e/telegram-emulator.js";
 import { ANSWER_TEXT, FakeAdmin, FakeService, captureLogger, docLines, tmpDir } from "./helpers.js";
+import { within } from "../helpers/within.js";
 
 const TOKEN = "777000:E2E-test-token";
 const GROUP: EmulatorChat = { id: -100123, type: "supergroup", title: "政策研究组" };
@@ -35,18 +36,6 @@ function buttons(m: BotMessage): Array<{ text: string; callback_data?: string }>
   return (m.reply_markup?.inline_keyboard ?? []).flat();
 }
 
-/** Resolves `p`, or fails after `ms`. */
-async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe("telegram bot against the Bot API emulator", () => {
   let emu: TelegramEmulator;

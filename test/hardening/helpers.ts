@@ -17,6 +17,8 @@ import { loadConfig } from "../../src/config.js";
 import { FakeAdmin, captureLogger } from "../bot/helpers.js";
 import type { TelegramEmulator } from "../e2e/telegram-emulator.js";
 import { DOCS, ROOT, ensureBuilt, oneJsonDocument, runCli } from "../helpers/cli.js";
+export { within } from "../helpers/within.js";
+import { within } from "../helpers/within.js";
 
 const temps: string[] = [];
 
@@ -113,18 +115,6 @@ export async function realService(indexDir: string, opts: { llm?: LlmSettings; l
   return createService(config, retriever, opts.logger);
 }
 
-/** Resolves `p`, or fails after `ms`. */
-export async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Polls `cond` every 10 ms until it holds; fails after `ms`. */
 export async function until(what: string, cond: () => boolean, ms = 10_000): Promise<void> {
