@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { stemmer } from "stemmer";
 import { packagePath } from "../util/paths.js";
 
 /**
@@ -6,47 +7,53 @@ import { packagePath } from "../util/paths.js";
  * the character models can match English words to Chinese text. A glossary
  * of the corpus's key policy terms (data/dict/glossary-en.tsv) maps the
  * English words of a question to Chinese search terms. Matching is on whole
- * words after light stemming, longest phrase first; English words without an
+ * words after Porter stemming, longest phrase first; English words without an
  * entry are dropped from the search, since the corpus is Chinese and they
  * would only match stray English (reference lists).
  */
-/** Entries by their first word, longest phrase first within each list. */
-let byFirstWord: Map<string, Array<[string[], string]>> | undefined;
-
-const STEM_EXCEPTIONS = new Set(["news", "gas", "bus", "process", "status", "less", "class", "business", "glass", "canvas"]);
-
-export function stem(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length <= 3 || STEM_EXCEPTIONS.has(w)) return w;
-  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
-  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
-  return w;
+interface Entry {
+  /** The English phrase's words, lower-cased, and their stems. */
+  words: string[];
+  stems: string[];
+  /** Every Chinese term listed for this phrase. */
+  zh: string[];
 }
 
+/** Entries by the stem of their first word, longest phrase first within each list. */
+let byFirstStem: Map<string, Entry[]> | undefined;
+
+/** Lower-cased words of English text ("Mayor's" → "mayor", "new-energy" → "new", "energy"). */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9][a-z0-9'\-]*/g) ?? []).map((w) => stem(w.replace(/'s$/, "")));
+  return (text.toLowerCase().match(/[a-z0-9][a-z0-9']*/g) ?? []).map((w) => w.replace(/'s?$/, ""));
 }
 
-function glossary(): Map<string, Array<[string[], string]>> {
-  if (!byFirstWord) {
-    byFirstWord = new Map();
-    const entries = readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l && !l.startsWith("#") && l.includes("\t"))
-      .map((l) => {
-        const [en, zh] = l.split("\t") as [string, string];
-        return [words(en), zh.trim()] as [string[], string];
-      })
-      .filter(([en]) => en.length > 0)
-      .sort((a, b) => b[0].length - a[0].length);
-    for (const e of entries) {
-      const list = byFirstWord.get(e[0][0]!) ?? [];
+/** Porter stem, so "commuting" finds "commute" and "purchases" finds "purchase". */
+export function stem(word: string): string {
+  return stemmer(word.toLowerCase());
+}
+
+function glossary(): Map<string, Entry[]> {
+  if (!byFirstStem) {
+    const byPhrase = new Map<string, Entry>();
+    for (const line of readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8").split("\n")) {
+      if (!line || line.startsWith("#") || !line.includes("\t")) continue;
+      const [en, zh] = line.split("\t") as [string, string];
+      const ws = words(en);
+      const term = zh.trim();
+      if (!ws.length || !term) continue;
+      const key = ws.join(" ");
+      const entry = byPhrase.get(key) ?? { words: ws, stems: ws.map(stem), zh: [] };
+      if (!entry.zh.includes(term)) entry.zh.push(term);
+      byPhrase.set(key, entry);
+    }
+    byFirstStem = new Map();
+    for (const e of [...byPhrase.values()].sort((a, b) => b.words.length - a.words.length)) {
+      const list = byFirstStem.get(e.stems[0]!) ?? [];
       list.push(e);
-      byFirstWord.set(e[0][0]!, list);
+      byFirstStem.set(e.stems[0]!, list);
     }
   }
-  return byFirstWord;
+  return byFirstStem;
 }
 
 /** A word that begins a glossary entry (so it is not taken for a pinyin name). */
@@ -60,16 +67,26 @@ export function isMostlyEnglish(text: string): boolean {
   return latin > 3 * han && latin >= 4;
 }
 
-/** Chinese search terms for the English words of `text` (numbers kept as they are). */
+/**
+ * Chinese search terms for the English words of `text` (numbers kept as they
+ * are). At each word the longest glossary phrase whose stems match is taken;
+ * among phrases of that length, ones whose words match exactly win over ones
+ * that only share stems ("general" is not "generate"), and every Chinese term
+ * listed for the winners is searched.
+ */
 export function translateEnglish(text: string): string[] {
   const ws = words(text);
+  const ss = ws.map(stem);
   const out: string[] = [];
   const g = glossary();
   for (let i = 0; i < ws.length; ) {
-    const match = (g.get(ws[i]!) ?? []).find(([phrase]) => phrase.every((p, j) => ws[i + j] === p));
-    if (match) {
-      out.push(match[1]);
-      i += match[0].length;
+    const candidates = (g.get(ss[i]!) ?? []).filter((e) => e.stems.every((s, j) => ss[i + j] === s));
+    if (candidates.length) {
+      const len = candidates[0]!.words.length;
+      const longest = candidates.filter((e) => e.words.length === len);
+      const exact = longest.filter((e) => e.words.every((w, j) => ws[i + j] === w));
+      for (const e of exact.length ? exact : longest) for (const zh of e.zh) if (!out.includes(zh)) out.push(zh);
+      i += len;
       continue;
     }
     if (/^\d[\d.]*$/.test(ws[i]!)) out.push(ws[i]!);

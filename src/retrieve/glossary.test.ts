@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { expandEnglish, isMostlyEnglish, stem, translateEnglish } from "./glossary.js";
+
+describe("English glossary", () => {
+  it("matches inflected words through their Porter stems", () => {
+    expect(stem("purchases")).toBe(stem("purchase"));
+    expect(stem("commuting")).toBe(stem("commute"));
+    expect(translateEnglish("units splitting purchases into smaller orders")).toContain("采购");
+  });
+
+  it("takes the longest phrase, so a compound term is searched as one", () => {
+    const terms = translateEnglish("problems in its government procurement work");
+    expect(terms).toContain("政府采购");
+    expect(terms).not.toContain("采购");
+  });
+
+  it("splits hyphenated words and keeps numbers", () => {
+    expect(translateEnglish("the 2020 mass-line campaign")).toEqual(expect.arrayContaining(["2020", "群众路线"]));
+  });
+
+  it("drops English words it has no entry for instead of searching them", () => {
+    expect(translateEnglish("zxqv blorp")).toEqual([]);
+    expect(expandEnglish("zxqv blorp wibble")).toBe("zxqv blorp wibble");
+  });
+
+  it("leaves Chinese questions alone", () => {
+    expect(isMostlyEnglish("零报告制度是怎么规定的？")).toBe(false);
+    expect(expandEnglish("零报告制度是怎么规定的？")).toBe("零报告制度是怎么规定的？");
+  });
+});
