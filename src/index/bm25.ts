@@ -146,11 +146,9 @@ export class Bm25Index {
    * Top `k` documents for the query tokens, as [doc, score] with score > 0,
    * best first (ties: lower doc first). Scores accumulate in a typed array and
    * the top k are kept in a heap: a question's common terms (or characters)
-   * touch most of a 50,000-chunk index. `weights` scales a term's
-   * contribution (default 1): query expansions count for less than the
-   * question's own words.
+   * touch most of a 50,000-chunk index.
    */
-  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
+  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean): Array<[number, number]> {
     const { k1, b } = this.data.params;
     const { docLen, avgLen, offsets, docs, tfs, docCount } = this.data;
     let sc = this.scratch;
@@ -170,7 +168,7 @@ export class Bm25Index {
         if (i === undefined) continue;
         const idf = this.idf(t);
         // Repeated query terms count with diminishing weight.
-        const rep = (1 + Math.log(q)) * (weights?.get(t) ?? 1);
+        const rep = 1 + Math.log(q);
         for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
           const d = docs[p]!;
           const tf = tfs[p]!;

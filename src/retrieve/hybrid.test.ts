@@ -17,7 +17,6 @@ import { readIndex } from "../index/store.js";
 import { HybridRetriever } from "./hybrid.js";
 import { isNearDuplicate, jaccard, shingles } from "./dedupe.js";
 import { expandEnglish, translateEnglish } from "./glossary.js";
-import { Thesaurus } from "./synonyms.js";
 
 let tmp = "";
 let retriever: HybridRetriever;
@@ -89,34 +88,6 @@ describe("search", () => {
     expect(expandEnglish("零报告制度")).toBe("零报告制度");
     const r = await retriever.search("How is food safety in school canteens supervised?", { k: 5 });
     expect(r.results.slice(0, 3).some((h) => /食品安全/.test(h.chunk.text) && /食堂/.test(h.chunk.text))).toBe(true);
-  });
-});
-
-describe("thesaurus: everyday words stand for the corpus's words", () => {
-  // 000 line 297: "（三）加强校园周边流动摊贩整治". The staffer says 小吃摊.
-  const thesaurus = new Thesaurus([["小吃摊", "流动摊贩"], ["公积金", "住房公积金"]]);
-  const isTarget = (h: { chunk: { file: string; text: string } }) => h.chunk.file === SEEDS.s000 && h.chunk.text.includes("流动摊贩");
-
-  test("a question in everyday words finds the passage in formal words", async () => {
-    const withThesaurus = new HybridRetriever(retriever.index, retriever.embedder, {}, thesaurus);
-    const without = new HybridRetriever(retriever.index, retriever.embedder, { synonymWeight: 0 }, thesaurus);
-    const q = "学校门口的小吃摊谁来管？";
-    expect((await withThesaurus.search(q, { k: 3 })).results.some(isTarget)).toBe(true);
-    expect((await without.search(q, { k: 3 })).results.some(isTarget)).toBe(false);
-  });
-
-  test("expansions do not make a question the corpus cannot answer look answerable", async () => {
-    const withThesaurus = new HybridRetriever(retriever.index, retriever.embedder, {}, thesaurus);
-    const q = "单位公积金缴存比例是多少？";
-    expect((await withThesaurus.search(q)).relevance).toBe((await retriever.search(q)).relevance);
-    expect((await withThesaurus.search(q)).confident).toBe(false);
-  });
-
-  test("finds user words as substrings, longest first, and skips words the question already has", () => {
-    const t = new Thesaurus([["网上购票", "电子客票"], ["购票", "售票"], ["饭堂", "食堂"]]);
-    expect(t.expand("网上购票这一项得了几分")).toEqual(["电子客票"]);
-    expect(t.expand("学校饭堂和食堂")).toEqual([]);
-    expect(t.expand("购票难")).toEqual(["售票"]);
   });
 });
 

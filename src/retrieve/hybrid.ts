@@ -6,7 +6,6 @@ import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { defaultThesaurus, type Thesaurus } from "./synonyms.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -38,8 +37,6 @@ export interface HybridOptions {
   charWeight?: number;
   /** Minimum (best character-BM25 score ÷ highest possible score for the question) to be confident. */
   minRelevance?: number;
-  /** Weight of the corpus words a question's everyday words stand for (data/dict/synonyms.tsv); 0 turns the thesaurus off. */
-  synonymWeight?: number;
 }
 
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
@@ -47,7 +44,7 @@ const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.137, synonymWeight: 0.5 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.137 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -58,7 +55,6 @@ export class HybridRetriever implements Retriever {
     readonly index: IndexData,
     readonly embedder: Embedder,
     options: HybridOptions = {},
-    private thesaurus?: Thesaurus,
   ) {
     this.options = { ...DEFAULT_HYBRID, ...options };
   }
@@ -91,10 +87,9 @@ export class HybridRetriever implements Retriever {
     const tokens = tokenize(searchText);
     const grams = charGrams(searchText);
     const { candidates, vectorWeight, charWeight } = this.options;
-    const expansion = this.expansion(normalized, searchText, tokens, grams);
 
-    const lexical = this.index.bm25.search([...tokens, ...expansion.tokens], candidates, undefined, expansion.weights);
-    const chars = charWeight > 0 ? this.charIndex().search([...grams, ...expansion.grams], candidates, undefined, expansion.weights) : [];
+    const lexical = this.index.bm25.search(tokens, candidates);
+    const chars = charWeight > 0 ? this.charIndex().search(grams, candidates) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
@@ -115,33 +110,9 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
-    // Judged on the question's own words: synonyms must not make an
-    // unanswerable question look answerable.
-    const own = (index: Bm25Index, terms: string[], hits: Array<[number, number]>) =>
-      relevanceOf(index, terms, expansion.weights.size ? (index.search(terms, 1)[0]?.[1] ?? 0) : (hits[0]?.[1] ?? 0));
-    const relevance = charWeight > 0 ? own(this.charIndex(), grams, chars) : own(this.index.bm25, tokens, lexical);
+    const relevance = charWeight > 0 ? relevanceOf(this.charIndex(), grams, chars[0]?.[1] ?? 0) : relevanceOf(this.index.bm25, tokens, lexical[0]?.[1] ?? 0);
     const confident = results.length > 0 && relevance >= this.options.minRelevance;
     return { query, normalized, confident, relevance, results };
-  }
-
-  /**
-   * Words and character grams of the corpus words that the question's
-   * everyday words stand for, with their (lower) weight; none for English
-   * questions, whose glossary terms are the corpus's words already.
-   */
-  private expansion(normalized: string, searchText: string, tokens: string[], grams: string[]) {
-    const weights = new Map<string, number>();
-    const weight = this.options.synonymWeight;
-    if (weight <= 0 || searchText !== normalized) return { tokens: [] as string[], grams: [] as string[], weights };
-    this.thesaurus ??= defaultThesaurus();
-    const words = this.thesaurus.expand(normalized);
-    if (!words.length) return { tokens: [], grams: [], weights };
-    const ownTokens = new Set(tokens);
-    const ownGrams = new Set(grams);
-    const extraTokens = tokenize(words.join(" ")).filter((t) => !ownTokens.has(t));
-    const extraGrams = charGrams(words.join(" ")).filter((g) => !ownGrams.has(g));
-    for (const t of [...extraTokens, ...extraGrams]) weights.set(t, weight);
-    return { tokens: extraTokens, grams: extraGrams, weights };
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
