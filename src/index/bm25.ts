@@ -134,9 +134,9 @@ export class Bm25Index {
   }
 
   /** The most a document could score for these tokens (every term matched at saturation); used for confidence. */
-  maxScore(tokens: readonly string[]): number {
+  maxScore(tokens: readonly string[], weights?: ReadonlyMap<string, number>): number {
     const { k1 } = this.data.params;
-    return [...new Set(tokens)].reduce((s, t) => s + this.idf(t) * (k1 + 1), 0);
+    return [...new Set(tokens)].reduce((s, t) => s + this.idf(t) * (k1 + 1) * (weights?.get(t) ?? 1), 0);
   }
 
   /** Per-document score accumulator reused across searches (a search is synchronous). */
@@ -146,9 +146,11 @@ export class Bm25Index {
    * Top `k` documents for the query tokens, as [doc, score] with score > 0,
    * best first (ties: lower doc first). Scores accumulate in a typed array and
    * the top k are kept in a heap: a question's common terms (or characters)
-   * touch most of a 50,000-chunk index.
+   * touch most of a 50,000-chunk index. `weights` scales a term's
+   * contribution (default 1): query expansions count for less than the
+   * question's own words.
    */
-  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean): Array<[number, number]> {
+  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
     const { k1, b } = this.data.params;
     const { docLen, avgLen, offsets, docs, tfs, docCount } = this.data;
     let sc = this.scratch;
@@ -168,7 +170,7 @@ export class Bm25Index {
         if (i === undefined) continue;
         const idf = this.idf(t);
         // Repeated query terms count with diminishing weight.
-        const rep = 1 + Math.log(q);
+        const rep = (1 + Math.log(q)) * (weights?.get(t) ?? 1);
         for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
           const d = docs[p]!;
           const tf = tfs[p]!;

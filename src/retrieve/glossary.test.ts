@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandEnglish, isMostlyEnglish, stem, translateEnglish } from "./glossary.js";
+import { expandEnglish, isMostlyEnglish, stem, translateEnglish, translateEnglishGroups } from "./glossary.js";
 
 describe("English glossary", () => {
   it("matches inflected words through their Porter stems", () => {
@@ -16,6 +16,14 @@ describe("English glossary", () => {
 
   it("splits hyphenated words and keeps numbers", () => {
     expect(translateEnglish("the 2020 mass-line campaign")).toEqual(expect.arrayContaining(["2020", "群众路线"]));
+  });
+
+  it("groups the alternatives for one English word, so they can share its weight", () => {
+    const groups = translateEnglishGroups("wetland protection report");
+    const report = groups.find((g) => g.includes("报告"))!;
+    expect(report.length).toBeGreaterThan(1);
+    expect(groups.find((g) => g.includes("湿地"))).toBeDefined();
+    expect(translateEnglish("report report")).toEqual([...new Set(report)]);
   });
 
   it("drops English words it has no entry for instead of searching them", () => {

@@ -27,6 +27,17 @@ function words(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9][a-z0-9']*/g) ?? []).map((w) => w.replace(/'s?$/, ""));
 }
 
+/** Entries like "in school" would take the "in" of "in school canteens" from a longer match: phrases are matched without leading and trailing function words. */
+const FUNCTION_WORDS = new Set(["a", "an", "the", "in", "on", "at", "of", "to", "for", "by", "with", "from", "into", "and", "or"]);
+
+function trimFunctionWords(ws: string[]): string[] {
+  let start = 0;
+  let end = ws.length;
+  while (start < end && FUNCTION_WORDS.has(ws[start]!)) start++;
+  while (end > start && FUNCTION_WORDS.has(ws[end - 1]!)) end--;
+  return ws.slice(start, end);
+}
+
 /** Porter stem, so "commuting" finds "commute" and "purchases" finds "purchase". */
 export function stem(word: string): string {
   return stemmer(word.toLowerCase());
@@ -38,7 +49,7 @@ function glossary(): Map<string, Entry[]> {
     for (const line of readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8").split("\n")) {
       if (!line || line.startsWith("#") || !line.includes("\t")) continue;
       const [en, zh] = line.split("\t") as [string, string];
-      const ws = words(en);
+      const ws = trimFunctionWords(words(en));
       const term = zh.trim();
       if (!ws.length || !term) continue;
       const key = ws.join(" ");
@@ -68,16 +79,17 @@ export function isMostlyEnglish(text: string): boolean {
 }
 
 /**
- * Chinese search terms for the English words of `text` (numbers kept as they
- * are). At each word the longest glossary phrase whose stems match is taken;
- * among phrases of that length, ones whose words match exactly win over ones
- * that only share stems ("general" is not "generate"), and every Chinese term
- * listed for the winners is searched.
+ * The Chinese terms for the English words of `text`, one group per matched
+ * phrase (numbers kept as they are, each its own group). At each word the
+ * longest glossary phrase whose stems match is taken; among phrases of that
+ * length, ones whose words match exactly win over ones that only share stems
+ * ("general" is not "generate"), and every Chinese term listed for the
+ * winners is in the group: the alternatives for one English word.
  */
-export function translateEnglish(text: string): string[] {
+export function translateEnglishGroups(text: string): string[][] {
   const ws = words(text);
   const ss = ws.map(stem);
-  const out: string[] = [];
+  const out: string[][] = [];
   const g = glossary();
   for (let i = 0; i < ws.length; ) {
     const candidates = (g.get(ss[i]!) ?? []).filter((e) => e.stems.every((s, j) => ss[i + j] === s));
@@ -85,14 +97,19 @@ export function translateEnglish(text: string): string[] {
       const len = candidates[0]!.words.length;
       const longest = candidates.filter((e) => e.words.length === len);
       const exact = longest.filter((e) => e.words.every((w, j) => ws[i + j] === w));
-      for (const e of exact.length ? exact : longest) for (const zh of e.zh) if (!out.includes(zh)) out.push(zh);
+      out.push([...new Set((exact.length ? exact : longest).flatMap((e) => e.zh))]);
       i += len;
       continue;
     }
-    if (/^\d[\d.]*$/.test(ws[i]!)) out.push(ws[i]!);
+    if (/^\d[\d.]*$/.test(ws[i]!)) out.push([ws[i]!]);
     i++;
   }
   return out;
+}
+
+/** Chinese search terms for the English words of `text`, each once. */
+export function translateEnglish(text: string): string[] {
+  return [...new Set(translateEnglishGroups(text).flat())];
 }
 
 /** The text to search for a question: English questions become their Chinese terms; others are unchanged. */

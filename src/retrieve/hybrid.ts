@@ -4,7 +4,7 @@ import type { FindDocument, FindResult } from "../answer/types.js";
 import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
-import { expandEnglish, isGlossaryWord, isMostlyEnglish } from "./glossary.js";
+import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams } from "../text/chargrams.js";
@@ -74,6 +74,22 @@ export class HybridRetriever implements Retriever {
     return names.length ? `${terms} ${names.join(" ")}` : terms;
   }
 
+  /**
+   * For an English question, the weight of each word and character gram of
+   * its Chinese terms: an English word with n alternatives ("report" → 报告,
+   * 汇报, 上报, …) counts 1/√n per alternative, so a word with many glosses
+   * does not outweigh one with a single precise gloss. None for Chinese.
+   */
+  private alternativeWeights(normalized: string): Map<string, number> | undefined {
+    if (!isMostlyEnglish(normalized)) return undefined;
+    const weights = new Map<string, number>();
+    for (const group of translateEnglishGroups(normalized)) {
+      const w = 1 / Math.sqrt(group.length);
+      for (const term of group) for (const t of [...tokenize(term), ...charGrams(term)]) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    }
+    return weights;
+  }
+
   /** Query tokens after normalisation and expansion; exposed for the extractive answerer and eval. */
   queryTokens(normalized: string): string[] {
     return tokenize(this.searchText(normalized));
@@ -88,8 +104,9 @@ export class HybridRetriever implements Retriever {
     const grams = charGrams(searchText);
     const { candidates, vectorWeight, charWeight } = this.options;
 
-    const lexical = this.index.bm25.search(tokens, candidates);
-    const chars = charWeight > 0 ? this.charIndex().search(grams, candidates) : [];
+    const weights = this.alternativeWeights(normalized);
+    const lexical = this.index.bm25.search(tokens, candidates, undefined, weights);
+    const chars = charWeight > 0 ? this.charIndex().search(grams, candidates, undefined, weights) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
@@ -110,7 +127,7 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
-    const relevance = charWeight > 0 ? relevanceOf(this.charIndex(), grams, chars[0]?.[1] ?? 0) : relevanceOf(this.index.bm25, tokens, lexical[0]?.[1] ?? 0);
+    const relevance = charWeight > 0 ? relevanceOf(this.charIndex(), grams, chars[0]?.[1] ?? 0, weights) : relevanceOf(this.index.bm25, tokens, lexical[0]?.[1] ?? 0, weights);
     const confident = results.length > 0 && relevance >= this.options.minRelevance;
     return { query, normalized, confident, relevance, results };
   }
@@ -229,8 +246,8 @@ export class HybridRetriever implements Retriever {
 }
 
 /** Best BM25 score as a share of the most a passage could score for these terms (0..1). */
-function relevanceOf(index: Bm25Index, terms: readonly string[], best: number): number {
-  const max = index.maxScore(terms);
+function relevanceOf(index: Bm25Index, terms: readonly string[], best: number, weights?: ReadonlyMap<string, number>): number {
+  const max = index.maxScore(terms, weights);
   return max > 0 ? Math.min(1, best / max) : 0;
 }
 
