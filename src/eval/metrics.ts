@@ -165,7 +165,7 @@ export function calibrate(rows: Array<{ answerable: boolean; r: number }>, curre
   for (const t of [...new Set(rows.map((x) => x.r))].sort((a, b) => a - b)) {
     const flagged = ans.filter((r) => r < t).length / (ans.length || 1);
     if (flagged > maxFlagged) break;
-    best = { threshold: Math.round(t * 1000) / 1000, recognised: un.filter((r) => r < t).length / (un.length || 1), flagged, current };
+    best = { threshold: Math.floor(t * 1000) / 1000, recognised: un.filter((r) => r < t).length / (un.length || 1), flagged, current };
   }
   return best;
 }

@@ -109,6 +109,13 @@ describe("confident", () => {
     for (const q of ["单位住房公积金缴存比例是多少？", "职工医保门诊报销比例是多少？"]) expect((await retriever.search(q)).confident, q).toBe(false);
   });
 
+  test("a question asking for a figure its topic's passages never give is not confident", async () => {
+    // 001 describes 杨柳米酒 at length but never its price; 002 gives the fund's amounts.
+    expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).confident).toBe(true);
+    expect((await retriever.search("杨柳米酒出厂价多少钱一斤？")).confident).toBe(false);
+    expect((await retriever.search("数字经济项目支持金额是多少？")).confident).toBe(true);
+  });
+
   test("an empty question finds nothing and is not confident", async () => {
     const r = await retriever.search("  ？？ ");
     expect(r.results).toEqual([]);

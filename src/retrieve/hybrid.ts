@@ -6,6 +6,7 @@ import { normalizeQuery } from "../text/normalize.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
+import { expectedAnswer, suppliesAnswer } from "./answer-type.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -39,12 +40,14 @@ export interface HybridOptions {
   minRelevance?: number;
 }
 
+/** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
+const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
 const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.137 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.135 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -78,16 +81,18 @@ export class HybridRetriever implements Retriever {
    * For an English question, the weight of each word and character gram of
    * its Chinese terms: an English word with n alternatives ("report" → 报告,
    * 汇报, 上报, …) counts 1/√n per alternative, so a word with many glosses
-   * does not outweigh one with a single precise gloss. None for Chinese.
+   * does not outweigh one with a single precise gloss. Also the most a
+   * passage could score on each channel, one alternative per English word
+   * (for `confident`). None for Chinese questions.
    */
-  private alternativeWeights(normalized: string): Map<string, number> | undefined {
+  private alternatives(normalized: string): { weights: Map<string, number>; maxWords: number; maxChars: number } | undefined {
     if (!isMostlyEnglish(normalized)) return undefined;
     const weights = new Map<string, number>();
-    for (const group of translateEnglishGroups(normalized)) {
-      const w = 1 / Math.sqrt(group.length);
-      for (const term of group) for (const t of [...tokenize(term), ...charGrams(term)]) weights.set(t, Math.max(weights.get(t) ?? 0, w));
-    }
-    return weights;
+    const groups = translateEnglishGroups(normalized).map((group) => ({ w: 1 / Math.sqrt(group.length), terms: group.map((t) => ({ tokens: tokenize(t), grams: charGrams(t) })) }));
+    for (const { w, terms } of groups) for (const t of terms) for (const x of [...t.tokens, ...t.grams]) weights.set(x, Math.max(weights.get(x) ?? 0, w));
+    const most = (index: Bm25Index, pick: (t: { tokens: string[]; grams: string[] }) => string[]) =>
+      groups.reduce((sum, g) => sum + Math.max(0, ...g.terms.map((t) => index.maxScore(pick(t), weights))), 0);
+    return { weights, maxWords: most(this.index.bm25, (t) => t.tokens), maxChars: most(this.charIndex(), (t) => t.grams) };
   }
 
   /** Query tokens after normalisation and expansion; exposed for the extractive answerer and eval. */
@@ -104,7 +109,8 @@ export class HybridRetriever implements Retriever {
     const grams = charGrams(searchText);
     const { candidates, vectorWeight, charWeight } = this.options;
 
-    const weights = this.alternativeWeights(normalized);
+    const english = this.alternatives(normalized);
+    const weights = english?.weights;
     const lexical = this.index.bm25.search(tokens, candidates, undefined, weights);
     const chars = charWeight > 0 ? this.charIndex().search(grams, candidates, undefined, weights) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
@@ -127,8 +133,15 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
-    const relevance = charWeight > 0 ? relevanceOf(this.charIndex(), grams, chars[0]?.[1] ?? 0, weights) : relevanceOf(this.index.bm25, tokens, lexical[0]?.[1] ?? 0, weights);
-    const confident = results.length > 0 && relevance >= this.options.minRelevance;
+    const relevance =
+      charWeight > 0
+        ? relevanceOf(chars[0]?.[1] ?? 0, english?.maxChars ?? this.charIndex().maxScore(grams))
+        : relevanceOf(lexical[0]?.[1] ?? 0, english?.maxWords ?? this.index.bm25.maxScore(tokens));
+    // A question that asks for an amount, a time or a rate is answered only
+    // if one of the best passages states one.
+    const type = expectedAnswer(normalized);
+    const answerable = !type || ranked.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
+    const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable;
     return { query, normalized, confident, relevance, results };
   }
 
@@ -246,8 +259,7 @@ export class HybridRetriever implements Retriever {
 }
 
 /** Best BM25 score as a share of the most a passage could score for these terms (0..1). */
-function relevanceOf(index: Bm25Index, terms: readonly string[], best: number, weights?: ReadonlyMap<string, number>): number {
-  const max = index.maxScore(terms, weights);
+function relevanceOf(best: number, max: number): number {
   return max > 0 ? Math.min(1, best / max) : 0;
 }
 

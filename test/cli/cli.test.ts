@@ -219,3 +219,37 @@ describe.concurrent("search", () => {
     expect(r.stderr).toMatch(/no index/);
   });
 });
+
+describe("eval", () => {
+  /** A few real lines of each set, so the run is short. */
+  async function sample(): Promise<string> {
+    const { readFile } = await import("node:fs/promises");
+    const pick = async (name: string, ids: string[]) =>
+      (await readFile(path.join(ROOT, "test", "eval", name), "utf8")).split("\n").filter((l) => ids.some((id) => l.includes(`"${id}"`)));
+    const lines = [...(await pick("questions.jsonl", ["q001", "q011", "q017", "q175"])), ...(await pick("heldout.jsonl", ["h001", "h015"]))];
+    const file = path.join(tmp, "sample.jsonl");
+    await writeFile(file, lines.slice(0, 4).join("\n") + "\n");
+    await writeFile(path.join(tmp, "sample2.jsonl"), lines.slice(4).join("\n") + "\n");
+    return file;
+  }
+
+  test("several files are measured as one set; --json has the figures and the baseline", async () => {
+    const file = await sample();
+    const run = await runCli(["eval", file, path.join(tmp, "sample2.jsonl"), "--index", indexDir, "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = oneJsonDocument(run.stdout) as { questions: number; answerable: { n: number; recall: Record<string, number> }; unanswerable: { n: number }; baseline: { answerable: { n: number } } };
+    expect(report.questions).toBe(6);
+    expect(report.unanswerable.n).toBe(2);
+    expect(report.answerable.n).toBe(4);
+    expect(report.baseline.answerable.n).toBe(4);
+    for (const k of ["1", "3", "5", "10"]) expect(report.answerable.recall[k]).toBeGreaterThanOrEqual(0);
+  });
+
+  test("the same question id twice is wrong usage (exit 2)", async () => {
+    const file = await sample();
+    const run = await runCli(["eval", file, file, "--index", indexDir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/appears twice/);
+  });
+});
+

@@ -2,9 +2,15 @@ import type { Context } from "../context.js";
 import { openRetriever } from "../../app.js";
 import { evaluate, formatEval, readEvalSet } from "../../eval/metrics.js";
 import { print, printJson } from "../output.js";
+import { UsageError } from "../../util/errors.js";
 
-export async function runEval(ctx: Context, file: string): Promise<void> {
-  const items = await readEvalSet(file);
+export async function runEval(ctx: Context, files: string[]): Promise<void> {
+  const items = (await Promise.all(files.map(readEvalSet))).flat();
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (ids.has(item.id)) throw new UsageError(`question id ${item.id} appears twice in ${files.join(", ")}`);
+    ids.add(item.id);
+  }
   const retriever = await openRetriever(ctx.config, ctx.indexDir);
   // The same index and chunks with the vector side switched off, to show what the embedder adds.
   const { HybridRetriever } = await import("../../retrieve/hybrid.js");

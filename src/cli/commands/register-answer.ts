@@ -96,11 +96,11 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
 
   program
     .command("eval")
-    .description("measure retrieval on an evaluation set (JSONL)")
-    .argument("<file>")
+    .description("measure retrieval on evaluation sets (JSONL; several files are measured as one set)")
+    .argument("<files...>")
     .option("--index <dir>", "index directory")
     .option("--json", "machine-readable output")
-    .action(async (file: string, _opts: unknown, cmd: Command) => runEval(ctx(cmd), file));
+    .action(async (files: string[], _opts: unknown, cmd: Command) => runEval(ctx(cmd), files));
 }
 
 async function ensureIndex(c: Context): Promise<void> {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswer, suppliesAnswer } from "./answer-type.js";
+
+describe("answer type", () => {
+  it("reads what a question asks for from its wording", () => {
+    expect(expectedAnswer("杨柳米酒出厂价多少钱一斤")).toBe("money");
+    expect(expectedAnswer("What is the price of Yangliu rice wine?")).toBe("money");
+    expect(expectedAnswer("市长质量奖什么时候评选")).toBe("time");
+    expect(expectedAnswer("临江市新能源公交车比例达到多少")).toBe("rate");
+    expect(expectedAnswer("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
+    // "when" in the middle of an English question is not a question about time.
+    expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
+  });
+
+  it("knows whether a passage states such an answer (real passages of 001 and 002)", () => {
+    expect(suppliesAnswer("支持数字经济项目12个，支持金额295万元", "money")).toBe(true);
+    expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "time")).toBe(true);
+    expect(suppliesAnswer("新能源公交车比例达到100%", "rate")).toBe(true);
+    expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
+  });
+});
