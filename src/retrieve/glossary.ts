@@ -39,8 +39,16 @@ function trimFunctionWords(ws: string[]): string[] {
 }
 
 /** Porter stem, so "commuting" finds "commute" and "purchases" finds "purchase". */
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
-  return stemmer(word.toLowerCase());
+  const w = word.toLowerCase();
+  let s = stems.get(w);
+  if (s === undefined) {
+    s = stemmer(w);
+    if (stems.size < 50_000) stems.set(w, s);
+  }
+  return s;
 }
 
 function glossary(): Map<string, Entry[]> {
