@@ -11,6 +11,10 @@ export const tooLong = (max: number, what: "问题" | "起草要求") =>
 export const NOT_COVERED = "文档中没有找到与该问题相关的内容，现有文档可能没有涉及这一问题。";
 export const NOT_COVERED_DRAFT = "文档中没有找到可用于起草该内容的资料，现有文档可能没有涉及这一主题。";
 
+/** The question names something that only document titles mention (a compilation's title its articles never discuss). */
+export const onlyInTitles = (names: string[]) =>
+  `文档正文没有讲到“${names.join("”“")}”：它只出现在材料标题中，标题下的文章讲的是其他内容。`;
+
 export function withNearest(message: string, nearest: NearestDocument[]): string {
   if (nearest.length === 0) return message;
   const lines = nearest.map((d, i) => `${i + 1}. ${documentLabel(d)}`);

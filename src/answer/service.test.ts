@@ -28,7 +28,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"] } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[] } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -40,6 +40,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         query,
         normalized: query,
         confident: options.confident ?? true,
+        ...(options.titleOnly ? { titleOnly: options.titleOnly } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -210,6 +211,16 @@ describe("ask, extractive mode and refusals", () => {
       { file: "000_1c877c88cc443075.txt", article: "实行零报告制度篇一", score: 0.22 },
     ]);
     expect(retriever.finds).toEqual(["明年的高铁票价会上涨吗？"]);
+    expect(stub.requests).toEqual([]);
+  });
+
+  it("a name only titles carry: the answer says the text never discusses it and lists the titled documents", async () => {
+    const nearest = [{ rank: 1, score: 0.4, file: "000_1c877c88cc443075.txt", article: "实行零报告制度 篇五", lineStart: 243, lineEnd: 321, sections: [] }];
+    const retriever = fakeRetriever([info], { confident: false, nearest, titleOnly: ["零报告制度"] });
+    const r = await createAnswerService({ retriever, chat, prompts }).ask("零报告制度是怎么规定的？");
+    expect(r.found).toBe(false);
+    expect(r.answer).toMatch(/^文档正文没有讲到“零报告制度”：它只出现在材料标题中/);
+    expect(r.answer).toContain("《实行零报告制度 篇五》（000_1c877c88cc443075.txt）");
     expect(stub.requests).toEqual([]);
   });
 

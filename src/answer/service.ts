@@ -178,7 +178,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
 
       const rewritten = await standalone(question, opts);
       const query = searchableText(rewritten.question);
-      const { passages } = await retrieve(query, options.maxPassages ?? 6);
+      const { search, passages } = await retrieve(query, options.maxPassages ?? 6);
       const base = { question, standalone: query };
       if (passages.length > 0) {
         const r = await compose("answer", query, passages, opts.signal, rewritten.failure);
@@ -193,7 +193,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         ...base,
         mode: chat ? "llm" : "extractive",
         found: false,
-        answer: msg.withNearest(msg.NOT_COVERED, nearest),
+        answer: msg.withNearest(search.titleOnly ? msg.onlyInTitles(search.titleOnly) : msg.NOT_COVERED, nearest),
         citations: [],
         nearest,
       };
@@ -214,7 +214,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
 
       const rewritten = await standalone(request, opts);
       const query = searchableText(rewritten.question);
-      const { passages } = await retrieve(query, options.maxPassages ?? 8);
+      const { search, passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
         const r = await compose("draft", query, passages, opts.signal, rewritten.failure);
         if (r.text) {
@@ -232,7 +232,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         }
       }
       const nearest = await nearestTo(query);
-      return { ...refuse(msg.withNearest(msg.NOT_COVERED_DRAFT, nearest)), standalone: query, nearest };
+      return { ...refuse(msg.withNearest(search.titleOnly ? msg.onlyInTitles(search.titleOnly) : msg.NOT_COVERED_DRAFT, nearest)), standalone: query, nearest };
     },
 
     async find(rawTopic: string, opts: { k?: number } = {}): Promise<FindResult> {

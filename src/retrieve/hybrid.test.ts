@@ -116,6 +116,23 @@ describe("confident", () => {
     expect((await retriever.search("数字经济项目支持金额是多少？")).confident).toBe(true);
   });
 
+  test("a name that only a compilation's title gives is not answered from the text (实行零报告制度)", async () => {
+    // Every article of 000 is titled 实行零报告制度 篇N; none of them mentions 零报告.
+    expect(retriever.index.chunks.some((c) => c.text.includes("零报告"))).toBe(false);
+    const r = await retriever.search("零报告制度是怎么规定的？");
+    expect(r.confident).toBe(false);
+    expect(r.titleOnly).toEqual(["零报告制度"]);
+    expect((await retriever.search("零報告制度是怎麼規定的？")).titleOnly).toEqual(["零报告制度"]);
+    // Where two words of the text meet in a title (实践|调研), the title is not "title-only".
+    const ok = await retriever.search("群众路线教育实践调研报告讲了什么？");
+    expect(ok.titleOnly).toBeUndefined();
+    expect(ok.confident).toBe(true);
+    // Asking which document carries the name is answered by the titles.
+    const f = await retriever.find("哪份材料讲了零报告制度？", { k: 3 });
+    expect(f.confident).toBe(true);
+    expect(f.documents[0]!.article).toMatch(/^实行零报告制度 篇/);
+  });
+
   test("an empty question finds nothing and is not confident", async () => {
     const r = await retriever.search("  ？？ ");
     expect(r.results).toEqual([]);

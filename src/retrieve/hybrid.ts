@@ -141,8 +141,70 @@ export class HybridRetriever implements Retriever {
     // if one of the best passages states one.
     const type = expectedAnswer(normalized);
     const answerable = !type || ranked.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
-    const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable;
-    return { query, normalized, confident, relevance, results };
+    // A name that only appears in document titles ("零报告" in the compilation
+    // title 实行零报告制度, whose articles are about other things) is not
+    // something the text can answer about.
+    const titleOnly = this.titleOnlyNames(normalized);
+    const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable && titleOnly.length === 0;
+    return { query, normalized, confident, relevance, ...(titleOnly.length ? { titleOnly } : {}), results };
+  }
+
+  private titleOnly?: Set<string>;
+
+  /**
+   * Character bigrams of article titles that no passage contains, except
+   * where two words of the text meet (实践|调研 in 群众路线教育实践调研报告):
+   * the names a compilation's title gives that its text never mentions.
+   */
+  private titleOnlyGrams(): Set<string> {
+    if (!this.titleOnly) {
+      const index = this.charIndex();
+      const known = (g: string | undefined) => g !== undefined && g.length === 2 && index.documentFrequency(g) > 0;
+      this.titleOnly = new Set();
+      for (const entry of Object.values(this.index.manifest.files)) {
+        for (const a of entry.articles) {
+          for (const run of a.title.match(/[\u3400-\u9fff]+/g) ?? []) {
+            const text = run.replace(/篇.*$/, "");
+            for (let i = 0; i + 2 <= text.length; i++) {
+              const g = text.slice(i, i + 2);
+              if (known(g)) continue;
+              const junction = known(text.slice(i - 1, i + 1)) && known(text.slice(i + 1, i + 3));
+              if (!junction) this.titleOnly.add(g);
+            }
+          }
+        }
+      }
+    }
+    return this.titleOnly;
+  }
+
+  /**
+   * The stretches of the question around its title-only bigrams that a
+   * title also contains ("零报告制度是怎么规定的" and "实行零报告制度" →
+   * "零报告制度").
+   */
+  private titleOnlyNames(text: string): string[] {
+    const only = this.titleOnlyGrams();
+    const names = new Set<string>();
+    for (let i = 0; i + 2 <= text.length; i++) {
+      if (!only.has(text.slice(i, i + 2))) continue;
+      let best = text.slice(i, i + 2);
+      for (const title of this.titles()) {
+        if (!title.includes(best)) continue;
+        let start = i;
+        let end = i + 2;
+        while (start > 0 && title.includes(text.slice(start - 1, end))) start--;
+        while (end < text.length && title.includes(text.slice(start, end + 1))) end++;
+        if (end - start > best.length) best = text.slice(start, end);
+      }
+      names.add(best);
+    }
+    // A name inside a longer one is not listed twice.
+    return [...names].filter((n) => ![...names].some((m) => m !== n && m.includes(n)));
+  }
+
+  private titles(): string[] {
+    return Object.values(this.index.manifest.files).flatMap((entry) => entry.articles.map((a) => a.title));
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
@@ -254,7 +316,8 @@ export class HybridRetriever implements Retriever {
         sections: d.hits.slice(0, 3).map((h) => ({ section: h.chunk.section, lineStart: h.chunk.lineStart, lineEnd: h.chunk.lineEnd, snippet: snippet(h.chunk.text, res.normalized) })),
       };
     });
-    return { query: topic, confident: res.confident, documents };
+    // Asking which document carries a name that only titles give is answered by those titles.
+    return { query: topic, confident: res.confident || (!!res.titleOnly && documents.length > 0), documents };
   }
 }
 

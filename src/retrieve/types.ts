@@ -16,6 +16,8 @@ export interface SearchResponse {
   confident: boolean;
   /** What `confident` is judged on: best BM25 score ÷ the most a passage could score (0..1). */
   relevance?: number;
+  /** Names in the question that only document titles contain, never their text ("零报告制度"): why it is not confident. */
+  titleOnly?: string[];
   results: SearchHit[];
 }
 

@@ -8,6 +8,7 @@ export function searchJson(res: SearchResponse) {
   return {
     query: res.query,
     confident: res.confident,
+    ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}),
     results: res.results.map((r) => ({
       rank: r.rank,
       score: r.score,
@@ -24,7 +25,11 @@ export function searchJson(res: SearchResponse) {
 
 export function formatSearch(res: SearchResponse): string {
   if (res.results.length === 0) return `没有找到与“${res.query}”相关的内容。`;
-  const lines = res.confident ? [] : ["（相关度较低：文档可能没有直接涉及这个问题）"];
+  const lines = res.titleOnly
+    ? [`（“${res.titleOnly.join("”“")}”只出现在材料标题中，正文没有讲到）`]
+    : res.confident
+      ? []
+      : ["（相关度较低：文档可能没有直接涉及这个问题）"];
   for (const r of res.results) {
     const c = r.chunk;
     lines.push(`${r.rank}. ${c.section}  —  ${c.file}:${c.lineStart}-${c.lineEnd}  (${r.score.toFixed(4)})`);
