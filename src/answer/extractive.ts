@@ -230,9 +230,17 @@ function intoParagraphs<T>(groups: T[][], max: number): T[][] {
  * passages, in document order (section, then position), each cited, followed
  * by DRAFT_NOTE and the sources.
  */
+/** A word of the request this specific (jieba IDF) marks its topic: a draft's sentences must carry one. */
+const TOPIC_IDF = 7;
+
 export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
   const q = makeQuery(request);
-  const picked = pick(scoreSentences(q, passages), {
+  // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"
+  // because it shares 加强 and 建设: keep sentences that carry a topic word.
+  const topic = q.tokens.filter((t) => idfWeight(t.norm) >= TOPIC_IDF).map((t) => t.norm);
+  const scored = scoreSentences(q, passages);
+  const onTopic = topic.length ? scored.filter((c) => topic.some((t) => normalizeForMatch(c.text).includes(t))) : scored;
+  const picked = pick(onTopic.length ? onTopic : scored, {
     minSentences: 3,
     maxSentences: 9,
     maxPassages: 5,

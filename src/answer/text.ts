@@ -2,7 +2,7 @@
  * Chinese text helpers for the answer layer: matching-normalisation,
  * sentence splitting, content tokens, numbers and quoted terms.
  */
-import nodejieba from "nodejieba";
+import { generalIdf, jiebaCut, jiebaCutForSearch } from "../text/tokenize.js";
 
 /** Function words, question words and "the documents say" filler: never evidence of support. */
 const STOP_WORDS = new Set(
@@ -41,38 +41,33 @@ function isContentToken(token: string): boolean {
 
 /** Distinct content words of a claim or sentence (nodejieba cut, length ≥ 2, no stop words, no numbers). */
 export function contentTokens(text: string): string[] {
-  return [...new Set(nodejieba.cut(text.normalize("NFKC")).filter(isContentToken))];
+  return [...new Set(jiebaCut(text.normalize("NFKC")).filter(isContentToken))];
 }
 
 /** Distinct content words in search mode (finer: "区政府" also yields "政府"), for query matching. */
 export function searchTokens(text: string): string[] {
-  return [...new Set(nodejieba.cutForSearch(text.normalize("NFKC")).filter(isContentToken))];
+  return [...new Set(jiebaCutForSearch(text.normalize("NFKC")).filter(isContentToken))];
 }
 
-/** The most salient words of a text (TF-IDF), best first. */
+/** The most salient words of a text (TF-IDF over jieba's general IDF table), best first. */
 export function keyTerms(text: string, limit = 4): string[] {
-  return nodejieba
-    .extract(text.normalize("NFKC"), limit * 2)
-    .map((r) => r.word)
-    .filter(isContentToken)
-    .slice(0, limit);
+  const tf = new Map<string, number>();
+  for (const w of jiebaCut(text.normalize("NFKC"))) if (isContentToken(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  return [...tf]
+    .map(([w, n]) => [w, n * generalIdf(w)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([w]) => w);
 }
-
-const idfCache = new Map<string, number>();
-const DEFAULT_IDF = 6;
 
 /**
- * How specific a word is: its IDF in nodejieba's dictionary (≈4 for 工作/情况,
- * ≈8 for 办公/人大, ≈12 for 政务信息), capped; unknown words get a middling weight.
+ * How specific a word is: its IDF in jieba's dictionary (≈4 for 工作/情况,
+ * ≈8 for 办公/人大, ≈12 for 政务信息), capped at 12; words the table lacks
+ * get its average, single characters a middling 6.
  */
 export function idfWeight(token: string): number {
-  let w = idfCache.get(token);
-  if (w === undefined) {
-    const r = nodejieba.extract(token, 1)[0];
-    w = r && r.word === token ? Math.min(r.weight, 12) : DEFAULT_IDF;
-    idfCache.set(token, w);
-  }
-  return w;
+  if ([...token].length < 2) return 6;
+  return Math.min(generalIdf(token), 12);
 }
 
 /** Weight of a matched token: longer words are more specific. */

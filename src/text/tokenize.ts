@@ -10,7 +10,7 @@ import { packagePath } from "../util/paths.js";
  * keeps it in native memory).
  */
 const require = createRequire(import.meta.url);
-type Jieba = { load(opts: Record<string, string>): void; cutForSearch(s: string, hmm?: boolean): string[]; cut(s: string, hmm?: boolean): string[] };
+type Jieba = { load(opts: Record<string, string>): void; cutForSearch(s: string, hmm?: boolean): string[]; cut(s: string, hmm?: boolean): string[]; DEFAULT_IDF_DICT: string };
 let jieba: Jieba | undefined;
 let stopWords: Set<string> | undefined;
 
@@ -23,6 +23,41 @@ function getJieba(): Jieba {
     jieba = j;
   }
   return jieba;
+}
+
+/** nodejieba's precise-mode cut (user dictionary loaded), unfiltered. */
+export function jiebaCut(text: string): string[] {
+  return getJieba().cut(text, true);
+}
+
+/** nodejieba's search-mode cut (user dictionary loaded), unfiltered. */
+export function jiebaCutForSearch(text: string): string[] {
+  return getJieba().cutForSearch(text, true);
+}
+
+let idf: { table: Map<string, number>; average: number } | undefined;
+
+/**
+ * A word's IDF in jieba's general-language table (≈4 for 工作/情况, ≈8 for
+ * 办公/人大, ≈12 for 政务信息); the table's average for words it lacks. Read
+ * in JS on first use by the answer layer, so ingestion, which never needs
+ * it, does not pay for loading it into nodejieba (the stub above).
+ */
+export function generalIdf(word: string): number {
+  if (!idf) {
+    const table = new Map<string, number>();
+    let sum = 0;
+    for (const line of readFileSync((require("nodejieba") as Jieba).DEFAULT_IDF_DICT, "utf8").split("\n")) {
+      const space = line.lastIndexOf(" ");
+      if (space <= 0) continue;
+      const value = Number(line.slice(space + 1));
+      if (!Number.isFinite(value)) continue;
+      table.set(line.slice(0, space), value);
+      sum += value;
+    }
+    idf = { table, average: table.size ? sum / table.size : 10 };
+  }
+  return idf.table.get(word) ?? idf.average;
 }
 
 export function getStopWords(): Set<string> {
