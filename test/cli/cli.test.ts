@@ -150,8 +150,9 @@ describe.concurrent("search", () => {
   const RESULT_KEYS = ["rank", "score", "id", "file", "article", "section", "text", "lineStart", "lineEnd"].sort();
 
   function checkResponse(out: unknown, query: string) {
-    const o = out as { query: string; confident: boolean; results: Array<Record<string, unknown>> };
-    expect(sortedKeys(o)).toEqual(["confident", "query", "results"]);
+    const o = out as { query: string; confident: boolean; titleOnly?: string[]; results: Array<Record<string, unknown>> };
+    // titleOnly is there only when the question names something only titles contain.
+    expect(sortedKeys(o)).toEqual(o.titleOnly ? ["confident", "query", "results", "titleOnly"] : ["confident", "query", "results"]);
     expect(o.query).toBe(query);
     expect(o.confident).toBeTypeOf("boolean");
     expect(o.results.length).toBeGreaterThan(0);
@@ -194,6 +195,9 @@ describe.concurrent("search", () => {
       expect(o.results).toHaveLength(2);
     });
     expect((JSON.parse(lines[1]!) as { results: Array<{ file: string; text: string }> }).results[0]!.file).toBe(SEEDS.s002);
+    // 实行零报告制度 is the title of every 000 article and is in none of their text.
+    expect(JSON.parse(lines[2]!)).toMatchObject({ confident: false, titleOnly: ["实行零报告制度"] });
+    expect((JSON.parse(lines[0]!) as { titleOnly?: string[] }).titleOnly).toBeUndefined();
   });
 
   test("exit 2 for a missing query, with the error as the one JSON document", async () => {
