@@ -9,6 +9,8 @@ export const EMPTY_REQUEST = "起草要求为空，请说明要起草什么内�
 export const tooLong = (max: number, what: "问题" | "起草要求") =>
   `${what}过长（超过 ${max} 字），请精简后再试。`;
 export const NOT_COVERED = "文档中没有找到与该问题相关的内容，现有文档可能没有涉及这一问题。";
+/** The model read the best passages and found they do not answer the question. */
+export const NOT_ANSWERED = "检索到的相关段落没有回答这个问题，文档中可能没有这方面的具体内容。";
 export const NOT_COVERED_DRAFT = "文档中没有找到可用于起草该内容的资料，现有文档可能没有涉及这一主题。";
 
 /** The question names something that only document titles mention (a compilation's title its articles never discuss). */

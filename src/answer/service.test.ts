@@ -123,6 +123,23 @@ describe("ask, LLM mode (real openai client → stub)", () => {
     expect(r.answer).toContain("发布各类政务信息2916条[1]");
   });
 
+  it("when the model reads the passages and says they do not answer, the bot says so instead of quoting them", async () => {
+    stub.enqueue("chat", { reply: "文档中没有找到相关内容。资料只介绍了政务信息发布的情况，没有涉及信息员的补贴标准。" });
+    const nearest = [{ rank: 1, score: 0.31, file: info.file, article: info.article, lineStart: 7, lineEnd: 60, sections: [] }];
+    const r = await createAnswerService({ retriever: fakeRetriever(three, { nearest }), chat, prompts }).ask("政务信息员每月补贴多少钱？");
+    expect(r).toMatchObject({ mode: "llm", found: false, citations: [] });
+    expect(r.notice).toBeUndefined();
+    expect(r.answer).toMatch(/^检索到的相关段落没有回答这个问题/);
+    expect(r.answer).toContain(`《${info.article}》（${info.file}）`);
+  });
+
+  it("a reply that answers part and says the rest is not covered keeps its cited part", async () => {
+    stub.enqueue("chat", { reply: "区政府发布各类政务信息2916条[1]。文档中没有涉及信息员的补贴标准。" });
+    const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).ask("发布了多少条信息，信息员补贴多少？");
+    expect(r).toMatchObject({ mode: "llm", found: true });
+    expect(r.answer).toContain("2916条[1]");
+  });
+
   describe("when the LLM fails, the extractive answer comes back with a Chinese notice, in bounded time", () => {
     const cases = [
       ["HTTP 500", [{ status: 500 }, { status: 500 }], /^大模型服务暂时不可用（HTTP 500），以下为根据文档原文摘录的回答。$/],

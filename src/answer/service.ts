@@ -77,7 +77,16 @@ interface Composed {
   text: string;
   citations: Citation[];
   notice?: string;
+  /** The model read the passages and said they do not answer: the reply is "not covered", not a quote. */
+  declined?: boolean;
 }
+
+/**
+ * A reply without citations that says the passages do not answer (as the
+ * prompt asks it to): the model's judgement that the documents are silent,
+ * which is worth more than quoting the nearest sentences.
+ */
+const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|无法(根据|依据)[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
 
 export function createAnswerService(options: AnswerServiceOptions): AnswerService {
   const { retriever, chat, prompts, logger } = options;
@@ -152,6 +161,10 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     }
     const checked = checkCitations(reply, passages);
     if (checked.issues.length) logger?.warn({ issues: checked.issues, kind }, "citations removed from the LLM reply");
+    if (checked.citations.length === 0 && DECLINES.test(reply)) {
+      logger?.info({ kind }, "LLM found the passages do not answer");
+      return { mode: "llm", text: "", citations: [], declined: true };
+    }
     if (checked.citations.length === 0) {
       logger?.warn({ kind }, "LLM reply has no citation that holds; falling back to the extractive reply");
       return extractive(msg.noCitationNotice(kind));
@@ -180,20 +193,23 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const query = searchableText(rewritten.question);
       const { search, passages } = await retrieve(query, options.maxPassages ?? 6);
       const base = { question, standalone: query };
+      let declined = false;
       if (passages.length > 0) {
         const r = await compose("answer", query, passages, opts.signal, rewritten.failure);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "answered");
           return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(r.notice ? { notice: r.notice } : {}) };
         }
+        declined = !!r.declined;
       }
       const nearest = await nearestTo(query);
-      logger?.info({ nearest: nearest.length }, "question not covered by the documents");
+      logger?.info({ nearest: nearest.length, declined }, "question not covered by the documents");
+      const why = search.titleOnly ? msg.onlyInTitles(search.titleOnly) : declined ? msg.NOT_ANSWERED : msg.NOT_COVERED;
       return {
         ...base,
         mode: chat ? "llm" : "extractive",
         found: false,
-        answer: msg.withNearest(search.titleOnly ? msg.onlyInTitles(search.titleOnly) : msg.NOT_COVERED, nearest),
+        answer: msg.withNearest(why, nearest),
         citations: [],
         nearest,
       };
