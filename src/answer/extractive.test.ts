@@ -25,6 +25,14 @@ describe("extractiveAnswer", () => {
     expect(r.citations[0]!.quote).toContain("2916条");
   });
 
+  it("asked for a number that no chosen sentence gives, it says so instead of implying one (dates are not counts)", () => {
+    const r = extractiveAnswer("当阳市电子政务团队一共有多少人？", passages(dangyang));
+    expect(r.text).toMatch(/^文档中没有找到所问的数字，相关内容是：/);
+    expect(r.citations.length).toBeGreaterThan(0);
+    // The same kind of question where the passage has the figure is answered plainly.
+    expect(extractiveAnswer("区政府发布了多少条政务信息？", passages(info)).text).toMatch(/^根据文档：/);
+  });
+
   it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
     const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
     const parts = sentencesOf(r.text);

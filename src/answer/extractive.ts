@@ -40,6 +40,11 @@ interface Candidate {
 
 const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
 const TIME_QUESTION = /什么时候|何时|哪一?年|几月|哪天|时间|日期|期限/;
+/** A question that asks for a count or an amount ("多少", "几个"). */
+const COUNT_QUESTION = /多少|几[个件条次项名家人篇期位所]/;
+/** A figure in a sentence (not the article-like 一个/一项). */
+const NUMERAL = /\d|[两二三四五六七八九十百千万亿][个件条次项名家人篇期位所]|[一二三四五六七八九十百千两]+[万亿]?[元%％]/;
+const DATES = /\d{4}年|\d{1,2}月|\d{1,2}日/g;
 const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]+月/;
 const MAX_SENTENCE_CHARS = 160;
 
@@ -205,15 +210,20 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
     relative: 0.6,
     floor: 0.3,
   });
+  let lead = "根据文档：";
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).slice(0, 2);
+    lead = "文档中没有与问题直接对应的句子，最相关段落的开头是：";
+  } else if (COUNT_QUESTION.test(question) && !picked.some((c) => NUMERAL.test(c.text.replace(DATES, "")))) {
+    // Asked for a number, and no sentence that answers gives one: say so rather than imply it.
+    lead = "文档中没有找到所问的数字，相关内容是：";
   }
   if (picked.length === 0) return { text: "", citations: [] };
   const ordered = [...picked].sort((a, b) => a.passage.n - b.passage.n || a.index - b.index);
   const { numberOf, citations } = numberCitations(ordered);
   const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
-  return { text: `根据文档：${body}`, citations };
+  return { text: `${lead}${body}`, citations };
 }
 
 /** Splits ordered groups into at most `max` runs of consecutive groups. */
