@@ -6,7 +6,7 @@
  * articles. (Quality figures over the whole evaluation set are `policybot
  * eval`'s job; these are the behaviours, each on a real passage.)
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -131,6 +131,21 @@ describe("confident", () => {
     const f = await retriever.find("哪份材料讲了零报告制度？", { k: 3 });
     expect(f.confident).toBe(true);
     expect(f.documents[0]!.article).toMatch(/^实行零报告制度 篇/);
+  });
+
+  test("a document's own title is not title-only, even in words its text does not repeat", async () => {
+    const dir = path.join(tmp, "own-title");
+    await mkdir(path.join(dir, "docs"), { recursive: true });
+    await writeFile(
+      path.join(dir, "docs", "要点.txt"),
+      "二〇二三年数字政府攻坚要点\n\n一、推进政务服务一网通办\n全面推行政务服务事项网上办理，年底前实现高频事项全程网办。\n二、加强数据共享\n建设全市统一的数据共享交换平台，推动部门数据按需共享。\n",
+    );
+    const embedder = new LocalNgramEmbeddings();
+    await ingest({ paths: [path.join(dir, "docs")], indexDir: path.join(dir, "index"), embedder });
+    const own = new HybridRetriever(await readIndex(path.join(dir, "index")), embedder);
+    const r = await own.search("数字政府攻坚要点有哪些？");
+    expect(r.titleOnly).toBeUndefined();
+    expect(r.results[0]!.chunk.text).toMatch(/政务服务|数据共享/);
   });
 
   test("an empty question finds nothing and is not confident", async () => {

@@ -152,25 +152,25 @@ export class HybridRetriever implements Retriever {
   private titleOnly?: Set<string>;
 
   /**
-   * Character bigrams of article titles that no passage contains, except
+   * Character bigrams of compilation titles that no passage contains, except
    * where two words of the text meet (实践|调研 in 群众路线教育实践调研报告):
-   * the names a compilation's title gives that its text never mentions.
+   * the names a compilation's title gives that its articles never mention.
+   * Only titles shared by several articles of a file (实行零报告制度 篇一…篇五)
+   * count: a document's own title describes its text, even in words the text
+   * does not repeat.
    */
   private titleOnlyGrams(): Set<string> {
     if (!this.titleOnly) {
       const index = this.charIndex();
       const known = (g: string | undefined) => g !== undefined && g.length === 2 && index.documentFrequency(g) > 0;
       this.titleOnly = new Set();
-      for (const entry of Object.values(this.index.manifest.files)) {
-        for (const a of entry.articles) {
-          for (const run of a.title.match(/[\u3400-\u9fff]+/g) ?? []) {
-            const text = run.replace(/篇.*$/, "");
-            for (let i = 0; i + 2 <= text.length; i++) {
-              const g = text.slice(i, i + 2);
-              if (known(g)) continue;
-              const junction = known(text.slice(i - 1, i + 1)) && known(text.slice(i + 1, i + 3));
-              if (!junction) this.titleOnly.add(g);
-            }
+      for (const title of this.compilationTitles()) {
+        for (const text of title.match(/[\u3400-\u9fff]+/g) ?? []) {
+          for (let i = 0; i + 2 <= text.length; i++) {
+            const g = text.slice(i, i + 2);
+            if (known(g)) continue;
+            const junction = known(text.slice(i - 1, i + 1)) && known(text.slice(i + 1, i + 3));
+            if (!junction) this.titleOnly.add(g);
           }
         }
       }
@@ -205,6 +205,20 @@ export class HybridRetriever implements Retriever {
 
   private titles(): string[] {
     return Object.values(this.index.manifest.files).flatMap((entry) => entry.articles.map((a) => a.title));
+  }
+
+  /** Titles that several articles of one file share, without their 篇N or number ("实行零报告制度"). */
+  private compilationTitles(): string[] {
+    const out = new Set<string>();
+    for (const entry of Object.values(this.index.manifest.files)) {
+      const count = new Map<string, number>();
+      for (const a of entry.articles) {
+        const base = a.title.replace(/\s*篇\s*[\d一二三四五六七八九十百]+\s*$/, "").replace(/\s*\d+\s*$/, "").trim();
+        if (base) count.set(base, (count.get(base) ?? 0) + 1);
+      }
+      for (const [base, n] of count) if (n >= 2) out.add(base);
+    }
+    return [...out];
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
