@@ -235,14 +235,14 @@ function intoParagraphs<T>(groups: T[][], max: number): T[][] {
   return out;
 }
 
+/** A word of the request this specific (jieba IDF) marks its topic: a draft's sentences must carry one. */
+const TOPIC_IDF = 7;
+
 /**
  * A draft of 1–3 paragraphs from the most relevant sentences of several
  * passages, in document order (section, then position), each cited, followed
  * by DRAFT_NOTE and the sources.
  */
-/** A word of the request this specific (jieba IDF) marks its topic: a draft's sentences must carry one. */
-const TOPIC_IDF = 7;
-
 export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
   const q = makeQuery(request);
   // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"

@@ -86,7 +86,7 @@ interface Composed {
  * prompt asks it to): the model's judgement that the documents are silent,
  * which is worth more than quoting the nearest sentences.
  */
-const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|无法(根据|依据)[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
+const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|(无法|不能)(根据|依据)?[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
 
 export function createAnswerService(options: AnswerServiceOptions): AnswerService {
   const { retriever, chat, prompts, logger } = options;
