@@ -8,7 +8,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { PinyinNames } from "./pinyin-names.js";
 import { expectedAnswer, suppliesAnswer } from "./answer-type.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
-import { charGrams } from "../text/chargrams.js";
+import { charGrams, isFunctionBigram } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
 
@@ -47,7 +47,7 @@ const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.135 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -106,7 +106,7 @@ export class HybridRetriever implements Retriever {
     if (!normalized) return { query, normalized, confident: false, results: [] };
     const searchText = this.searchText(normalized);
     const tokens = tokenize(searchText);
-    const grams = charGrams(searchText);
+    const grams = charGrams(searchText).filter((g) => !isFunctionBigram(g));
     const { candidates, vectorWeight, charWeight } = this.options;
 
     const english = this.alternatives(normalized);

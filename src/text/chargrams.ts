@@ -27,3 +27,13 @@ export function charGrams(text: string, normalized = false): string[] {
   }
   return out;
 }
+
+/**
+ * A bigram of two function characters ("什么", "哪些", "怎么", "有没"): in a
+ * question it carries no topic, yet reports rarely write it, so its IDF is
+ * high and it would favour the few passages that happen to. Left out of the
+ * question's grams (documents keep theirs).
+ */
+export function isFunctionBigram(gram: string): boolean {
+  return gram.length === 2 && FUNCTION_CHARS.has(gram[0]!) && FUNCTION_CHARS.has(gram[1]!);
+}
