@@ -88,6 +88,11 @@ interface Composed {
  */
 const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|(无法|不能)(根据|依据)?[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
 
+/** Why nothing was answered: a name only titles carry, or the given reason. */
+function notCovered(search: SearchResponse, otherwise: string): string {
+  return search.titleOnly ? msg.onlyInTitles(search.titleOnly) : otherwise;
+}
+
 export function createAnswerService(options: AnswerServiceOptions): AnswerService {
   const { retriever, chat, prompts, logger } = options;
   const maxChars = options.maxQuestionChars ?? 2000;
@@ -204,7 +209,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       }
       const nearest = await nearestTo(query);
       logger?.info({ nearest: nearest.length, declined }, "question not covered by the documents");
-      const why = search.titleOnly ? msg.onlyInTitles(search.titleOnly) : declined ? msg.NOT_ANSWERED : msg.NOT_COVERED;
+      const why = notCovered(search, declined ? msg.NOT_ANSWERED : msg.NOT_COVERED);
       return {
         ...base,
         mode: chat ? "llm" : "extractive",
@@ -248,7 +253,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         }
       }
       const nearest = await nearestTo(query);
-      return { ...refuse(msg.withNearest(search.titleOnly ? msg.onlyInTitles(search.titleOnly) : msg.NOT_COVERED_DRAFT, nearest)), standalone: query, nearest };
+      return { ...refuse(msg.withNearest(notCovered(search, msg.NOT_COVERED_DRAFT), nearest)), standalone: query, nearest };
     },
 
     async find(rawTopic: string, opts: { k?: number } = {}): Promise<FindResult> {

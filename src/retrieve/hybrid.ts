@@ -85,14 +85,16 @@ export class HybridRetriever implements Retriever {
    * passage could score on each channel, one alternative per English word
    * (for `confident`). None for Chinese questions.
    */
-  private alternatives(normalized: string): { weights: Map<string, number>; maxWords: number; maxChars: number } | undefined {
+  private alternatives(normalized: string): { weights: Map<string, number>; most: (channel: "words" | "chars") => number } | undefined {
     if (!isMostlyEnglish(normalized)) return undefined;
     const weights = new Map<string, number>();
     const groups = translateEnglishGroups(normalized).map((group) => ({ w: 1 / Math.sqrt(group.length), terms: group.map((t) => ({ tokens: tokenize(t), grams: charGrams(t) })) }));
     for (const { w, terms } of groups) for (const t of terms) for (const x of [...t.tokens, ...t.grams]) weights.set(x, Math.max(weights.get(x) ?? 0, w));
-    const most = (index: Bm25Index, pick: (t: { tokens: string[]; grams: string[] }) => string[]) =>
-      groups.reduce((sum, g) => sum + Math.max(0, ...g.terms.map((t) => index.maxScore(pick(t), weights))), 0);
-    return { weights, maxWords: most(this.index.bm25, (t) => t.tokens), maxChars: most(this.charIndex(), (t) => t.grams) };
+    const most = (channel: "words" | "chars") => {
+      const index = channel === "words" ? this.index.bm25 : this.charIndex();
+      return groups.reduce((sum, g) => sum + Math.max(0, ...g.terms.map((t) => index.maxScore(channel === "words" ? t.tokens : t.grams, weights))), 0);
+    };
+    return { weights, most };
   }
 
   /** Query tokens after normalisation and expansion; exposed for the extractive answerer and eval. */
@@ -135,8 +137,8 @@ export class HybridRetriever implements Retriever {
     // shares characters but not words with its passage (calibrated in eval).
     const relevance =
       charWeight > 0
-        ? relevanceOf(chars[0]?.[1] ?? 0, english?.maxChars ?? this.charIndex().maxScore(grams))
-        : relevanceOf(lexical[0]?.[1] ?? 0, english?.maxWords ?? this.index.bm25.maxScore(tokens));
+        ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
+        : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
     // A question that asks for an amount, a time or a rate is answered only
     // if one of the best passages states one.
     const type = expectedAnswer(normalized);
@@ -189,7 +191,7 @@ export class HybridRetriever implements Retriever {
     for (let i = 0; i + 2 <= text.length; i++) {
       if (!only.has(text.slice(i, i + 2))) continue;
       let best = text.slice(i, i + 2);
-      for (const title of this.titles()) {
+      for (const title of this.compilationTitles()) {
         if (!title.includes(best)) continue;
         let start = i;
         let end = i + 2;
@@ -203,12 +205,11 @@ export class HybridRetriever implements Retriever {
     return [...names].filter((n) => ![...names].some((m) => m !== n && m.includes(n)));
   }
 
-  private titles(): string[] {
-    return Object.values(this.index.manifest.files).flatMap((entry) => entry.articles.map((a) => a.title));
-  }
+  private compilation?: string[];
 
-  /** Titles that several articles of one file share, without their 篇N or number ("实行零报告制度"). */
+  /** Titles that several articles of one file share, without their 篇N or number ("实行零报告制度"); computed once. */
   private compilationTitles(): string[] {
+    if (this.compilation) return this.compilation;
     const out = new Set<string>();
     for (const entry of Object.values(this.index.manifest.files)) {
       const count = new Map<string, number>();
@@ -218,7 +219,8 @@ export class HybridRetriever implements Retriever {
       }
       for (const [base, n] of count) if (n >= 2) out.add(base);
     }
-    return [...out];
+    this.compilation = [...out];
+    return this.compilation;
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */

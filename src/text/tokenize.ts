@@ -76,7 +76,7 @@ const KEEP = /[\p{L}\p{N}]/u;
 export function tokenize(text: string): string[] {
   const stops = getStopWords();
   const out: string[] = [];
-  for (const raw of getJieba().cutForSearch(text, true)) {
+  for (const raw of jiebaCutForSearch(text)) {
     const t = raw.trim().toLowerCase();
     if (!t || !KEEP.test(t) || stops.has(t)) continue;
     out.push(t);
@@ -87,8 +87,7 @@ export function tokenize(text: string): string[] {
 /** Precise-mode words (no overlapping grains), for sentence matching and key-term checks. */
 export function words(text: string): string[] {
   const stops = getStopWords();
-  return getJieba()
-    .cut(text, true)
+  return jiebaCut(text)
     .map((w) => w.trim().toLowerCase())
     .filter((w) => w && KEEP.test(w) && !stops.has(w));
 }
