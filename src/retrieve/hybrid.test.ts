@@ -91,6 +91,18 @@ describe("search", () => {
   });
 });
 
+describe("the part of a report a question asks for", () => {
+  test("a question about shortcomings finds the report's problems section, which shares no keyword with it", async () => {
+    const question = "产业发展专项资金有哪些不足？";
+    const plain = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, intentWeight: 0 });
+    const without = await plain.search(question, { k: 3 });
+    const withIntent = await retriever.search(question, { k: 3 });
+    expect(without.results[0]!.chunk.section).not.toMatch(/存在的问题/);
+    expect(withIntent.results[0]!.chunk.section).toMatch(/六、存在的问题$/);
+    expect(withIntent.results[0]!.chunk.text).toContain("产业发展专项资金自2007年设立以来");
+  });
+});
+
 describe("pinyin names in English questions", () => {
   test("a capitalised word that spells a corpus word searches it (Liangzhai → 梁寨, Yangliu → 杨柳)", async () => {
     const text = retriever.searchText("How did Liangzhai town keep officials close to the people?");

@@ -7,6 +7,7 @@ import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { expectedAnswer, suppliesAnswer } from "./answer-type.js";
+import { inSection, sectionIntent } from "./intent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -38,6 +39,8 @@ export interface HybridOptions {
   charWeight?: number;
   /** Minimum (best character-BM25 score ÷ highest possible score for the question) to be confident. */
   minRelevance?: number;
+  /** Bonus (on the fused scale) for a passage in the part of a report the question asks for: problems, next steps, suggestions. */
+  intentWeight?: number;
 }
 
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
@@ -47,7 +50,7 @@ const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -123,6 +126,8 @@ export class HybridRetriever implements Retriever {
     for (const [row, s] of lexical) fused.set(row, s / maxLexical);
     for (const [row, s] of chars) fused.set(row, (fused.get(row) ?? 0) + (charWeight * s) / maxChars);
     for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
+    const intent = this.options.intentWeight > 0 ? sectionIntent(normalized) : undefined;
+    if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
     const results: SearchHit[] = [];
