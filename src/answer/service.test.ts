@@ -28,7 +28,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[] } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"] } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -41,6 +41,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         normalized: query,
         confident: options.confident ?? true,
         ...(options.titleOnly ? { titleOnly: options.titleOnly } : {}),
+        ...(options.missing ? { missing: options.missing } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -238,6 +239,16 @@ describe("ask, extractive mode and refusals", () => {
     expect(r.found).toBe(false);
     expect(r.answer).toMatch(/^文档正文没有讲到“零报告制度”：它只出现在材料标题中/);
     expect(r.answer).toContain("《实行零报告制度 篇五》（000_1c877c88cc443075.txt）");
+    expect(stub.requests).toEqual([]);
+  });
+
+  it("a figure the passages do not give: the answer says the documents discuss the topic but not the amount", async () => {
+    const nearest = [{ rank: 1, score: 0.4, file: info.file, article: info.article, lineStart: info.lineStart, lineEnd: info.lineEnd, sections: [] }];
+    const retriever = fakeRetriever([info], { confident: false, nearest, missing: "money" });
+    const r = await createAnswerService({ retriever, chat, prompts }).ask("这项工作花了多少钱？");
+    expect(r.found).toBe(false);
+    expect(r.answer).toMatch(/^文档中有相关内容，但没有给出所问的金额。/);
+    expect(r.answer).toContain(`《${info.article}》（${info.file}）`);
     expect(stub.requests).toEqual([]);
   });
 

@@ -21,6 +21,9 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
 };
 
+/** What each kind of figure is called in a reply ("没有给出所问的金额"). */
+export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", rate: "比例" };
+
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
 }

@@ -124,8 +124,18 @@ describe("confident", () => {
   test("a question asking for a figure its topic's passages never give is not confident", async () => {
     // 001 describes 杨柳米酒 at length but never its price; 002 gives the fund's amounts.
     expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).confident).toBe(true);
-    expect((await retriever.search("杨柳米酒出厂价多少钱一斤？")).confident).toBe(false);
-    expect((await retriever.search("数字经济项目支持金额是多少？")).confident).toBe(true);
+    const price = await retriever.search("杨柳米酒出厂价多少钱一斤？");
+    expect(price.confident).toBe(false);
+    expect(price.missing).toBe("money");
+    const fund = await retriever.search("数字经济项目支持金额是多少？");
+    expect(fund.confident).toBe(true);
+    expect(fund.missing).toBeUndefined();
+  });
+
+  test("a figure asked about a topic the documents never discuss is not reported as missing from them", async () => {
+    const r = await retriever.search("出差住宿费报销标准一天多少钱？");
+    expect(r.confident).toBe(false);
+    expect(r.missing).toBeUndefined();
   });
 
   test("a name that only a compilation's title gives is not answered from the text (实行零报告制度)", async () => {

@@ -153,7 +153,7 @@ export class HybridRetriever implements Retriever {
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
     const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable && titleOnly.length === 0;
-    return { query, normalized, confident, relevance, ...(titleOnly.length ? { titleOnly } : {}), results };
+    return { query, normalized, confident, relevance, ...(titleOnly.length ? { titleOnly } : {}), ...(type && !answerable && relevance >= this.options.minRelevance ? { missing: type } : {}), results };
   }
 
   private titleOnly?: Set<string>;

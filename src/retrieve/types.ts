@@ -1,5 +1,6 @@
 import type { Chunk } from "../ingest/types.js";
 import type { FindResult } from "../answer/types.js";
+import type { AnswerType } from "./answer-type.js";
 
 /** One retrieved passage. Scores point the same way everywhere: higher is better. */
 export interface SearchHit {
@@ -18,6 +19,8 @@ export interface SearchResponse {
   relevance?: number;
   /** Names in the question that only document titles contain, never their text ("零报告制度"): why it is not confident. */
   titleOnly?: string[];
+  /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
+  missing?: AnswerType;
   results: SearchHit[];
 }
 

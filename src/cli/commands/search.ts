@@ -3,12 +3,14 @@ import { openRetriever } from "../../app.js";
 import type { HybridRetriever } from "../../retrieve/hybrid.js";
 import type { SearchResponse } from "../../retrieve/types.js";
 import { eachStdinLine, print, printJson } from "../output.js";
+import { FIGURE_NAMES } from "../../retrieve/answer-type.js";
 
 export function searchJson(res: SearchResponse) {
   return {
     query: res.query,
     confident: res.confident,
     ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}),
+    ...(res.missing ? { missing: res.missing } : {}),
     results: res.results.map((r) => ({
       rank: r.rank,
       score: r.score,
@@ -27,9 +29,11 @@ export function formatSearch(res: SearchResponse): string {
   if (res.results.length === 0) return `没有找到与“${res.query}”相关的内容。`;
   const lines = res.titleOnly
     ? [`（“${res.titleOnly.join("”“")}”只出现在材料标题中，正文没有讲到）`]
-    : res.confident
-      ? []
-      : ["（相关度较低：文档可能没有直接涉及这个问题）"];
+    : res.missing
+      ? [`（相关段落没有给出所问的${FIGURE_NAMES[res.missing]}）`]
+      : res.confident
+        ? []
+        : ["（相关度较低：文档可能没有直接涉及这个问题）"];
   for (const r of res.results) {
     const c = r.chunk;
     lines.push(`${r.rank}. ${c.section}  —  ${c.file}:${c.lineStart}-${c.lineEnd}  (${r.score.toFixed(4)})`);
