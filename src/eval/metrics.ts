@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { z } from "zod";
-import type { HybridRetriever } from "../retrieve/hybrid.js";
+import { HybridRetriever } from "../retrieve/hybrid.js";
 import { Bm25Index } from "../index/bm25.js";
 import { tokenize } from "../text/tokenize.js";
 import { normalizeQuery } from "../text/normalize.js";
@@ -110,10 +110,13 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[], op
   let find3 = 0;
   let unN = 0;
   let unRecognised = 0;
-  const relevance: Array<{ answerable: boolean; r: number }> = [];
+  const relevance: CalibrationRow[] = [];
+  // The same retriever judging by its other rules only (a figure not given, a title-only name), for the calibration.
+  const rulesOnly = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, minRelevance: 0 });
   for (const item of items) {
     const res = await retriever.search(item.question, { k: 10 });
-    relevance.push({ answerable: item.kind !== "unanswerable", r: res.relevance ?? 0 });
+    const otherwise = !(await rulesOnly.search(item.question, { k: 1 })).confident;
+    relevance.push({ answerable: item.kind !== "unanswerable", r: res.relevance ?? 0, otherwise });
     if (item.kind === "unanswerable") {
       unN++;
       if (!res.confident) unRecognised++;
@@ -157,15 +160,27 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[], op
   };
 }
 
-/** The highest threshold that wrongly flags at most 5% of answerable questions. */
-export function calibrate(rows: Array<{ answerable: boolean; r: number }>, current: number, maxFlagged = 0.05): EvalReport["calibration"] {
-  const ans = rows.filter((x) => x.answerable).map((x) => x.r);
-  const un = rows.filter((x) => !x.answerable).map((x) => x.r);
-  let best = { threshold: 0, recognised: 0, flagged: 0, current };
+export interface CalibrationRow {
+  answerable: boolean;
+  /** The question's relevance (see HybridRetriever). */
+  r: number;
+  /** Not confident whatever the threshold: a figure asked for that no passage gives, a name only titles carry. */
+  otherwise?: boolean;
+}
+
+/**
+ * The highest relevance threshold at which at most 5% of answerable
+ * questions are wrongly flagged, counting those the other rules flag too.
+ */
+export function calibrate(rows: CalibrationRow[], current: number, maxFlagged = 0.05): EvalReport["calibration"] {
+  const ans = rows.filter((x) => x.answerable);
+  const un = rows.filter((x) => !x.answerable);
+  const share = (xs: CalibrationRow[], t: number) => xs.filter((x) => x.otherwise || x.r < t).length / (xs.length || 1);
+  let best = { threshold: 0, recognised: share(un, 0), flagged: share(ans, 0), current };
   for (const t of [...new Set(rows.map((x) => x.r))].sort((a, b) => a - b)) {
-    const flagged = ans.filter((r) => r < t).length / (ans.length || 1);
+    const flagged = share(ans, t);
     if (flagged > maxFlagged) break;
-    best = { threshold: Math.floor(t * 1000) / 1000, recognised: un.filter((r) => r < t).length / (un.length || 1), flagged, current };
+    best = { threshold: Math.floor(t * 1000) / 1000, recognised: share(un, t), flagged, current };
   }
   return best;
 }

@@ -8,6 +8,12 @@ describe("answer type", () => {
     expect(expectedAnswer("市长质量奖什么时候评选")).toBe("time");
     expect(expectedAnswer("临江市新能源公交车比例达到多少")).toBe("rate");
     expect(expectedAnswer("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
+    expect(expectedAnswer("市财政给网上办公的拨款是多少")).toBe("money");
+    expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBeUndefined();
+    expect(expectedAnswer("补贴比例是多少")).toBe("rate");
+    expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
+    expect(expectedAnswer("例会一般开多长时间")).toBe("duration");
+    expect(expectedAnswer("政务网建设已成功布点多少个")).toBeUndefined();
     // "when" in the middle of an English question is not a question about time.
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
   });
@@ -17,5 +23,7 @@ describe("answer type", () => {
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "time")).toBe(true);
     expect(suppliesAnswer("新能源公交车比例达到100%", "rate")).toBe(true);
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
+    expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
+    expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
   });
 });

@@ -140,10 +140,11 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
-    const relevance =
+    const whole =
       charWeight > 0
         ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
         : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
+    const relevance = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
     // A question that asks for an amount, a time or a rate is answered only
     // if one of the best passages states one.
     const type = expectedAnswer(normalized);
@@ -154,6 +155,25 @@ export class HybridRetriever implements Retriever {
     const titleOnly = this.titleOnlyNames(normalized);
     const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable && titleOnly.length === 0;
     return { query, normalized, confident, relevance, ...(titleOnly.length ? { titleOnly } : {}), ...(type && !answerable && relevance >= this.options.minRelevance ? { missing: type } : {}), results };
+  }
+
+  /**
+   * A question of several clauses ("政协提了啥建议？那个办公室要不要单独拎出
+   * 来？") is often answered by a passage that matches one clause well while
+   * the other's everyday wording matches nothing: the best clause's
+   * relevance, by itself, averaged with the whole question's.
+   */
+  private bestClauseRelevance(normalized: string, whole: number): number {
+    let best = whole;
+    const clauses = normalized.split(/[，,。？?！!；;、]/);
+    if (clauses.length < 2) return whole;
+    const index = this.charIndex();
+    for (const clause of clauses) {
+      const grams = charGrams(clause, true).filter((g) => !isFunctionBigram(g));
+      if (grams.length < 2) continue;
+      best = Math.max(best, relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams)));
+    }
+    return best;
   }
 
   private titleOnly?: Set<string>;
