@@ -28,7 +28,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"] } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -42,6 +42,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         confident: options.confident ?? true,
         ...(options.titleOnly ? { titleOnly: options.titleOnly } : {}),
         ...(options.missing ? { missing: options.missing } : {}),
+        ...(options.borderline ? { borderline: true } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -139,6 +140,48 @@ describe("ask, LLM mode (real openai client → stub)", () => {
     const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).ask("发布了多少条信息，信息员补贴多少？");
     expect(r).toMatchObject({ mode: "llm", found: true });
     expect(r.answer).toContain("2916条[1]");
+  });
+
+  describe("a borderline search (relevance just under the threshold): the model judges the passages", () => {
+    const weak = () => fakeRetriever(three, { confident: false, borderline: true, nearest: [{ rank: 1, score: 0.31, file: info.file, article: info.article, lineStart: 7, lineEnd: 60, sections: [] }] });
+
+    it("an answer with citations that hold is shown, with a notice to check it against the source", async () => {
+      stub.enqueue("chat", { reply: "区政府全年发布各类政务信息2916条[1]。" });
+      const r = await createAnswerService({ retriever: weak(), chat, prompts }).ask("区里一年往外发了几千条消息？");
+      expect(r).toMatchObject({ mode: "llm", found: true });
+      expect(r.answer).toBe("区政府全年发布各类政务信息2916条[1]。");
+      expect(r.notice).toMatch(/^检索到的段落与问题的字面相关度不高/);
+      expect(stub.requestsTo("chat")).toHaveLength(1);
+    });
+
+    it("when the model says the passages do not answer, the bot says so", async () => {
+      stub.enqueue("chat", { reply: "文档中没有找到相关内容。" });
+      const r = await createAnswerService({ retriever: weak(), chat, prompts }).ask("区里的公务接待标准是多少？");
+      expect(r).toMatchObject({ found: false, citations: [] });
+      expect(r.answer).toMatch(/^检索到的相关段落没有回答这个问题/);
+    });
+
+    it("when the model fails, nothing is quoted from the weak passages: not found, and the notice says why", async () => {
+      stub.enqueue("chat", { status: 500 }, { status: 500 });
+      const r = await createAnswerService({ retriever: weak(), chat, prompts }).ask("区里一年往外发了几千条消息？");
+      expect(r).toMatchObject({ found: false, citations: [] });
+      expect(r.answer).toMatch(/^文档中没有找到与该问题相关的内容/);
+      expect(r.answer).toContain(`《${info.article}》（${info.file}）`);
+      expect(r.notice).toBe("大模型服务暂时不可用（HTTP 500），无法判断检索到的段落是否回答了这个问题。");
+    });
+
+    it("a reply whose citations do not hold is not shown either", async () => {
+      stub.enqueue("chat", { reply: "区政府共发布政务信息5000条[2]。" });
+      const r = await createAnswerService({ retriever: weak(), chat, prompts }).ask("区里一年往外发了几千条消息？");
+      expect(r).toMatchObject({ found: false, citations: [] });
+      expect(r.notice).toMatch(/^大模型的回答没有可以在文档中核实的引用，无法判断/);
+    });
+
+    it("without a model, a borderline search is not answered (offline there is no judge)", async () => {
+      const r = await createAnswerService({ retriever: weak(), prompts }).ask("区里一年往外发了几千条消息？");
+      expect(r).toMatchObject({ mode: "extractive", found: false, citations: [] });
+      expect(r.answer).toMatch(/^文档中没有找到与该问题相关的内容/);
+    });
   });
 
   describe("when the LLM fails, the extractive answer comes back with a Chinese notice, in bounded time", () => {

@@ -121,14 +121,21 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     }
   }
 
-  async function retrieve(query: string, limit: number): Promise<{ search: SearchResponse; passages: Passage[] }> {
+  /**
+   * The search and the passages to answer from: none when the search is not
+   * confident, except that a borderline one goes to the model to judge.
+   */
+  async function retrieve(query: string, limit: number, allowJudged = false): Promise<{ search: SearchResponse; passages: Passage[]; judge: boolean }> {
     const search = await retriever.search(query, { k });
-    return { search, passages: search.confident ? uniquePassages(search.results, limit) : [] };
+    const judge = !search.confident && allowJudged && !!chat && !!search.borderline;
+    return { search, passages: search.confident || judge ? uniquePassages(search.results, limit) : [], judge };
   }
 
   /**
    * The model's reply with citations checked, or the extractive reply with a
-   * notice when the model fails or cites nothing that holds.
+   * notice when the model fails or cites nothing that holds. With `judge`
+   * (passages that matched the question only weakly), only the model may
+   * answer: instead of an extractive reply, nothing, with the notice.
    */
   async function compose(
     kind: "answer" | "draft",
@@ -136,14 +143,16 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     passages: Passage[],
     signal: AbortSignal | undefined,
     earlierFailure?: unknown,
+    judge = false,
   ): Promise<Composed> {
-    const extractive = (notice?: string): Composed => {
+    const extractive = (notice?: (kind: "answer" | "draft" | "judge") => string): Composed => {
+      if (judge) return { mode: "llm", text: "", citations: [], ...(notice ? { notice: notice("judge") } : {}) };
       const r = kind === "answer" ? extractiveAnswer(query, passages) : extractiveDraft(query, passages);
-      return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice } : {}) };
+      return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice: notice(kind) } : {}) };
     };
     if (!chat) return extractive();
     // The follow-up rewrite already waited out a down server: do not wait again.
-    if (serverDown(earlierFailure)) return extractive(msg.fallbackNotice(earlierFailure, kind));
+    if (serverDown(earlierFailure)) return extractive((k) => msg.fallbackNotice(earlierFailure, k));
     const template: PromptTemplate = kind === "answer" ? prompts.answer : prompts.draft;
     const values = {
       passages: formatPassages(passages),
@@ -159,13 +168,13 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     } catch (e) {
       if (signal?.aborted) throw e;
       logger?.warn({ err: errorMessage(e), kind }, "LLM failed; falling back to the extractive reply");
-      return extractive(msg.fallbackNotice(e, kind));
+      return extractive((k) => msg.fallbackNotice(e, k));
     }
     // A reply that reproduces the prompt's instructions was steered (e.g. by
     // an instruction inside a document): none of it is shown.
     if (leaksPrompt(reply, template, `${values.passages}\n${query}`)) {
       logger?.warn({ kind }, "LLM reply reproduces the prompt; falling back to the extractive reply");
-      return extractive(msg.unusableReplyNotice(kind));
+      return extractive(msg.unusableReplyNotice);
     }
     const checked = checkCitations(reply, passages);
     if (checked.issues.length) logger?.warn({ issues: checked.issues, kind }, "citations removed from the LLM reply");
@@ -175,7 +184,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     }
     if (checked.citations.length === 0) {
       logger?.warn({ kind }, "LLM reply has no citation that holds; falling back to the extractive reply");
-      return extractive(msg.noCitationNotice(kind));
+      return extractive(msg.noCitationNotice);
     }
     return { mode: "llm", text: markUncitedSentences(checked.text), citations: checked.citations };
   }
@@ -199,16 +208,19 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
 
       const rewritten = await standalone(question, opts);
       const query = searchableText(rewritten.question);
-      const { search, passages } = await retrieve(query, options.maxPassages ?? 6);
+      const { search, passages, judge } = await retrieve(query, options.maxPassages ?? 6, true);
       const base = { question, standalone: query };
       let declined = false;
+      let failure: string | undefined;
       if (passages.length > 0) {
-        const r = await compose("answer", query, passages, opts.signal, rewritten.failure);
+        const r = await compose("answer", query, passages, opts.signal, rewritten.failure, judge);
         if (r.text) {
-          logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "answered");
-          return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(r.notice ? { notice: r.notice } : {}) };
+          logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice, judged: judge }, "answered");
+          const notice = judge ? msg.WEAK_MATCH_NOTICE : r.notice;
+          return { ...base, mode: r.mode, found: true, answer: r.text, citations: r.citations, ...(notice ? { notice } : {}) };
         }
         declined = !!r.declined;
+        failure = r.notice;
       }
       const nearest = await nearestTo(query);
       logger?.info({ nearest: nearest.length, declined }, "question not covered by the documents");
@@ -220,6 +232,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         answer: msg.withNearest(why, nearest),
         citations: [],
         nearest,
+        ...(failure ? { notice: failure } : {}),
       };
     },
 

@@ -132,6 +132,17 @@ describe("confident", () => {
     expect(fund.missing).toBeUndefined();
   });
 
+  test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
+    // 000 篇五 answers it ("部分校内商店承包管理不规范") in words it does not use.
+    const r = await retriever.search("学校小卖部乱七八糟的情况有哪些？", { k: 3 });
+    expect(r.confident).toBe(false);
+    expect(r.borderline).toBe(true);
+    expect(r.results[0]!.chunk.text).toContain("部分校内商店承包管理不规范");
+    const off = await retriever.search("医保门诊报销比例是多少？", { k: 3 });
+    expect(off.confident).toBe(false);
+    expect(off.borderline).toBeUndefined();
+  });
+
   test("a figure asked about a topic the documents never discuss is not reported as missing from them", async () => {
     const r = await retriever.search("出差住宿费报销标准一天多少钱？");
     expect(r.confident).toBe(false);

@@ -43,6 +43,8 @@ export interface HybridOptions {
   intentWeight?: number;
 }
 
+/** Share of the relevance threshold above which an unconfident search is `borderline`. */
+const BORDERLINE_SHARE = 0.65;
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
 const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
@@ -153,8 +155,20 @@ export class HybridRetriever implements Retriever {
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
-    const confident = results.length > 0 && relevance >= this.options.minRelevance && answerable && titleOnly.length === 0;
-    return { query, normalized, confident, relevance, ...(titleOnly.length ? { titleOnly } : {}), ...(type && !answerable && relevance >= this.options.minRelevance ? { missing: type } : {}), results };
+    const { minRelevance } = this.options;
+    const byRules = results.length > 0 && answerable && titleOnly.length === 0;
+    const confident = byRules && relevance >= minRelevance;
+    const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
+    return {
+      query,
+      normalized,
+      confident,
+      relevance,
+      ...(titleOnly.length ? { titleOnly } : {}),
+      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : {}),
+      ...(borderline ? { borderline } : {}),
+      results,
+    };
   }
 
   /**

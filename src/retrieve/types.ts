@@ -21,6 +21,13 @@ export interface SearchResponse {
   titleOnly?: string[];
   /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
   missing?: AnswerType;
+  /**
+   * Not confident, but only just: relevance close under the threshold and no
+   * other rule against it. Colloquial questions that are answered land here
+   * too ("县法制办现在最头疼的问题是什么？"); the answer layer lets a
+   * language model, which reads the passages, judge them.
+   */
+  borderline?: boolean;
   results: SearchHit[];
 }
 
