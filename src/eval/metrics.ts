@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import { HybridRetriever } from "../retrieve/hybrid.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -63,8 +64,28 @@ export interface EvalReport {
   /** The same retriever without its vector side: what the embedder adds. */
   lexicalOnly: { answerable: KindFigures; byKind: Record<string, KindFigures> };
   misses: Array<{ id: string; kind: string; question: string; rank: number | null }>;
-  /** The relevance threshold that flags at most 5% of answerable questions, and what it recognises. */
-  calibration: { threshold: number; recognised: number; flagged: number; current: number };
+  /** Per evaluation file, when several are measured as one. */
+  bySet?: Record<string, SetFigures>;
+  /**
+   * The relevance threshold that flags at most 5% of answerable questions, and
+   * what it recognises; with several files, also each file judged by the
+   * threshold fitted on the others.
+   */
+  calibration: {
+    threshold: number;
+    recognised: number;
+    flagged: number;
+    current: number;
+    leaveOneOut?: { sets: Array<{ set: string; threshold: number; recognised: number; flagged: number }>; pooled: { recognised: number; flagged: number } };
+  };
+}
+
+export interface SetFigures {
+  answerable: KindFigures;
+  byKind: Record<string, KindFigures>;
+  find: { n: number; top1: number; top3: number };
+  unanswerable: { n: number; recognised: number };
+  answerableFlagged: number;
 }
 
 function figures(ranks: Array<{ rank: number | null; confident: boolean }>): KindFigures {
@@ -99,27 +120,58 @@ async function buildBaseline(roots: string[]) {
   };
 }
 
-export async function evaluate(retriever: HybridRetriever, items: EvalItem[], options: { lexicalOnly?: HybridRetriever } = {}): Promise<EvalReport> {
+/** One question's outcome: where its passage ranked, whether search was confident, and what calibration needs. */
+interface Outcome {
+  item: EvalItem;
+  set: string;
+  rank: number | null;
+  confident: boolean;
+  /** For "which document" questions: the right article's place in `find` (0-based), or -1. */
+  findPos?: number;
+  calibration: CalibrationRow;
+}
+
+/** Recall by kind, `find` accuracy and how `confident` fares, over some outcomes. */
+function summarise(outcomes: Outcome[]) {
+  const byKind: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
+  for (const o of outcomes) if (o.item.kind !== "unanswerable") (byKind[o.item.kind] ??= []).push(o);
+  const all = Object.values(byKind).flat();
+  const finds = outcomes.filter((o) => o.findPos !== undefined);
+  const un = outcomes.filter((o) => o.item.kind === "unanswerable");
+  return {
+    answerable: figures(all),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, figures(v)])),
+    find: {
+      n: finds.length,
+      top1: finds.length ? finds.filter((o) => o.findPos === 0).length / finds.length : 0,
+      top3: finds.length ? finds.filter((o) => o.findPos! >= 0 && o.findPos! < 3).length / finds.length : 0,
+    },
+    unanswerable: { n: un.length, recognised: un.length ? un.filter((o) => !o.confident).length / un.length : 0 },
+    answerableFlagged: figures(all).notConfident,
+  };
+}
+
+/**
+ * Evaluate the retriever on the questions. `sets` names the file each
+ * question came from (same order); with several, the report has figures per
+ * set and the calibration with each set left out in turn: the threshold
+ * fitted on the others, applied to it (an estimate for questions not yet seen).
+ */
+export async function evaluate(retriever: HybridRetriever, items: EvalItem[], options: { lexicalOnly?: HybridRetriever; sets?: string[] } = {}): Promise<EvalReport> {
   const baseline = await buildBaseline(retriever.index.manifest.roots);
-  const ours: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   const base: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   const lex: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   const misses: EvalReport["misses"] = [];
-  let findN = 0;
-  let find1 = 0;
-  let find3 = 0;
-  let unN = 0;
-  let unRecognised = 0;
-  const relevance: CalibrationRow[] = [];
+  const outcomes: Outcome[] = [];
   // The same retriever judging by its other rules only (a figure not given, a title-only name), for the calibration.
   const rulesOnly = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, minRelevance: 0 });
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
+    const set = options.sets?.[i] ?? "";
     const res = await retriever.search(item.question, { k: 10 });
     const otherwise = !(await rulesOnly.search(item.question, { k: 1 })).confident;
-    relevance.push({ answerable: item.kind !== "unanswerable", r: res.relevance ?? 0, otherwise });
+    const calibration = { answerable: item.kind !== "unanswerable", r: res.relevance ?? 0, otherwise };
     if (item.kind === "unanswerable") {
-      unN++;
-      if (!res.confident) unRecognised++;
+      outcomes.push({ item, set, rank: null, confident: res.confident, calibration });
       continue;
     }
     const phrase = squash(item.phrase ?? "");
@@ -127,7 +179,6 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[], op
     // A "which document" question is answered by any passage of the right article.
     const idx = res.results.findIndex((r) => (item.kind === "find" ? r.chunk.file === item.file && r.chunk.articleIndex === item.article : isHit(r.chunk.file, r.chunk.text)));
     const rank = idx >= 0 ? idx + 1 : null;
-    (ours[item.kind] ??= []).push({ rank, confident: res.confident });
     if (rank === null || rank > 1) misses.push({ id: item.id, kind: item.kind, question: item.question, rank });
     if (options.lexicalOnly) {
       const l = await options.lexicalOnly.search(item.question, { k: 10 });
@@ -136,27 +187,46 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[], op
     }
     const bIdx = baseline.search(item.question, 10).findIndex((w) => isHit(w.file, w.text));
     (base[item.kind] ??= []).push({ rank: bIdx >= 0 ? bIdx + 1 : null, confident: true });
+    let findPos: number | undefined;
     if (item.kind === "find") {
-      findN++;
       const docs = (await retriever.find(item.question, { k: 3 })).documents;
-      const pos = docs.findIndex((d) => d.file === item.file && retriever.index.manifest.files[d.file]?.articles.find((a) => a.title === d.article)?.index === item.article);
-      if (pos === 0) find1++;
-      if (pos >= 0 && pos < 3) find3++;
+      findPos = docs.findIndex((d) => d.file === item.file && retriever.index.manifest.files[d.file]?.articles.find((a) => a.title === d.article)?.index === item.article);
     }
+    outcomes.push({ item, set, rank, confident: res.confident, calibration, ...(findPos !== undefined ? { findPos } : {}) });
   }
-  const all = Object.values(ours).flat();
   const allBase = Object.values(base).flat();
+  const current = retriever.options.minRelevance;
+  const setNames = [...new Set(outcomes.map((o) => o.set))];
+  const several = setNames.length > 1;
   return {
     questions: items.length,
-    answerable: figures(all),
-    byKind: Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, figures(v)])),
-    find: { n: findN, top1: findN ? find1 / findN : 0, top3: findN ? find3 / findN : 0 },
-    unanswerable: { n: unN, recognised: unN ? unRecognised / unN : 0 },
-    answerableFlagged: figures(all).notConfident,
+    ...summarise(outcomes),
+    ...(several ? { bySet: Object.fromEntries(setNames.map((s) => [s, summarise(outcomes.filter((o) => o.set === s))])) } : {}),
     lexicalOnly: { answerable: figures(Object.values(lex).flat()), byKind: Object.fromEntries(Object.entries(lex).map(([k, v]) => [k, figures(v)])) },
     baseline: { name: "BM25 over fixed 500-character chunks", answerable: figures(allBase), byKind: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, figures(v)])) },
     misses,
-    calibration: calibrate(relevance, retriever.options.minRelevance),
+    calibration: {
+      ...calibrate(outcomes.map((o) => o.calibration), current),
+      ...(several ? { leaveOneOut: leaveOneOut(outcomes, setNames, current) } : {}),
+    },
+  };
+}
+
+/** Each set judged by the threshold calibrated on the other sets, and all of them pooled. */
+function leaveOneOut(outcomes: Outcome[], sets: string[], current: number): NonNullable<EvalReport["calibration"]["leaveOneOut"]> {
+  const bySet = sets.map((set) => {
+    const fitted = calibrate(outcomes.filter((o) => o.set !== set).map((o) => o.calibration), current).threshold;
+    const rows = outcomes.filter((o) => o.set === set).map((o) => o.calibration);
+    const flaggedAt = (xs: CalibrationRow[]) => xs.filter((x) => x.otherwise || x.r < fitted).length;
+    const ans = rows.filter((x) => x.answerable);
+    const un = rows.filter((x) => !x.answerable);
+    return { set, threshold: fitted, answerable: ans.length, flaggedN: flaggedAt(ans), unanswerable: un.length, recognisedN: flaggedAt(un) };
+  });
+  const sum = (f: (x: (typeof bySet)[number]) => number) => bySet.reduce((s, x) => s + f(x), 0);
+  const ratio = (a: number, b: number) => (b ? a / b : 0);
+  return {
+    sets: bySet.map((x) => ({ set: x.set, threshold: x.threshold, recognised: ratio(x.recognisedN, x.unanswerable), flagged: ratio(x.flaggedN, x.answerable) })),
+    pooled: { recognised: ratio(sum((x) => x.recognisedN), sum((x) => x.unanswerable)), flagged: ratio(sum((x) => x.flaggedN), sum((x) => x.answerable)) },
   };
 }
 
@@ -172,7 +242,7 @@ export interface CalibrationRow {
  * The highest relevance threshold at which at most 5% of answerable
  * questions are wrongly flagged, counting those the other rules flag too.
  */
-export function calibrate(rows: CalibrationRow[], current: number, maxFlagged = 0.05): EvalReport["calibration"] {
+export function calibrate(rows: CalibrationRow[], current: number, maxFlagged = 0.05): { threshold: number; recognised: number; flagged: number; current: number } {
   const ans = rows.filter((x) => x.answerable);
   const un = rows.filter((x) => !x.answerable);
   const share = (xs: CalibrationRow[], t: number) => xs.filter((x) => x.otherwise || x.r < t).length / (xs.length || 1);
@@ -202,6 +272,18 @@ export function formatEval(r: EvalReport): string {
     `unanswerable recognised: ${pct(r.unanswerable.recognised)}%  (n=${r.unanswerable.n}); answerable wrongly flagged: ${pct(r.answerableFlagged)}%`,
     `calibration: threshold ${r.calibration.threshold} would flag ${pct(r.calibration.flagged)}% of answerable and recognise ${pct(r.calibration.recognised)}% of unanswerable (current ${r.calibration.current})`,
   );
+  if (r.bySet) {
+    lines.push("", `${"by file".padEnd(34)} ${"n".padStart(4)}   R@1   R@5   MRR  find  unans. flagged`);
+    for (const [name, f] of Object.entries(r.bySet)) {
+      lines.push(`${path.basename(name).padEnd(34)} ${String(f.answerable.n).padStart(4)} ${pct(f.answerable.recall["1"])} ${pct(f.answerable.recall["5"])} ${f.answerable.mrr.toFixed(3)} ${pct(f.find.top1)} ${pct(f.unanswerable.recognised)}   ${pct(f.answerableFlagged)}`);
+    }
+  }
+  const loo = r.calibration.leaveOneOut;
+  if (loo) {
+    lines.push("", "calibration with each file left out (threshold fitted on the others, applied to it):");
+    for (const x of loo.sets) lines.push(`  ${path.basename(x.set).padEnd(32)} threshold ${x.threshold.toFixed(3)}: recognises ${pct(x.recognised)}% of unanswerable, flags ${pct(x.flagged)}% of answerable`);
+    lines.push(`  ${"pooled".padEnd(32)} recognises ${pct(loo.pooled.recognised)}% of unanswerable, flags ${pct(loo.pooled.flagged)}% of answerable`);
+  }
   return lines.join("\n");
 }
 

@@ -249,6 +249,17 @@ describe("eval", () => {
     expect(report.answerable.n).toBe(4);
     expect(report.baseline.answerable.n).toBe(4);
     for (const k of ["1", "3", "5", "10"]) expect(report.answerable.recall[k]).toBeGreaterThanOrEqual(0);
+    // Figures per file, and each file judged by the threshold calibrated on the other.
+    const { bySet, calibration } = report as unknown as {
+      bySet: Record<string, { answerable: { n: number }; unanswerable: { n: number } }>;
+      calibration: { leaveOneOut: { sets: Array<{ set: string; threshold: number; recognised: number; flagged: number }>; pooled: { recognised: number } } };
+    };
+    const second = path.join(tmp, "sample2.jsonl");
+    expect(Object.keys(bySet).sort()).toEqual([file, second].sort());
+    expect(bySet[file]!.answerable.n + bySet[second]!.answerable.n).toBe(4);
+    expect(bySet[file]!.unanswerable.n + bySet[second]!.unanswerable.n).toBe(2);
+    expect(calibration.leaveOneOut.sets.map((x) => x.set)).toEqual([file, second]);
+    for (const x of calibration.leaveOneOut.sets) expect(x.recognised).toBeGreaterThanOrEqual(0);
   });
 
   test("the same question id twice is wrong usage (exit 2)", async () => {
