@@ -28,7 +28,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean; searched?: string } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -43,6 +43,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         ...(options.titleOnly ? { titleOnly: options.titleOnly } : {}),
         ...(options.missing ? { missing: options.missing } : {}),
         ...(options.borderline ? { borderline: true } : {}),
+        ...(options.searched ? { searched: options.searched } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -245,6 +246,19 @@ describe("ask, extractive mode and refusals", () => {
     expect(r.answer).toContain("政协提案93件");
     expect(r.answer).toMatch(/\[1\]/);
     expect(r.citations[0]!.id).toBe(supervision.id);
+  });
+
+  it("an English question's sentences are matched by the Chinese terms it was searched with", async () => {
+    const question = "How were the NPC deputies' suggestions and CPPCC proposals handled?";
+    const searched = "人大代表 建议 政协 提案 办理";
+    const r = await createAnswerService({ retriever: fakeRetriever([rules, info, supervision], { searched }), prompts }).ask(question);
+    expect(r).toMatchObject({ mode: "extractive", found: true });
+    expect(r.answer).toMatch(/^根据文档：/);
+    expect(r.answer).toContain("政协提案93件");
+    expect(r.citations.map((c) => c.id)).toContain(supervision.id);
+    // Without them, nothing of the English matches a sentence.
+    const blind = await createAnswerService({ retriever: fakeRetriever([rules, info, supervision]), prompts }).ask(question);
+    expect(blind.answer).not.toContain("政协提案93件");
   });
 
   it("does not repeat a passage the corpus holds twice", async () => {

@@ -144,10 +144,13 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     signal: AbortSignal | undefined,
     earlierFailure?: unknown,
     judge = false,
+    searched?: string,
   ): Promise<Composed> {
     const extractive = (notice?: (kind: "answer" | "draft" | "judge") => string): Composed => {
       if (judge) return { mode: "llm", text: "", citations: [], ...(notice ? { notice: notice("judge") } : {}) };
-      const r = kind === "answer" ? extractiveAnswer(query, passages) : extractiveDraft(query, passages);
+      // An English question's sentences are matched by the Chinese terms it was searched with.
+      const scoring = searched ? `${query}\n${searched}` : query;
+      const r = kind === "answer" ? extractiveAnswer(scoring, passages) : extractiveDraft(scoring, passages);
       return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice: notice(kind) } : {}) };
     };
     if (!chat) return extractive();
@@ -213,7 +216,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       let declined = false;
       let failure: string | undefined;
       if (passages.length > 0) {
-        const r = await compose("answer", query, passages, opts.signal, rewritten.failure, judge);
+        const r = await compose("answer", query, passages, opts.signal, rewritten.failure, judge, search.searched);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice, judged: judge }, "answered");
           const notice = judge ? msg.WEAK_MATCH_NOTICE : r.notice;
@@ -253,7 +256,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const query = searchableText(rewritten.question);
       const { search, passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
-        const r = await compose("draft", query, passages, opts.signal, rewritten.failure);
+        const r = await compose("draft", query, passages, opts.signal, rewritten.failure, false, search.searched);
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
           return {

@@ -164,6 +164,7 @@ export class HybridRetriever implements Retriever {
       normalized,
       confident,
       relevance,
+      ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
       ...(type && !answerable && relevance >= minRelevance ? { missing: type } : {}),
       ...(borderline ? { borderline } : {}),

@@ -13,6 +13,8 @@ export interface SearchResponse {
   query: string;
   /** The question after normalisation (simplified, filler removed). */
   normalized: string;
+  /** What was searched when it differs from `normalized`: an English question's Chinese terms from the glossary. */
+  searched?: string;
   /** False when the best score is under the calibrated threshold: the corpus likely does not answer this. */
   confident: boolean;
   /** What `confident` is judged on: best BM25 score ÷ the most a passage could score (0..1). */

@@ -262,6 +262,22 @@ describe("eval", () => {
     for (const x of calibration.leaveOneOut.sets) expect(x.recognised).toBeGreaterThanOrEqual(0);
   });
 
+  test("--answers runs each question through the answer layer; offline it declines exactly the questions search is not confident about", async () => {
+    const file = await sample();
+    const run = await runCli(["eval", file, path.join(tmp, "sample2.jsonl"), "--answers", "--index", indexDir, "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = oneJsonDocument(run.stdout) as {
+      unanswerable: { recognised: number };
+      answers: { mode: string; answerable: { n: number; answered: number; cited: number }; unanswerable: { n: number; declined: number }; byKind: Record<string, { n: number }> };
+    };
+    expect(report.answers.mode).toBe("extractive");
+    expect(report.answers.answerable.n).toBe(4);
+    expect(report.answers.unanswerable.n).toBe(2);
+    expect(report.answers.unanswerable.declined).toBe(report.unanswerable.recognised);
+    expect(report.answers.answerable.cited).toBeLessThanOrEqual(report.answers.answerable.answered);
+    expect(Object.values(report.answers.byKind).reduce((s, k) => s + k.n, 0)).toBe(4);
+  });
+
   test("the same question id twice is wrong usage (exit 2)", async () => {
     const file = await sample();
     const run = await runCli(["eval", file, file, "--index", indexDir]);

@@ -98,9 +98,10 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
     .command("eval")
     .description("measure retrieval on evaluation sets (JSONL; several files are measured as one set)")
     .argument("<files...>")
+    .option("--answers", "also run each question through the answer layer (with the LLM when configured): answered, cited right, declined")
     .option("--index <dir>", "index directory")
     .option("--json", "machine-readable output")
-    .action(async (files: string[], _opts: unknown, cmd: Command) => runEval(ctx(cmd), files));
+    .action(async (files: string[], opts: { answers?: boolean }, cmd: Command) => runEval(ctx(cmd), files, opts));
 }
 
 async function ensureIndex(c: Context): Promise<void> {
