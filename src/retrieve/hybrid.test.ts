@@ -145,6 +145,14 @@ describe("confident", () => {
     expect(off.borderline).toBeUndefined();
   });
 
+  test("a question of two clauses is judged also by the clause a passage answers", async () => {
+    // The same words without the clause break are one clause, judged as a whole.
+    const two = await retriever.search("科技特派员派了多少名？这事儿靠不靠谱啊？");
+    const one = await retriever.search("科技特派员派了多少名这事儿靠不靠谱啊");
+    expect(two.relevance!).toBeGreaterThan(one.relevance! * 1.3);
+    expect(two.results[0]!.chunk.text).toContain("科技特派员");
+  });
+
   test("a figure asked about a topic the documents never discuss is not reported as missing from them", async () => {
     const r = await retriever.search("出差住宿费报销标准一天多少钱？");
     expect(r.confident).toBe(false);

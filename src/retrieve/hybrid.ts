@@ -23,12 +23,18 @@ import { indexText } from "../ingest/index-text.js";
  * vectors `vectorWeight`), so scores point one way: higher is better.
  * Reciprocal-rank fusion was measured too and gave the weaker vector side an
  * equal vote on rank order, which cost 15–20 points of recall@1 on the
- * evaluation set; the README has the figures behind the default weights.
+ * evaluation set; the README has the figures behind the default weights. A
+ * question asking for a part of a report (its problems, next steps,
+ * suggestions) gives a bonus to passages under the heading that names it.
  *
  * `confident` compares the best passage's character-BM25 score with the most
- * any passage could score for the question: a question whose informative
- * characters the corpus lacks scores a small fraction. The threshold is
- * calibrated on the evaluation set (`policybot eval` prints the calibration).
+ * any passage could score for the question (and, for a question of several
+ * clauses, its best clause's): a question whose informative characters the
+ * corpus lacks scores a small fraction. The threshold is calibrated on the
+ * evaluation sets (`policybot eval` prints the calibration). A question
+ * asking for a figure (an amount, a time, a year, a length, a rate) the best
+ * passages do not state, or naming what only compilation titles carry, is
+ * not confident either.
  */
 export interface HybridOptions {
   /** Candidates taken from each side before fusion. */

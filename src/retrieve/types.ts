@@ -17,7 +17,7 @@ export interface SearchResponse {
   searched?: string;
   /** False when the best score is under the calibrated threshold: the corpus likely does not answer this. */
   confident: boolean;
-  /** What `confident` is judged on: best BM25 score ÷ the most a passage could score (0..1). */
+  /** What `confident` is judged on: best character-BM25 score ÷ the most a passage could score (0..1); for a question of several clauses, averaged with its best clause's. */
   relevance?: number;
   /** Names in the question that only document titles contain, never their text ("零报告制度"): why it is not confident. */
   titleOnly?: string[];
