@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedAnswer, suppliesAnswer } from "./answer-type.js";
+import { countedIn, expectedAnswer, suppliesAnswer } from "./answer-type.js";
 
 describe("answer type", () => {
   it("reads what a question asks for from its wording", () => {
@@ -26,4 +26,14 @@ describe("answer type", () => {
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
   });
+
+  it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 004 and 002)", () => {
+    const info = countedIn("外侨办一年里主动公开了多少条信息？")!;
+    expect(info.test("本办2009年度共主动公开政府信息21条，其中全文电子化达100%")).toBe(true);
+    expect(info.test("配备了1名兼职工作人员负责落实信息公开的具体工作")).toBe(false);
+    const firms = countedIn("一共扶持了多少家企业、多少个项目？")!;
+    expect(firms.test("高新区共支持13家企业13个项目")).toBe(true);
+    expect(countedIn("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
+  });
 });
+

@@ -41,3 +41,18 @@ export function expectedAnswer(question: string): AnswerType | undefined {
 export function suppliesAnswer(text: string, type: AnswerType): boolean {
   return SUPPLIES[type].test(text);
 }
+
+/** Counting units (classifiers) and the money units a count question can ask in ("多少条", "几家", "多少万元"). */
+const UNITS = "个|家|条|件|名|人|户|次|分|项|所|批|篇|场|位|座|台|份|万元|元|亩|吨|辆|处|期";
+const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})`, "g");
+
+/**
+ * The units a question counts in ("发布了多少条信息" → 条; "几家企业、多少个项目" → 家, 个),
+ * as a test for a passage that states a number in one of them ("21条",
+ * "六十一家"); undefined when the question counts nothing.
+ */
+export function countedIn(question: string): RegExp | undefined {
+  const units = [...new Set([...question.matchAll(ASKED_UNIT)].map((m) => m[1]!))];
+  if (units.length === 0) return undefined;
+  return new RegExp(`(?:\\d[\\d.,]*|[一二三四五六七八九十百千两]+)多?(?:${units.join("|")})`);
+}
