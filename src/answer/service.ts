@@ -141,11 +141,17 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     kind: "answer" | "draft",
     query: string,
     passages: Passage[],
-    signal: AbortSignal | undefined,
-    earlierFailure?: unknown,
-    judge = false,
-    searched?: string,
+    how: {
+      signal?: AbortSignal | undefined;
+      /** The follow-up rewrite's failure, if the model already failed once. */
+      earlierFailure?: unknown;
+      /** Weakly matching passages: only the model may answer from them. */
+      judge?: boolean;
+      /** An English question's glossary terms, to match sentences by. */
+      searched?: string | undefined;
+    } = {},
   ): Promise<Composed> {
+    const { signal, earlierFailure, judge = false, searched } = how;
     const extractive = (notice?: (kind: "answer" | "draft" | "judge") => string): Composed => {
       if (judge) return { mode: "llm", text: "", citations: [], ...(notice ? { notice: notice("judge") } : {}) };
       // An English question's sentences are matched by the Chinese terms it was searched with.
@@ -216,7 +222,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       let declined = false;
       let failure: string | undefined;
       if (passages.length > 0) {
-        const r = await compose("answer", query, passages, opts.signal, rewritten.failure, judge, search.searched);
+        const r = await compose("answer", query, passages, { signal: opts.signal, earlierFailure: rewritten.failure, judge, searched: search.searched });
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice, judged: judge }, "answered");
           const notice = judge ? msg.WEAK_MATCH_NOTICE : r.notice;
@@ -256,7 +262,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const query = searchableText(rewritten.question);
       const { search, passages } = await retrieve(query, options.maxPassages ?? 8);
       if (passages.length > 0) {
-        const r = await compose("draft", query, passages, opts.signal, rewritten.failure, false, search.searched);
+        const r = await compose("draft", query, passages, { signal: opts.signal, earlierFailure: rewritten.failure, searched: search.searched });
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
           return {
