@@ -1,5 +1,5 @@
 import type { AnswerService } from "../answer/types.js";
-import type { EvalItem } from "./metrics.js";
+import { squash, type EvalItem } from "./metrics.js";
 
 /**
  * What the answer layer makes of the evaluation questions (`policybot eval
@@ -20,8 +20,6 @@ export interface AnswerFigures {
   /** Answers that carry a notice (the model failed or its reply could not be used). */
   notices: number;
 }
-
-const squash = (s: string) => s.replace(/[\s，,。：:；;、（）()“”"]/g, "");
 
 export async function evaluateAnswers(
   service: AnswerService,

@@ -43,7 +43,8 @@ export async function readEvalSet(file: string): Promise<EvalItem[]> {
     });
 }
 
-const squash = (s: string) => s.replace(/[\s，,。：:；;、（）()“”"]/g, "");
+/** Text without spaces and punctuation, for finding an evaluation phrase in a passage. */
+export const squash = (s: string) => s.replace(/[\s，,。：:；;、（）()“”"]/g, "");
 
 export interface KindFigures {
   n: number;
