@@ -154,7 +154,7 @@ describe.concurrent("search", () => {
     // titleOnly is there only when the question names something only titles contain, missing only when a figure asked for is not given.
     const optional = [...(o.titleOnly ? ["titleOnly"] : []), ...(o.missing ? ["missing"] : [])];
     expect(sortedKeys(o)).toEqual(["confident", "query", "results", ...optional].sort());
-    if (o.missing) expect(["money", "time", "rate"]).toContain(o.missing);
+    if (o.missing) expect(["money", "time", "year", "duration", "rate"]).toContain(o.missing);
     expect(o.query).toBe(query);
     expect(o.confident).toBeTypeOf("boolean");
     expect(o.results.length).toBeGreaterThan(0);
