@@ -26,17 +26,22 @@ export function withNearest(message: string, nearest: NearestDocument[]): string
   return `${message}\n可能相关的文档：\n${lines.join("\n")}`;
 }
 
-const ANSWER_TAIL = "以下为根据文档原文摘录的回答。";
-/** Where the model was to judge weakly matching passages, there is nothing to fall back on but "not found". */
-const JUDGE_TAIL = "无法判断检索到的段落是否回答了这个问题。";
-
 /** An answer from passages that matched the question's wording only weakly, which the model judged to answer it. */
 export const WEAK_MATCH_NOTICE = "检索到的段落与问题的字面相关度不高，以上回答由大模型根据这些段落作出，请对照引用的原文核实。";
-const DRAFT_TAIL = "以下为根据文档原文摘编的稿件。";
+
+/** What was being composed when the model could not be used: an answer, a draft, or a judgement of weak passages. */
+export type NoticeKind = "answer" | "draft" | "judge";
+
+/** What the reply is instead: an extractive answer or draft, or (for a judgement) nothing. */
+const TAIL: Record<NoticeKind, string> = {
+  answer: "以下为根据文档原文摘录的回答。",
+  draft: "以下为根据文档原文摘编的稿件。",
+  judge: "无法判断检索到的段落是否回答了这个问题。",
+};
 
 /** The notice shown when the model could not be used and the reply was composed from the passages. */
-export function fallbackNotice(e: unknown, kind: "answer" | "draft" | "judge"): string {
-  const tail = kind === "answer" ? ANSWER_TAIL : kind === "draft" ? DRAFT_TAIL : JUDGE_TAIL;
+export function fallbackNotice(e: unknown, kind: NoticeKind): string {
+  const tail = TAIL[kind];
   if (e instanceof LLMServiceError) {
     switch (e.kind) {
       case "http":
@@ -54,11 +59,11 @@ export function fallbackNotice(e: unknown, kind: "answer" | "draft" | "judge"): 
   return `大模型服务暂时不可用，${tail}`;
 }
 
-export function noCitationNotice(kind: "answer" | "draft" | "judge"): string {
-  return `大模型的回答没有可以在文档中核实的引用，${kind === "answer" ? ANSWER_TAIL : kind === "draft" ? DRAFT_TAIL : JUDGE_TAIL}`;
+export function noCitationNotice(kind: NoticeKind): string {
+  return `大模型的回答没有可以在文档中核实的引用，${TAIL[kind]}`;
 }
 
 /** The notice shown when the model's reply could not be shown (it reproduced the prompt's instructions). */
-export function unusableReplyNotice(kind: "answer" | "draft" | "judge"): string {
-  return `大模型的回答包含不应显示的内容，${kind === "answer" ? ANSWER_TAIL : kind === "draft" ? DRAFT_TAIL : JUDGE_TAIL}`;
+export function unusableReplyNotice(kind: NoticeKind): string {
+  return `大模型的回答包含不应显示的内容，${TAIL[kind]}`;
 }

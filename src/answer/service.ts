@@ -152,7 +152,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     } = {},
   ): Promise<Composed> {
     const { signal, earlierFailure, judge = false, searched } = how;
-    const extractive = (notice?: (kind: "answer" | "draft" | "judge") => string): Composed => {
+    const extractive = (notice?: (kind: msg.NoticeKind) => string): Composed => {
       if (judge) return { mode: "llm", text: "", citations: [], ...(notice ? { notice: notice("judge") } : {}) };
       // An English question's sentences are matched by the Chinese terms it was searched with.
       const scoring = searched ? `${query}\n${searched}` : query;
