@@ -192,16 +192,12 @@ export class HybridRetriever implements Retriever {
    * relevance, by itself, averaged with the whole question's.
    */
   private bestClauseRelevance(normalized: string, whole: number): number {
-    let best = whole;
-    const clauses = normalized.split(/[，,。？?！!；;、]/);
-    if (clauses.length < 2) return whole;
+    const parts = normalized.split(/[，,。？?！!；;、]/).filter((part) => part.trim() !== "");
+    // One clause ("…是什么？" splits into it and nothing) is the whole question: no second search.
+    if (parts.length < 2) return whole;
     const index = this.charIndex();
-    for (const clause of clauses) {
-      const grams = charGrams(clause, true).filter((g) => !isFunctionBigram(g));
-      if (grams.length < 2) continue;
-      best = Math.max(best, relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams)));
-    }
-    return best;
+    const clauses = parts.map((part) => charGrams(part, true).filter((g) => !isFunctionBigram(g))).filter((grams) => grams.length >= 2);
+    return Math.max(whole, ...clauses.map((grams) => relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams))));
   }
 
   private titleOnly?: Set<string>;
