@@ -136,11 +136,11 @@ interface Outcome {
 function summarise(outcomes: Outcome[]) {
   const byKind: Record<string, Array<{ rank: number | null; confident: boolean }>> = {};
   for (const o of outcomes) if (o.item.kind !== "unanswerable") (byKind[o.item.kind] ??= []).push(o);
-  const all = Object.values(byKind).flat();
+  const answerable = figures(Object.values(byKind).flat());
   const finds = outcomes.filter((o) => o.findPos !== undefined);
   const un = outcomes.filter((o) => o.item.kind === "unanswerable");
   return {
-    answerable: figures(all),
+    answerable,
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, figures(v)])),
     find: {
       n: finds.length,
@@ -148,7 +148,7 @@ function summarise(outcomes: Outcome[]) {
       top3: finds.length ? finds.filter((o) => o.findPos! >= 0 && o.findPos! < 3).length / finds.length : 0,
     },
     unanswerable: { n: un.length, recognised: un.length ? un.filter((o) => !o.confident).length / un.length : 0 },
-    answerableFlagged: figures(all).notConfident,
+    answerableFlagged: answerable.notConfident,
   };
 }
 
