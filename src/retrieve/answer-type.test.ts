@@ -33,6 +33,10 @@ describe("answer type", () => {
     expect(info.test("配备了1名兼职工作人员负责落实信息公开的具体工作")).toBe(false);
     const firms = countedIn("一共扶持了多少家企业、多少个项目？")!;
     expect(firms.test("高新区共支持13家企业13个项目")).toBe(true);
+    // People are counted in 人, 名 or 位: "多少人" is answered by "208名机关干部" (000).
+    const people = countedIn("县里让机关干部下到企业帮忙，一共抽了多少人？")!;
+    expect(people.test("全县70个帮扶部门共选派208名机关干部")).toBe(true);
+    expect(people.test("全县70个帮扶部门")).toBe(false);
     expect(countedIn("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
   });
 });
