@@ -9,6 +9,7 @@ import { loadPrompts } from "./prompts.js";
 import { createAnswerService, normalizeQuestion } from "./service.js";
 import { UNSUPPORTED_MARK } from "./citations.js";
 import { DRAFT_NOTE } from "./extractive.js";
+import { SMALLTALK_REPLIES } from "./smalltalk.js";
 
 const { info, rules, supervision, openness } = fixtures as unknown as Record<"info" | "rules" | "supervision" | "openness" | "dangyang", Chunk>;
 const prompts = loadPrompts();
@@ -325,6 +326,25 @@ describe("ask, extractive mode and refusals", () => {
     expect(long.answer).toContain("超过 20 字");
     expect(retriever.searches).toEqual([]);
     expect(stub.requests).toEqual([]);
+  });
+
+  it("thanks, an acknowledgement or a greeting gets a reply of its own, without a search or an LLM call", async () => {
+    const retriever = fakeRetriever([info]);
+    const service = createAnswerService({ retriever, chat, prompts });
+    // A group member replying to the bot's answer: taken as a follow-up, with history.
+    const history = [
+      { role: "user" as const, content: "区政府发布了多少条政务信息？" },
+      { role: "assistant" as const, content: "发布各类政务信息2916条[1]。" },
+    ];
+    const thanks = await service.ask("好的，谢谢！", { history });
+    expect(thanks).toMatchObject({ found: false, answer: SMALLTALK_REPLIES.thanks, citations: [], smallTalk: true });
+    expect((await service.ask("您好")).answer).toBe(SMALLTALK_REPLIES.greeting);
+    expect((await service.ask("👍")).answer).toBe(SMALLTALK_REPLIES.ack);
+    expect(retriever.searches).toEqual([]);
+    expect(stub.requests).toEqual([]);
+    // Thanks together with a question is a question.
+    await service.ask("谢谢，那政务网布点了多少个？", { history });
+    expect(retriever.searches.length).toBe(1);
   });
 
   it("normalises questions lightly", () => {

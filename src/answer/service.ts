@@ -22,6 +22,7 @@ import { checkCitations } from "./citations.js";
 import { leaksPrompt, markUncitedSentences } from "./guard.js";
 import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { standaloneQuestion } from "./followup.js";
+import { smallTalkReply } from "./smalltalk.js";
 import { errorMessage } from "../util/errors.js";
 import { FIGURE_NAMES } from "../retrieve/answer-type.js";
 import * as msg from "./messages.js";
@@ -214,6 +215,9 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const refuse = (answer: string): AskResult => ({ question, mode: chat ? "llm" : "extractive", found: false, answer, citations: [] });
       if (!question) return refuse(msg.EMPTY_QUESTION);
       if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
+      // "谢谢", "好的", "你好": not a question to search the documents for.
+      const reply = smallTalkReply(searchableText(question));
+      if (reply) return { ...refuse(reply), smallTalk: true };
 
       const rewritten = await standalone(question, opts);
       const query = searchableText(rewritten.question);

@@ -37,6 +37,8 @@ export interface AskResult {
   nearest?: NearestDocument[];
   /** The standalone question actually searched (after follow-up rewriting). */
   standalone?: string;
+  /** The message was thanks, an acknowledgement or a greeting, answered without a search. */
+  smallTalk?: true;
 }
 
 export interface DraftResult {

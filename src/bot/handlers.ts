@@ -84,6 +84,8 @@ async function produce(deps: BotDeps, kind: "ask" | "draft" | "find", text: stri
   const options = history.length > 0 ? { history } : undefined;
   if (kind === "ask") {
     const r = await deps.service.ask(text, options);
+    // "谢谢", "你好": a plain reply, with no buttons to rate and nothing to follow up.
+    if (r.smallTalk) return { html: formatAnswer(r), found: false };
     return { html: formatAnswer(r), remember: { answer: r.answer, citations: r.citations }, found: r.found };
   }
   if (kind === "draft") {

@@ -245,6 +245,16 @@ describe("formatting", () => {
     expect(inlineButtons(reply).map((b) => b.text)).toEqual(["👍", "👎"]);
   });
 
+  test("small talk (a reply of 谢谢 to the bot's answer): the service's reply, with no buttons", async () => {
+    const h = makeHarness();
+    h.service.askImpl = async (q) => ({ question: q, mode: "extractive", found: false, answer: "不客气。还有问题可以继续问我。", citations: [], smallTalk: true });
+    await h.send(textMessage("/ask 全年工作总结"));
+    await h.send(textMessage("谢谢", { replyTo: { message_id: sentId(h, 0), from: BOT_FROM } }));
+    const reply = lastSent(h);
+    expect(textOf(reply)).toBe("不客气。还有问题可以继续问我。");
+    expect(inlineButtons(reply)).toEqual([]);
+  });
+
   test("/draft, /find and /sources", async () => {
     const h = makeHarness();
     await h.send(textMessage("/draft 关于制度建设的一段总结"));
