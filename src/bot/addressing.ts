@@ -2,8 +2,12 @@
  * Decides whether a text message is addressed to this bot and what it asks.
  * In groups: our commands (/ask, /ask@ThisBot — not /ask@OtherBot), a
  * mention of @ThisBot, or a reply to one of the bot's own messages. In a
- * private chat any text is a question. Messages from other bots are ignored.
+ * private chat any text is a question. Without a command, the wording says
+ * whether it asks, drafts ("帮我写一段…") or finds ("哪份材料讲了…").
+ * Messages from other bots are ignored.
  */
+
+import { requestKind } from "../answer/request-kind.js";
 
 export const COMMANDS = ["ask", "draft", "find", "help", "start", "sources", "reindex"] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -83,11 +87,11 @@ export function addressOf(msg: IncomingText, me: Me): Addressed | null {
     const inner = parseCommand(rest, me, true);
     if (inner === "other-bot") return null;
     if (inner) return { ...inner, ...follow };
-    return { command: "ask", text: rest, ...follow };
+    return { command: requestKind(rest), text: rest, ...follow };
   }
 
   if (follow.replyToBotMessageId !== undefined || isPrivate) {
-    return { command: "ask", text: msg.text.trim(), ...follow };
+    return { command: requestKind(msg.text), text: msg.text.trim(), ...follow };
   }
   return null;
 }

@@ -3,15 +3,17 @@ import type { AnswerService, Turn } from "../answer/types.js";
 import { formatAsk, formatDraft } from "./format.js";
 import { formatFind } from "../cli/commands/find.js";
 import { errorMessage } from "../util/errors.js";
+import { requestKind } from "../answer/request-kind.js";
 
 /**
  * `policybot chat`: the same answer layer as the bot, in a terminal.
- * Commands /ask /draft /find /sources /help; plain text is a question, and
- * follow-ups see the conversation so far.
+ * Commands /ask /draft /find /sources /help; plain text is a question, a
+ * drafting request or a "which document" question as its wording says
+ * (`requestKind`), and follow-ups see the conversation so far.
  */
 export const CHAT_HELP = [
   "可用命令：",
-  "  /ask 问题      根据文件回答问题（直接输入文字也是提问）",
+  "  /ask 问题      根据文件回答问题（直接输入文字也可以：“帮我写一段…”起草，“哪份材料讲了…”查找文件）",
   "  /draft 主题    根据文件起草一段文字",
   "  /find 主题     查找讲到该主题的文件和章节",
   "  /sources       列出已收录的文件",
@@ -33,7 +35,8 @@ export async function runChat(service: AnswerService, io: { input: NodeJS.Readab
       continue;
     }
     const m = /^\/(\w+)(?:@\S+)?\s*([\s\S]*)$/.exec(line);
-    const cmd = m ? m[1]!.toLowerCase() : "ask";
+    // Plain text asks, drafts ("帮我写一段…") or finds ("哪份材料讲了…") as its wording says.
+    const cmd = m ? m[1]!.toLowerCase() : requestKind(line);
     const arg = m ? m[2]!.trim() : line;
     try {
       switch (cmd) {

@@ -87,6 +87,21 @@ describe("addressing", () => {
     expect(h.sent()).toHaveLength(2);
   });
 
+  test("without a command, the wording decides: a drafting request drafts, a 'which document' question finds", async () => {
+    const h = makeHarness();
+    await h.send(textMessage("@PolicyTestBot 帮我写一段关于加强政务信息化建设的话"));
+    await h.send(textMessage("哪份材料讲了市长质量奖？", { chat: privateChat(ALICE) }));
+    await h.send(textMessage("@PolicyTestBot 零报告制度是怎么规定的？"));
+    expect(h.service.calls.map((c) => [c.method, c.text])).toEqual([
+      ["draft", "帮我写一段关于加强政务信息化建设的话"],
+      ["find", "哪份材料讲了市长质量奖？"],
+      ["ask", "零报告制度是怎么规定的？"],
+    ]);
+    // An explicit command is taken as it is.
+    await h.send(textMessage("/ask 哪份材料讲了市长质量奖？"));
+    expect(h.service.calls.at(-1)?.method).toBe("ask");
+  });
+
   test("unaddressed group messages are ignored", async () => {
     const h = makeHarness();
     await h.send(textMessage("大家好，今天开会讨论政务督查。"));

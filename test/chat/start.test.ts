@@ -1,7 +1,8 @@
 /**
  * `npm start` on a fresh checkout with no token and no LLM: it ingests
  * data/docs because there is no index yet, then opens the terminal chat over
- * the same answer layer (plain text = ask, /find, /draft, /sources, /help).
+ * the same answer layer (plain text asks, drafts or finds as its wording
+ * says; /find, /draft, /sources, /help).
  */
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
@@ -42,5 +43,19 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/Indexed \d+ file/);
     expect(r.stdout).toContain("文档中没有找到与该问题相关的内容");
+  });
+
+  test("plain text drafts, finds or thanks as its wording says", async () => {
+    const index = path.join(dir, "index");
+    const input = ["帮我写一段关于加强政务信息化建设的话", "哪份材料讲了市长质量奖？", "好的，谢谢！", "/quit", ""].join("\n");
+    const r = await runCli(["start", "--index", index], { input });
+    expect(r.code, r.stderr).toBe(0);
+    // The draft: compiled from the passages, marked as such, with its sources.
+    expect(r.stdout).toContain("（根据以下资料摘编）");
+    expect(r.stdout).toContain("已成功布点23个");
+    // The "which document" question lists documents, as /find does.
+    expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
+    // Thanks get a reply of their own, not passages.
+    expect(r.stdout).toContain("不客气。");
   });
 });
