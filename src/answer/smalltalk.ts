@@ -20,6 +20,9 @@ const WORDS: Array<[Kind, string[]]> = [
 /** Particles that may follow any of them ("谢谢啦", "好的呀"). */
 const PARTICLES = ["啦", "啊", "呀", "哈", "哦", "了", "的", "哟", "喔"];
 
+/** A message of approval or thanks emoji only (skin tones and variation selectors allowed). */
+const APPROVAL = /^(?:(?:👍|👌|🙏|👏|🤝|✌|💪)[\u{1F3FB}-\u{1F3FF}\uFE0F]?)+$/u;
+
 const byWord = new Map<string, Kind>(WORDS.flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
 const ALTERNATION = [...byWord.keys(), ...PARTICLES].sort((a, b) => b.length - a.length).join("|");
 const WHOLE = new RegExp(`^(?:${ALTERNATION})+$`);
@@ -40,8 +43,8 @@ export function smallTalkReply(message: string): string | undefined {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\uFE0F\u200D]/gu, "");
-  // Only emoji (👍, 👌, 🙏): an acknowledgement.
-  if (!t && /\p{Extended_Pictographic}/u.test(message)) return SMALLTALK_REPLIES.ack;
+  // Only approval or thanks emoji (👍, 👌, 🙏): an acknowledgement. Other emoji are not read.
+  if (!t && APPROVAL.test(message.replace(/\s/g, ""))) return SMALLTALK_REPLIES.ack;
   // Short messages only (the pattern's alternatives overlap: 好的 / 好 + 的).
   if (!t || t.length > 24 || !WHOLE.test(t)) return undefined;
   const kinds = new Set((t.match(EACH) ?? []).map((w) => byWord.get(w)).filter((k): k is Kind => k !== undefined));

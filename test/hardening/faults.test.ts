@@ -122,7 +122,8 @@ describe("the LLM fails while the bot serves several chats", () => {
       if (a.name.includes("429")) expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(900);
     }
     // The hung chat waited out both attempts, after chat B had its answer.
-    const hungReply = emu.calls.find((c) => c.method === "sendMessage" && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === hung.id);
+    // (The call is recorded when the emulator answers it, which can be just after the message is visible.)
+    const hungReply = await emu.waitForCall("sendMessage", (c) => (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === hung.id);
     expect(hungReply!.at - hungSince).toBeGreaterThanOrEqual(2 * LLM_TIMEOUT_MS - 200);
     expect(hungReply!.at).toBeGreaterThan(bAt);
     console.log(
