@@ -11,7 +11,7 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { looksLikeShiftedGbk, repairShiftedGbk } from "./mojibake.js";
+import { looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk } from "./mojibake.js";
 import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
@@ -152,6 +152,23 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(line(110)).toContain("建设不够完善");
     expect(line(110)).not.toMatch(/[?？]guī|旖ㄔ/);
     expect(c.repaired).toEqual(expect.arrayContaining([63, 110]));
+  });
+
+  test("a character whose first byte was lost, its second byte left as a letter before its reading (003 line 245, 001 line 97)", () => {
+    // Raw 003: "加強(qiáng)住房?jī)r(jià)格管理": 價 is GBK 83 72, and 72 is "r".
+    const raw = seedLine(SEEDS.s003, 245);
+    expect(raw).toContain("住房?jī)r(jià)格");
+    const fixed = recoverLostLeads(raw, collectReadings(seedLines(SEEDS.s003)));
+    expect(fixed.text).toContain("價(jià)格管理");
+    expect(lineAt(SEEDS.s003, 245).text).toContain("加强住房价格管理");
+    expect(lineAt(SEEDS.s003, 245).text).not.toMatch(/r（jià）|r\(jià\)/);
+    // Raw 001: "…節約資金230、3萬元?,F(xiàn)將工作情況匯報如下": 。現 is A1A3 AC46; A3AC shows as "，", 46 is "F".
+    expect(seedLine(SEEDS.s001, 97)).toContain("萬元?,F(xiàn)將");
+    expect(lineAt(SEEDS.s001, 97).text).toContain("节约资金230、3万元。现将工作情况汇报如下");
+    expect(clean(SEEDS.s003).repaired).toContain(245);
+    // A letter of an English word is not a stray byte, and nothing is made up when no character of the document fits.
+    expect(recoverLostLeads("Malley(jià)", collectReadings(seedLines(SEEDS.s003))).repaired).toBe(0);
+    expect(recoverLostLeads("对接X(jué)X玻璃", new Map()).repaired).toBe(0);
   });
 });
 

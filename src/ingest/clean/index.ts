@@ -1,7 +1,7 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { charFrequency, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
+import { charFrequency, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
 import { cnNumber } from "../headings.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
@@ -43,8 +43,9 @@ export function cleanText(raw: string): Cleaned {
     // Runs read out of step come from the same converter that annotated
     // pinyin; in a document without annotations, rare characters are just rare.
     const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq) : { text: fix.text, repaired: 0 };
-    if (fix.garbled !== undefined || inner.repaired > 0) repaired.push(n);
-    text = toSimplified(stripPinyin(inner.text)).trim();
+    const leads = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
+    if (fix.garbled !== undefined || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
+    text = toSimplified(stripPinyin(leads.text)).trim();
     if (!text) {
       dropped.push({ lineStart: n, lineEnd: n, reason: "mojibake (unrecoverable)" });
       return;

@@ -35,6 +35,11 @@ function gbkLead(char: string): number | undefined {
   return bytes.length === 2 ? bytes[0] : undefined;
 }
 
+function gbkTrail(char: string): number | undefined {
+  const bytes = iconv.encode(char, "gbk");
+  return bytes.length === 2 ? bytes[1] : undefined;
+}
+
 /**
  * @param readings syllable → characters annotated with it in the same document
  */
@@ -235,4 +240,30 @@ export function restoreHeadingNumbers(lines: Array<{ text: string }>, repairedLi
     line.text = `（${CN_NUMERALS[n]}）${line.text.slice(sig.length)}`;
     last = n;
   });
+}
+
+/**
+ * A character whose first byte was lost, leaving its second byte as an ASCII
+ * letter before its pinyin annotation: "住房?jī)r(jià)格" is 住房…價(jià)格
+ * (價 is GBK 83 72, and 72 is "r"); "成效?,F(xiàn)將" is 成效。現(xiàn)將 (。現 is
+ * A1A3 AC46: A1 shows as "?", A3AC is the full-width comma, 46 is "F"). The
+ * character is the one the document annotates with that reading whose GBK
+ * second byte is the letter (and, after "?,", whose first byte is AC). Left
+ * as it is when no character of the document fits.
+ */
+const LOST_LEAD = /(\?,|\?)?([A-Za-z])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/g;
+
+export function recoverLostLeads(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): { text: string; repaired: number } {
+  let repaired = 0;
+  const text = line.replace(LOST_LEAD, (whole, prefix: string | undefined, letter: string, syllable: string, offset: number) => {
+    // A letter inside an English word is not a stray byte.
+    if (!prefix && offset > 0 && /[A-Za-z]/.test(line[offset - 1]!)) return whole;
+    if (!isPinyinSyllable(syllable)) return whole;
+    const afterComma = prefix === "?,";
+    const fits = [...(readings.get(syllable) ?? [])].filter((c) => gbkTrail(c) === letter.charCodeAt(0) && (!afterComma || gbkLead(c) === 0xac));
+    if (fits.length !== 1) return whole;
+    repaired++;
+    return `${afterComma ? "。" : ""}${fits[0]!}(${syllable})`;
+  });
+  return { text, repaired };
 }
