@@ -29,7 +29,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean; searched?: string } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean; searched?: string; absent?: string[] } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -45,6 +45,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         ...(options.missing ? { missing: options.missing } : {}),
         ...(options.borderline ? { borderline: true } : {}),
         ...(options.searched ? { searched: options.searched } : {}),
+        ...(options.absent ? { absent: options.absent } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -307,6 +308,16 @@ describe("ask, extractive mode and refusals", () => {
     expect(r.found).toBe(false);
     expect(r.answer).toMatch(/^文档中有相关内容，但没有给出所问的金额。/);
     expect(r.answer).toContain(`《${info.article}》（${info.file}）`);
+    expect(stub.requests).toEqual([]);
+  });
+
+  it("words the documents never use: the answer names them", async () => {
+    const r = await createAnswerService({ retriever: fakeRetriever([info], { confident: false, absent: ["婚假"] }), chat, prompts }).ask("婚假有几天？");
+    expect(r.found).toBe(false);
+    expect(r.answer).toMatch(/^文档中没有出现“婚假”，现有文档可能没有涉及这一问题。/);
+    // A borderline search (colloquial words are why it is borderline) is not refused for them.
+    const borderline = await createAnswerService({ retriever: fakeRetriever([info], { confident: false, borderline: true, absent: ["头疼"] }), prompts }).ask("最头疼的问题是什么？");
+    expect(borderline.answer).not.toContain("头疼");
     expect(stub.requests).toEqual([]);
   });
 

@@ -90,10 +90,12 @@ interface Composed {
  */
 const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|(无法|不能)(根据|依据)?[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
 
-/** Why nothing was answered: a name only titles carry, a figure the passages do not give, or the given reason. */
+/** Why nothing was answered: a name only titles carry, a figure the passages do not give, words the documents never use, or the given reason. */
 function notCovered(search: SearchResponse, otherwise: string): string {
   if (search.titleOnly) return msg.onlyInTitles(search.titleOnly);
   if (search.missing) return msg.figureMissing(FIGURE_NAMES[search.missing]);
+  // (A borderline search is not refused for its words: colloquial wording the documents do not use is why it is borderline.)
+  if (search.absent && !search.confident && !search.borderline) return msg.wordsAbsent(search.absent);
   return otherwise;
 }
 

@@ -75,6 +75,8 @@ export interface FindDocument {
 export interface FindResult {
   query: string;
   confident: boolean;
+  /** Words of the topic that occur nowhere in the documents ("公积金"). */
+  absent?: string[];
   documents: FindDocument[];
 }
 

@@ -76,7 +76,8 @@ export function formatDraft(r: DraftResult): string {
 
 export function formatFind(r: FindResult): string {
   if (r.documents.length === 0) return TEXT.findNothing;
-  const head = r.confident ? "" : `${TEXT.findNotConfident}\n\n`;
+  const absent = r.absent?.length ? `${esc(TEXT.absentWords(r.absent))}\n` : "";
+  const head = absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
     const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)} ${lines(d.lineStart, d.lineEnd)}）`;
     const sections = d.sections.map(

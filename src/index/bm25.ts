@@ -122,6 +122,12 @@ export class Bm25Index {
     });
   }
 
+  /** The documents (rows) holding `term`, in ascending order; empty when none do. */
+  postings(term: string): Uint32Array {
+    const i = this.termIndex.get(term);
+    return i === undefined ? new Uint32Array(0) : this.data.docs.subarray(this.data.offsets[i]!, this.data.offsets[i + 1]!);
+  }
+
   documentFrequency(term: string): number {
     const i = this.termIndex.get(term);
     return i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;

@@ -137,6 +137,21 @@ describe("confident", () => {
     for (const q of ["单位住房公积金缴存比例是多少？", "职工医保门诊报销比例是多少？"]) expect((await retriever.search(q)).confident, q).toBe(false);
   });
 
+  test("a short question or topic whose words the documents never use is not confident, however its characters match (婚假: 婚 and 假 each occur)", async () => {
+    const leave = await retriever.search("婚假", { k: 3 });
+    expect(leave.results.length).toBeGreaterThan(0);
+    expect(leave.confident).toBe(false);
+    expect(leave.absent).toEqual(["婚假"]);
+    // Half of the words present: still searched as usual, the absent ones listed.
+    const fund = await retriever.search("住房公积金缴存", { k: 3 });
+    expect(fund.absent).toEqual(expect.arrayContaining(["公积金"]));
+    expect(fund.absent).not.toContain("住房");
+    // Words a passage, a section path or a title contains are not absent; asking words are not content.
+    expect((await retriever.search("政务网建设布点了多少个？")).absent).toBeUndefined();
+    expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).absent).toBeUndefined();
+    expect((await retriever.search("零报告制度是怎么规定的？")).absent).toBeUndefined();
+  });
+
   test("a question asking for a figure its topic's passages never give is not confident", async () => {
     // 001 describes 杨柳米酒 at length but never its price; 002 gives the fund's amounts.
     expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).confident).toBe(true);
@@ -219,6 +234,12 @@ describe("find", () => {
     expect(r.documents[0]!.sections.some((s) => s.snippet.includes("市长质量奖"))).toBe(true);
     const keys = r.documents.map((d) => `${d.file}#${d.article}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test("a topic whose words the documents never use: not confident, and the words are named", async () => {
+    const r = await retriever.find("有没有关于婚假的文件？", { k: 3 });
+    expect(r.confident).toBe(false);
+    expect(r.absent).toEqual(["婚假"]);
   });
 
   test("a document asked for by its topic: 冬春水利建设 is 004 篇5", async () => {

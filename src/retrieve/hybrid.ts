@@ -8,6 +8,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { PinyinNames } from "./pinyin-names.js";
 import { countedIn, expectedAnswer, suppliesAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
+import { absentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram, skipBigrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -57,6 +58,8 @@ export interface HybridOptions {
   skipWeight?: number;
 }
 
+/** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
+const ABSENT_SHARE = 0.75;
 /** Share of the relevance threshold above which an unconfident search is `borderline`. */
 const BORDERLINE_SHARE = 0.65;
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
@@ -180,8 +183,10 @@ export class HybridRetriever implements Retriever {
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
+    // Most of what the question names occurs nowhere in the documents.
+    const absent = english ? { absent: [], share: 0 } : absentWords(normalized, (w) => this.occurs(w));
     const { minRelevance } = this.options;
-    const byRules = results.length > 0 && answerable && titleOnly.length === 0;
+    const byRules = results.length > 0 && answerable && titleOnly.length === 0 && absent.share < ABSENT_SHARE;
     const confident = byRules && relevance >= minRelevance;
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
@@ -191,6 +196,7 @@ export class HybridRetriever implements Retriever {
       relevance,
       ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
+      ...(absent.absent.length ? { absent: absent.absent } : {}),
       ...(type && !answerable && relevance >= minRelevance ? { missing: type } : {}),
       ...(borderline ? { borderline } : {}),
       results,
@@ -285,6 +291,30 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
+  /**
+   * Whether `word` occurs in some passage (its section path or text) or in an
+   * article title: found through its rarest character pair, then checked in
+   * the passages holding that pair.
+   */
+  private occurs(word: string): boolean {
+    const index = this.charIndex();
+    let rarest: string | undefined;
+    let rarestDf = Infinity;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const pair = word.slice(i, i + 2);
+      const df = index.documentFrequency(pair);
+      if (df < rarestDf) [rarest, rarestDf] = [pair, df];
+    }
+    if (rarest !== undefined && rarestDf > 0) {
+      if (word.length === 2) return true;
+      for (const row of index.postings(rarest)) if (indexText(this.index.chunks[row]!).replace(/\s+/g, "").includes(word)) return true;
+    }
+    this.titles ??= Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title.replace(/\s+/g, "")));
+    return this.titles.some((t) => t.includes(word));
+  }
+
+  private titles?: string[];
+
   private charIndex(): Bm25Index {
     this.index.charBm25 ??= Bm25Index.build(this.index.chunks.map((c) => charGrams(indexText(c))));
     return this.index.charBm25;
@@ -394,7 +424,7 @@ export class HybridRetriever implements Retriever {
       };
     });
     // Asking which document carries a name that only titles give is answered by those titles.
-    return { query: topic, confident: res.confident || (!!res.titleOnly && documents.length > 0), documents };
+    return { query: topic, confident: res.confident || (!!res.titleOnly && documents.length > 0), ...(res.absent ? { absent: res.absent } : {}), documents };
   }
 }
 

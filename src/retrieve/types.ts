@@ -21,6 +21,8 @@ export interface SearchResponse {
   relevance?: number;
   /** Names in the question that only document titles contain, never their text ("零报告制度"): why it is not confident. */
   titleOnly?: string[];
+  /** Words of the question that occur nowhere in the documents ("婚假"); when they are most of its words, it is not confident. */
+  absent?: string[];
   /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
   missing?: AnswerType;
   /**

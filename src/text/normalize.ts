@@ -20,6 +20,8 @@ const FILLER = [
   /^(请|麻烦)?(帮我|帮忙|替我|给我)?(写|起草|拟|草拟|撰写|整理)(一段|一篇|一份|几句|一下|段)?(关于|有关)?/,
   /(方面)?的(话|文字|段落|内容|稿子)$/,
   /[，,]?(谢谢|多谢|感谢)[!！。]*$/,
+  // "有没有关于住房公积金缴存的文件" asks for documents about the topic: the topic is what is searched.
+  /的(文件|材料|文档|资料|文章)(吗|呢)?[？?]*$/,
 ];
 
 export function normalizeText(text: string): string {

@@ -270,6 +270,14 @@ describe("formatting", () => {
     expect(inlineButtons(reply)).toEqual([]);
   });
 
+  test("/find of a topic whose words the documents never use names them, escaped", async () => {
+    const h = makeHarness();
+    h.service.findImpl = async (t) => ({ query: t, confident: false, absent: ["婚假", "<b>"], documents: [{ rank: 1, score: 0.1, file: "004_aca56f0dfc7b8c1b.txt", article: "政府办公室年度工作总结 篇2", lineStart: 42, lineEnd: 60, sections: [] }] });
+    await h.send(textMessage("/find 婚假"));
+    const reply = lastSent(h);
+    expect(textOf(reply)).toMatch(/^文档中没有出现“婚假”“&lt;b&gt;”。\n没有找到高度相关的文档/);
+  });
+
   test("/draft, /find and /sources", async () => {
     const h = makeHarness();
     await h.send(textMessage("/draft 关于制度建设的一段总结"));

@@ -47,7 +47,7 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
 
   test("plain text drafts, finds or thanks as its wording says", async () => {
     const index = path.join(dir, "index");
-    const input = ["帮我写一段关于加强政务信息化建设的话", "哪份材料讲了市长质量奖？", "好的，谢谢！", "/quit", ""].join("\n");
+    const input = ["帮我写一段关于加强政务信息化建设的话", "哪份材料讲了市长质量奖？", "有没有关于婚假的文件？", "好的，谢谢！", "/quit", ""].join("\n");
     const r = await runCli(["start", "--index", index], { input });
     expect(r.code, r.stderr).toBe(0);
     // The draft: compiled from the passages, marked as such, with its sources.
@@ -55,6 +55,8 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
     expect(r.stdout).toContain("已成功布点23个");
     // The "which document" question lists documents, as /find does.
     expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
+    // A topic the documents never mention: said, with the words they do not use.
+    expect(r.stdout).toContain("文档中没有找到专门讲“婚假”的材料。\n文档中没有出现“婚假”。");
     // Thanks get a reply of their own, not passages.
     expect(r.stdout).toContain("不客气。");
   });

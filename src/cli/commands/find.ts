@@ -7,11 +7,12 @@ import { normalizeQuery } from "../../text/normalize.js";
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
   const topic = normalizeQuery(res.query) || res.query;
+  const absent = res.absent?.length ? [`文档中没有出现“${res.absent.join("”“")}”。`] : [];
   if (res.documents.length === 0 || !res.confident) {
     const near = res.documents.slice(0, 3).map((d) => `  · ${d.article}（${d.file}）`);
-    return [`文档中没有找到专门讲“${topic}”的材料。`, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");
+    return [`文档中没有找到专门讲“${topic}”的材料。`, ...absent, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");
   }
-  const lines = [`讲到“${topic}”的材料：`];
+  const lines = absent.length ? [...absent, `与“${topic}”最接近的材料：`] : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，第${d.lineStart}-${d.lineEnd}行）`);
     for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（第${s.lineStart}-${s.lineEnd}行）：${s.snippet}`);
@@ -22,6 +23,6 @@ export function formatFind(res: FindResult): string {
 export async function runFind(ctx: Context, topic: string, opts: { k: number }): Promise<void> {
   const r = await openRetriever(ctx.config, ctx.indexDir);
   const res = await r.find(topic, { k: opts.k });
-  if (ctx.json) printJson({ query: res.query, confident: res.confident, documents: res.documents });
+  if (ctx.json) printJson({ query: res.query, confident: res.confident, ...(res.absent ? { absent: res.absent } : {}), documents: res.documents });
   else print(formatFind(res));
 }

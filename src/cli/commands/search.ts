@@ -10,6 +10,7 @@ export function searchJson(res: SearchResponse) {
     query: res.query,
     confident: res.confident,
     ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}),
+    ...(res.absent ? { absent: res.absent } : {}),
     ...(res.missing ? { missing: res.missing } : {}),
     results: res.results.map((r) => ({
       rank: r.rank,
@@ -29,6 +30,8 @@ export function formatSearch(res: SearchResponse): string {
   if (res.results.length === 0) return `没有找到与“${res.query}”相关的内容。`;
   const lines = res.titleOnly
     ? [`（“${res.titleOnly.join("”“")}”只出现在材料标题中，正文没有讲到）`]
+    : res.absent && !res.confident
+      ? [`（文档中没有出现“${res.absent.join("”“")}”）`]
     : res.missing
       ? [`（相关段落没有给出所问的${FIGURE_NAMES[res.missing]}）`]
       : res.confident

@@ -1,0 +1,40 @@
+import { jiebaCut, getStopWords } from "../text/tokenize.js";
+
+/**
+ * The words of a question that occur nowhere in the documents ("婚假",
+ * "公积金"). A short question or topic whose words are mostly absent is not
+ * something the documents discuss, however well its single characters match
+ * (婚 and 假 each occur somewhere): character-level relevance alone is lenient
+ * with short queries. Listing them also tells a user asking "哪份材料讲了住房
+ * 公积金缴存？" which of their words the documents never use.
+ *
+ * Content words: jieba's precise cut, Chinese, two characters or more, not
+ * stop words or the words questions are asked with.
+ */
+const QUESTION_WORDS = new Set(
+  "多少 几 一共 总共 什么 怎么 怎样 怎么样 哪些 哪个 哪里 哪儿 哪份 哪篇 是否 那个 这个 那些 这些 那次 这次 具体 现在 目前 大概 一般 主要 情况 问题 有没有 能不能 可以 需要 应该 要求 为什么 如何 到底 是不是 是什么 都有 一下 还有 以及 规定 材料 文件 文档 资料 文章".split(" "),
+);
+
+/** Words that ask rather than name: 几天, 多少钱, 哪年. */
+const ASKING = /^(几|多少|哪)/;
+
+export function contentWords(normalized: string): string[] {
+  const stops = getStopWords();
+  return [
+    ...new Set(
+      jiebaCut(normalized)
+        .map((w) => w.trim())
+        .filter((w) => w.length >= 2 && /^[\u3400-\u9fff]+$/.test(w) && !stops.has(w) && !QUESTION_WORDS.has(w) && !ASKING.test(w)),
+    ),
+  ];
+}
+
+/**
+ * The content words of `normalized` for which `occurs` is false, and their
+ * share of the content words (0 when there are none).
+ */
+export function absentWords(normalized: string, occurs: (word: string) => boolean): { absent: string[]; share: number } {
+  const words = contentWords(normalized);
+  const absent = words.filter((w) => !occurs(w));
+  return { absent, share: words.length ? absent.length / words.length : 0 };
+}
