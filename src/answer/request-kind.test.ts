@@ -3,7 +3,7 @@ import { requestKind } from "./request-kind.js";
 
 describe("what a message without a command asks for", () => {
   it("a drafting request drafts", () => {
-    for (const t of ["帮我写一段关于加强政务信息化建设的话", "请起草一段关于食品安全监管的总结", "写一段关于优化营商环境的表述", "麻烦拟几句关于档案工作的要求", "起草关于林长制的工作汇报"]) {
+    for (const t of ["帮我写一段关于加强政务信息化建设的话", "请起草一段关于食品安全监管的总结", "写一段关于优化营商环境的表述", "麻烦拟几句关于档案工作的要求", "起草关于林长制的工作汇报", "再写一段关于政务公开的", "重新起草一下", "Please draft a paragraph on government procurement"]) {
       expect(requestKind(t), t).toBe("draft");
     }
   });
