@@ -244,6 +244,9 @@ const TOPIC_IDF = 7;
  * passages, in document order (section, then position), each cited, followed
  * by DRAFT_NOTE and the sources.
  */
+/** On-topic sentences a draft needs before off-topic ones are left out. */
+const DRAFT_MIN_ON_TOPIC = 3;
+
 export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
   const q = makeQuery(request);
   // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"
@@ -251,7 +254,9 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   const topic = q.tokens.filter((t) => idfWeight(t.norm) >= TOPIC_IDF).map((t) => t.norm);
   const scored = scoreSentences(q, passages);
   const onTopic = topic.length ? scored.filter((c) => topic.some((t) => normalizeForMatch(c.text).includes(t))) : scored;
-  const picked = pick(onTopic.length ? onTopic : scored, {
+  // Too few sentences name the topic itself (营商环境, where the passages say
+  // 经济发展环境): a paragraph from the best passages beats a single sentence.
+  const picked = pick(onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored, {
     minSentences: 3,
     maxSentences: 9,
     maxPassages: 5,

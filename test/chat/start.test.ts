@@ -47,12 +47,15 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
 
   test("plain text drafts, finds or thanks as its wording says", async () => {
     const index = path.join(dir, "index");
-    const input = ["帮我写一段关于加强政务信息化建设的话", "哪份材料讲了市长质量奖？", "有没有关于婚假的文件？", "好的，谢谢！", "/quit", ""].join("\n");
+    const input = ["帮我写一段关于加强政务信息化建设的话", "写一段关于优化营商环境的表述", "哪份材料讲了市长质量奖？", "有没有关于婚假的文件？", "好的，谢谢！", "/quit", ""].join("\n");
     const r = await runCli(["start", "--index", index], { input });
     expect(r.code, r.stderr).toBe(0);
     // The draft: compiled from the passages, marked as such, with its sources.
     expect(r.stdout).toContain("（根据以下资料摘编）");
     expect(r.stdout).toContain("已成功布点23个");
+    // Only one sentence says 营商环境; the draft also takes the passages on 优化经济发展环境 (000 篇四) rather than stop at it.
+    expect(r.stdout).toContain("营商环境先进园区");
+    expect(r.stdout).toContain("对优化经济发展环境进行了民主监督");
     // The "which document" question lists documents, as /find does.
     expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
     // A topic the documents never mention: said, with the words they do not use.
