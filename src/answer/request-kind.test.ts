@@ -3,7 +3,7 @@ import { requestKind } from "./request-kind.js";
 
 describe("what a message without a command asks for", () => {
   it("a drafting request drafts", () => {
-    for (const t of ["帮我写一段关于加强政务信息化建设的话", "请起草一段关于食品安全监管的总结", "写一段关于优化营商环境的表述", "麻烦拟几句关于档案工作的要求", "起草关于林长制的工作汇报", "再写一段关于政务公开的", "重新起草一下", "Please draft a paragraph on government procurement"]) {
+    for (const t of ["帮我写一段关于加强政务信息化建设的话", "请起草一段关于食品安全监管的总结", "写一段关于优化营商环境的表述", "麻烦拟几句关于档案工作的要求", "起草关于林长制的工作汇报", "再写一段关于政务公开的", "重新起草一下", "Please draft a paragraph on government procurement", "幫我寫一段關於政務公開的話"]) {
       expect(requestKind(t), t).toBe("draft");
     }
   });
@@ -17,6 +17,7 @@ describe("what a message without a command asks for", () => {
       "有没有关于林长制工作完成情况的自评材料？",
       "讲产业发展专项资金绩效自评的是哪份报告？",
       "Which document covers food safety in schools?",
+      "哪份材料講了市長質量獎？",
     ]) {
       expect(requestKind(t), t).toBe("find");
     }

@@ -1,3 +1,5 @@
+import { toSimplified } from "../text/script.js";
+
 /**
  * What a message written in plain words asks for, when it comes without a
  * command (a mention in a group, a reply to the bot, a private chat, a line in
@@ -44,7 +46,7 @@ const DRAFT = [
 const BACK_REFERENCE = /^(?:那么?|请问)?(?:这|那|上面的?|上述|刚才|前面的?)(?:这|那)?一?(?:条|段|句|个|些|项|点|句话|段话|内容|回答|答案|说的)|^(?:this|that|these|the above)\b/i;
 
 export function requestKind(text: string): RequestKind {
-  const t = text.trim();
+  const t = toSimplified(text.normalize("NFKC")).trim();
   if (DRAFT.some((re) => re.test(t))) return "draft";
   // "这一条出自哪个文件？" asks about the answer it replies to: a follow-up question.
   if (BACK_REFERENCE.test(t)) return "ask";

@@ -6,6 +6,7 @@ describe("small talk", () => {
     expect(smallTalkReply("谢谢")).toBe(SMALLTALK_REPLIES.thanks);
     expect(smallTalkReply("好的，谢谢啦！")).toBe(SMALLTALK_REPLIES.thanks);
     expect(smallTalkReply("Thank you!")).toBe(SMALLTALK_REPLIES.thanks);
+    expect(smallTalkReply("謝謝您！")).toBe(SMALLTALK_REPLIES.thanks);
     expect(smallTalkReply("收到👌")).toBe(SMALLTALK_REPLIES.ack);
     expect(smallTalkReply("🙏")).toBe(SMALLTALK_REPLIES.ack);
     expect(smallTalkReply("👍🏻👍")).toBe(SMALLTALK_REPLIES.ack);

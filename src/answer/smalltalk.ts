@@ -1,3 +1,5 @@
+import { toSimplified } from "../text/script.js";
+
 /**
  * Messages that are not questions: thanks, acknowledgements, greetings,
  * "what can you do". In a group chat people reply "谢谢" or "好的" to the
@@ -39,8 +41,7 @@ export const SMALLTALK_REPLIES: Record<Kind, string> = {
 
 /** The reply to a message that is only thanks, an acknowledgement, a greeting or "what can you do"; undefined for anything else. */
 export function smallTalkReply(message: string): string | undefined {
-  const t = message
-    .normalize("NFKC")
+  const t = toSimplified(message.normalize("NFKC"))
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\uFE0F\u200D]/gu, "");
   // Only approval or thanks emoji (👍, 👌, 🙏): an acknowledgement. Other emoji are not read.
