@@ -291,9 +291,14 @@ export class TelegramEmulator {
 
   // ---- what the bot did -----------------------------------------------------
 
+  /**
+   * The bot's messages, once the emulator has answered the call that sent
+   * them (so `calls` already records it: a test that sees a message can read
+   * its call).
+   */
   botMessages(chatId?: number): BotMessage[] {
     return this.server.storage.botMessages
-      .filter((m) => m.botToken === this.token && (chatId === undefined || Number(m.message.chat_id) === chatId))
+      .filter((m) => m.botToken === this.token && this.answered.has(m.messageId) && (chatId === undefined || Number(m.message.chat_id) === chatId))
       .map((m) => {
         const raw = m.message;
         const out: BotMessage = {
@@ -497,7 +502,12 @@ export class TelegramEmulator {
       result.from = { ...this.botInfo, is_bot: true };
     }
     answer(forwarded.status, response);
+    const sent = (response.result as { message_id?: unknown } | undefined)?.message_id;
+    if (typeof sent === "number") this.answered.add(sent);
   }
+
+  /** Message ids of the bot's messages whose sending call has been answered and recorded. */
+  private readonly answered = new Set<number>();
 
   /** getUpdates that waits (up to its timeout, capped) for an update to arrive. */
   private async longPoll(payload: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<Update[]> {
