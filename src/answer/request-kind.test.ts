@@ -32,6 +32,7 @@ describe("what a message without a command asks for", () => {
       "上面这段出自哪份材料？",
       "报告里说市优办现在配了几个人？",
       "写材料时要注意什么？",
+      "办理异地就医备案需要的是什么材料？",
       "What does the report say about procurement?",
     ]) {
       expect(requestKind(t), t).toBe("ask");

@@ -26,8 +26,8 @@ const FIND = [
   new RegExp(`(?:在|出自|来自|见于)${WHICH}${DOCUMENT}`),
   // 有没有文件讲到零报告制度
   new RegExp(`^(?:有没有|有无|是否有)${DOCUMENT}(?:里|中)?(?:讲|提|说|涉及|写|介绍|谈|关于)`),
-  // 讲市长质量奖的是哪份材料
-  new RegExp(`(?:是|为)${WHICH}${DOCUMENT}[？?。]*$`),
+  // 讲市长质量奖的是哪份材料 (not "要带的是什么材料": a question about paperwork)
+  new RegExp(`(?:是|为)${WHICH.replace("|什么", "")}${DOCUMENT}[？?。]*$`),
 ];
 
 /** "再写一段…", "重新起草…": a further draft, often in reply to the first. */
