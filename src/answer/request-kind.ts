@@ -10,7 +10,8 @@ import { toSimplified } from "../text/script.js";
 export type RequestKind = "ask" | "draft" | "find";
 
 const DOCUMENT = "(?:材料|文件|文档|文章|报告|资料|稿子)";
-const WHICH = "(?:哪份|哪篇|哪个|哪些|哪一份|哪一篇|哪几份|哪几篇|什么)";
+const WHICH_ONE = "(?:哪份|哪篇|哪个|哪些|哪一份|哪一篇|哪几份|哪几篇)";
+const WHICH = `(?:${WHICH_ONE}|什么)`;
 
 /** What a document is called at the end of "有没有…的调研报告？". */
 const DOCUMENT_END = /(?:报告|材料|文章|总结|意见|方案|调查|调研|汇报|文件|文档|资料|介绍|样本|范文|要点|计划)(?:可以参考|可供参考|可参考)?[？?。！!]*$/;
@@ -27,7 +28,7 @@ const FIND = [
   // 有没有文件讲到零报告制度
   new RegExp(`^(?:有没有|有无|是否有)${DOCUMENT}(?:里|中)?(?:讲|提|说|涉及|写|介绍|谈|关于)`),
   // 讲市长质量奖的是哪份材料 (not "要带的是什么材料": a question about paperwork)
-  new RegExp(`(?:是|为)${WHICH.replace("|什么", "")}${DOCUMENT}[？?。]*$`),
+  new RegExp(`(?:是|为)${WHICH_ONE}${DOCUMENT}[？?。]*$`),
 ];
 
 /** "再写一段…", "重新起草…": a further draft, often in reply to the first. */
