@@ -17,7 +17,9 @@ import { isPinyinSyllable } from "./pinyin.js";
 /** Characters from GBK rows that real text in this corpus never starts with. */
 const GARBAGE = /[\u3105-\u3129\u2500-\u257F\u2FF0-\u2FFB\u00E0-\u00FC\u0100-\u01DC\u02C9-\u02D9\uE000-\uF8FF\u4DC0-\u4DFF]/;
 const GARBAGE_G = new RegExp(GARBAGE.source, "g");
-const ANNOTATION_AT = /^\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/;
+/** A pinyin syllable of an annotation, as the converter wrote them. */
+const SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}";
+const ANNOTATION_AT = new RegExp(`^\\((${SYLLABLE})\\)`);
 const NUMERALS = /^（([一二三四五六七八九十]{1,3})(?!）)/;
 
 export interface MojibakeRepair {
@@ -30,14 +32,10 @@ export function looksLikeShiftedGbk(line: string): boolean {
   return line.startsWith("。") && GARBAGE.test(line.slice(1, 3));
 }
 
-function gbkLead(char: string): number | undefined {
+/** The two GBK bytes of a character (undefined for one that is not a two-byte GBK character). */
+function gbkPair(char: string): [lead: number, trail: number] | undefined {
   const bytes = iconv.encode(char, "gbk");
-  return bytes.length === 2 ? bytes[0] : undefined;
-}
-
-function gbkTrail(char: string): number | undefined {
-  const bytes = iconv.encode(char, "gbk");
-  return bytes.length === 2 ? bytes[1] : undefined;
+  return bytes.length === 2 ? [bytes[0]!, bytes[1]!] : undefined;
 }
 
 /**
@@ -92,7 +90,7 @@ export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, Rea
 function recoverLead(lead: number, following: string, readings: ReadonlyMap<string, ReadonlySet<string>>, sofar: string): string {
   const m = ANNOTATION_AT.exec(following);
   if (m) {
-    const candidates = [...(readings.get(m[1]!) ?? [])].filter((c) => gbkLead(c) === lead);
+    const candidates = [...(readings.get(m[1]!) ?? [])].filter((c) => gbkPair(c)?.[0] === lead);
     if (candidates.length >= 1) return candidates[0]!;
   }
   // Row A3 holds full-width punctuation; after "（一" it can only be the closing bracket.
@@ -251,7 +249,7 @@ export function restoreHeadingNumbers(lines: Array<{ text: string }>, repairedLi
  * second byte is the letter (and, after "?,", whose first byte is AC). Left
  * as it is when no character of the document fits.
  */
-const LOST_LEAD = /(\?,|\?)?([A-Za-z])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/g;
+const LOST_LEAD = new RegExp(`(\\?,|\\?)?([A-Za-z])\\((${SYLLABLE})\\)`, "g");
 
 export function recoverLostLeads(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): { text: string; repaired: number } {
   let repaired = 0;
@@ -260,7 +258,10 @@ export function recoverLostLeads(line: string, readings: ReadonlyMap<string, Rea
     if (!prefix && offset > 0 && /[A-Za-z]/.test(line[offset - 1]!)) return whole;
     if (!isPinyinSyllable(syllable)) return whole;
     const afterComma = prefix === "?,";
-    const fits = [...(readings.get(syllable) ?? [])].filter((c) => gbkTrail(c) === letter.charCodeAt(0) && (!afterComma || gbkLead(c) === 0xac));
+    const fits = [...(readings.get(syllable) ?? [])].filter((c) => {
+      const pair = gbkPair(c);
+      return pair !== undefined && pair[1] === letter.charCodeAt(0) && (!afterComma || pair[0] === 0xac);
+    });
     if (fits.length !== 1) return whole;
     repaired++;
     return `${afterComma ? "。" : ""}${fits[0]!}(${syllable})`;
