@@ -17,8 +17,11 @@ export const NOT_COVERED_DRAFT = "文档中没有找到可用于起草该内容�
 export const onlyInTitles = (names: string[]) =>
   `文档正文没有讲到“${names.join("”“")}”：它只出现在材料标题中，标题下的文章讲的是其他内容。`;
 
+/** Words of a question or topic that occur nowhere in the documents: "文档中没有出现“婚假”" (no final punctuation). */
+export const notInDocuments = (words: readonly string[]) => `文档中没有出现“${words.join("”“")}”`;
+
 /** Most of what the question names occurs nowhere in the documents ("婚假"). */
-export const wordsAbsent = (words: string[]) => `文档中没有出现“${words.join("”“")}”，现有文档可能没有涉及这一问题。`;
+export const wordsAbsent = (words: readonly string[]) => `${notInDocuments(words)}，现有文档可能没有涉及这一问题。`;
 
 /** The question's topic is in the documents, but not the figure it asks for (an amount, a time, a rate). */
 export const figureMissing = (figure: string) => `文档中有相关内容，但没有给出所问的${figure}。`;

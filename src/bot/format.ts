@@ -12,6 +12,7 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
+import { notInDocuments } from "../answer/messages.js";
 
 function lines(start: number, end: number): string {
   return start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`;
@@ -76,7 +77,7 @@ export function formatDraft(r: DraftResult): string {
 
 export function formatFind(r: FindResult): string {
   if (r.documents.length === 0) return TEXT.findNothing;
-  const absent = r.absent?.length ? `${esc(TEXT.absentWords(r.absent))}\n` : "";
+  const absent = r.absent?.length ? `${esc(notInDocuments(r.absent))}。\n` : "";
   const head = absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
     const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)} ${lines(d.lineStart, d.lineEnd)}）`;

@@ -21,7 +21,6 @@ export const TEXT = {
   findNothing: "没有找到相关文档。",
   findNotConfident: "没有找到高度相关的文档，以下是最接近的结果：",
   findNearest: "以下是最接近的文档：",
-  absentWords: (words: readonly string[]) => `文档中没有出现“${words.join("”“")}”。`,
   unknownCommand: "未知命令。",
 } as const;
 

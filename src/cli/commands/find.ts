@@ -3,11 +3,12 @@ import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
+import { notInDocuments } from "../../answer/messages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
   const topic = normalizeQuery(res.query) || res.query;
-  const absent = res.absent?.length ? [`文档中没有出现“${res.absent.join("”“")}”。`] : [];
+  const absent = res.absent?.length ? [`${notInDocuments(res.absent)}。`] : [];
   if (res.documents.length === 0 || !res.confident) {
     const near = res.documents.slice(0, 3).map((d) => `  · ${d.article}（${d.file}）`);
     return [`文档中没有找到专门讲“${topic}”的材料。`, ...absent, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");

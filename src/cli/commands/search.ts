@@ -4,6 +4,7 @@ import type { HybridRetriever } from "../../retrieve/hybrid.js";
 import type { SearchResponse } from "../../retrieve/types.js";
 import { eachStdinLine, print, printJson } from "../output.js";
 import { FIGURE_NAMES } from "../../retrieve/answer-type.js";
+import { notInDocuments } from "../../answer/messages.js";
 
 export function searchJson(res: SearchResponse) {
   return {
@@ -31,7 +32,7 @@ export function formatSearch(res: SearchResponse): string {
   const lines = res.titleOnly
     ? [`（“${res.titleOnly.join("”“")}”只出现在材料标题中，正文没有讲到）`]
     : res.absent && !res.confident
-      ? [`（文档中没有出现“${res.absent.join("”“")}”）`]
+      ? [`（${notInDocuments(res.absent)}）`]
     : res.missing
       ? [`（相关段落没有给出所问的${FIGURE_NAMES[res.missing]}）`]
       : res.confident
