@@ -291,6 +291,9 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
+  /** Every article title, without spaces (for `occurs`); computed once. */
+  private titles?: string[];
+
   /**
    * Whether `word` occurs in some passage (its section path or text) or in an
    * article title: found through its rarest character pair, then checked in
@@ -312,8 +315,6 @@ export class HybridRetriever implements Retriever {
     this.titles ??= Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title.replace(/\s+/g, "")));
     return this.titles.some((t) => t.includes(word));
   }
-
-  private titles?: string[];
 
   private charIndex(): Bm25Index {
     this.index.charBm25 ??= Bm25Index.build(this.index.chunks.map((c) => charGrams(indexText(c))));
