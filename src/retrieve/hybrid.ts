@@ -290,7 +290,6 @@ export class HybridRetriever implements Retriever {
     return this.compilation;
   }
 
-  /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
   /** Every article title, without spaces (for `occurs`); computed once. */
   private titles?: string[];
 
@@ -316,6 +315,7 @@ export class HybridRetriever implements Retriever {
     return this.titles.some((t) => t.includes(word));
   }
 
+  /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
   private charIndex(): Bm25Index {
     this.index.charBm25 ??= Bm25Index.build(this.index.chunks.map((c) => charGrams(indexText(c))));
     return this.index.charBm25;
