@@ -3,6 +3,8 @@ import fixtures from "./fixtures/passages.json" with { type: "json" };
 import type { Chunk } from "../ingest/types.js";
 import type { Passage } from "./passages.js";
 import { checkCitations, UNSUPPORTED_MARK } from "./citations.js";
+import { processSource } from "../ingest/process.js";
+import { SEEDS, seedText } from "../../test/helpers/cli.js";
 
 const info = fixtures.info as Chunk;
 const rules = fixtures.rules as Chunk;
@@ -120,3 +122,28 @@ describe("checkCitations", () => {
     expect(r).toEqual({ text: "文档中没有找到相关内容。", citations: [], issues: [] });
   });
 });
+
+describe("a model's citation names the paragraphs its claims come from", () => {
+  // A real chunk of 004 packing 篇6's sections 五 (line 309) and 六 (lines 311–317).
+  const packed = processSource({ path: "", file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) })
+    .articles.flatMap((a) => a.chunks)
+    .find((c) => c.text.includes("公开目录的设置还不够科学合理"))!;
+
+  it("two claims from 六 cite 六 and the lines of their two paragraphs", () => {
+    const r = checkCitations("一是公开目录的设置还不够科学合理，个别类目信息偏少[1]。二是缺少受理依申请公开的经验积累[1]。", passages(packed));
+    expect(r.issues).toEqual([]);
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]).toMatchObject({
+      section: "政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况",
+      lineStart: 313,
+      lineEnd: 315,
+      text: packed.text,
+    });
+  });
+
+  it("claims from 五 and 六 cite what they share: the article, and both paragraphs' lines", () => {
+    const r = checkCitations("2009年没有发生政府信息公开行政复议案件[1]。网站的版面设计和栏目功能有待改进[1]。", passages(packed));
+    expect(r.citations[0]).toMatchObject({ section: packed.section, lineStart: 309, lineEnd: 317 });
+  });
+});
+

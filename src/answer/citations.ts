@@ -196,6 +196,8 @@ export function checkCitations(
   const groups = findGroups(reply);
   const kept: number[][] = [];
   const quotes = new Map<number, { quote: string; score: number }>();
+  /** Every sentence of a passage that supports a claim: the citation's lines are theirs. */
+  const supporting = new Map<number, string[]>();
 
   for (const g of groups) {
     const claim = g.claim.trim();
@@ -237,6 +239,7 @@ export function checkCitations(
       const q = bestQuote(claim, s.f.passage.chunk.text);
       const prev = quotes.get(s.f.passage.n);
       if (!prev || q.score > prev.score) quotes.set(s.f.passage.n, q);
+      if (q.score > 0) supporting.set(s.f.passage.n, [...(supporting.get(s.f.passage.n) ?? []), q.quote]);
     }
   }
 
@@ -262,7 +265,7 @@ export function checkCitations(
   text += reply.slice(pos);
 
   const citations: Citation[] = [...renumber.entries()].map(([old, n]) =>
-    toCitation(n, byN.get(old)!.passage.chunk, quotes.get(old)?.quote ?? ""),
+    toCitation(n, byN.get(old)!.passage.chunk, quotes.get(old)?.quote ?? "", supporting.get(old) ?? []),
   );
   return { text: text.trim(), citations, issues };
 }

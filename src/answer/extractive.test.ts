@@ -6,6 +6,8 @@ import { uniquePassages, type Passage } from "./passages.js";
 import { DRAFT_NOTE, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { checkCitations } from "./citations.js";
 import { normalizeForDedupe, splitSentences } from "./text.js";
+import { processSource } from "../ingest/process.js";
+import { SEEDS, seedText } from "../../test/helpers/cli.js";
 
 const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<"info" | "rules" | "supervision" | "openness" | "dangyang", Chunk>;
 const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
@@ -107,3 +109,33 @@ describe("extractiveDraft", () => {
     expect(r.sources).toEqual([{ file: info.file, article: info.article }]);
   });
 });
+
+describe("citations name the paragraphs the sentences come from", () => {
+  // A real chunk of 004 that packs two short sections of 篇6: "五、因政府信息公开申请行政复议……"
+  // (line 309) and "六、政府信息公开工作存在的主要问题及改进情况" (lines 311–317).
+  const packed = processSource({ path: "", file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) })
+    .articles.flatMap((a) => a.chunks)
+    .find((c) => c.text.includes("公开目录的设置还不够科学合理"))!;
+
+  it("a question about the problems takes the sentences of 六 and cites 六 with its lines, not the whole chunk", () => {
+    const r = extractiveAnswer("外侨办政府信息公开工作存在哪些问题？", passages(packed));
+    const used = sentencesOf(r.text).map((s) => s.sentence);
+    expect(used.filter((s) => /目录|受理经验|版面设计|依申请信息公开/.test(s)).length).toBeGreaterThanOrEqual(2);
+    expect(r.citations).toHaveLength(1);
+    const c = r.citations[0]!;
+    // The lines run from the first paragraph used to the last; the section is
+    // 六 unless a sentence of 五 was used too (then only the article is shared).
+    const fromFive = used.some((s) => s.includes("行政复议"));
+    expect([c.lineStart, c.lineEnd]).toEqual([fromFive ? 309 : 313, 317]);
+    expect(c.section).toBe(fromFive ? "政府办公室年度工作总结 篇6" : "政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况");
+  });
+
+  it("a sentence from one paragraph is cited with that paragraph's line only", () => {
+    const r = extractiveAnswer("网站的版面设计和栏目功能有什么需要改进？", passages(packed));
+    const c = r.citations[0]!;
+    expect(c.quote).toContain("版面设计");
+    expect([c.lineStart, c.lineEnd]).toEqual([317, 317]);
+    expect(c.section).toBe("政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况");
+  });
+});
+

@@ -4,6 +4,9 @@
  * followed by its citation.
  */
 import type { Citation } from "./types.js";
+import { spanOf } from "../ingest/parts.js";
+import { lineRange } from "./messages.js";
+import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
 import { documentLabel, sectionInArticle, toCitation, type Passage } from "./passages.js";
 import {
   contentTokens,
@@ -57,7 +60,12 @@ interface Query {
   numbers: string[];
   wantsNumber: boolean;
   wantsTime: boolean;
+  /** The part of a report the question asks for (its problems, plans, suggestions). */
+  intent?: SectionIntent;
 }
+
+/** What a sentence under a heading of the part the question asks for ("六、…存在的主要问题") gains over the rest of its passage. */
+const INTENT_BONUS = 0.3;
 
 function makeQuery(question: string): Query {
   // cutForSearch adds the parts of long words ("区政府" → "区政", "政府"): they count half.
@@ -73,6 +81,7 @@ function makeQuery(question: string): Query {
     numbers: extractNumbers(question),
     wantsNumber: QUANTITY_QUESTION.test(question),
     wantsTime: TIME_QUESTION.test(question),
+    intent: sectionIntent(question),
   };
 }
 
@@ -121,14 +130,20 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
     const rankWeight = 1 / (1 + 0.25 * i);
     const scoreWeight = maxScore > 0 && p.score > 0 ? 0.6 + 0.4 * (p.score / maxScore) : 1;
     const weight = rankWeight * scoreWeight;
-    const context = coverage(q, `${p.chunk.section} ${p.chunk.headingPath.join(" ")}`);
     for (const s of splitSentences(p.chunk.text)) {
       if (looksLikeHeading(s.text)) continue;
       const text = stripEnumerator(s.text);
       if (normalizeForDedupe(text).length < 8) continue;
       const norm = normalizeForMatch(text);
       const cov = coverage(q, text);
-      let score = cov + 0.1 * context;
+      // The section the sentence itself sits in, which in a passage packing
+      // several short sections is narrower than the passage's.
+      const { headingPath } = spanOf(p.chunk, [s.text]);
+      let score = cov + 0.1 * coverage(q, headingPath.join(" "));
+      // Within a passage that packs the part the question asks for with other
+      // sections, its sentences come first (the passage as a whole was already
+      // ranked by the part it sits in).
+      if (q.intent && underHeading(headingPath, q.intent) && !underHeading(p.chunk.headingPath, q.intent)) score += INTENT_BONUS;
       if (q.keys.length) score += (0.25 * q.keys.filter((k) => norm.includes(k)).length) / q.keys.length;
       if (/\d/.test(norm)) score += q.wantsNumber && cov >= 0.3 ? 0.2 : 0.03;
       if (q.wantsTime && cov >= 0.2 && DATE.test(text)) score += 0.25;
@@ -196,7 +211,8 @@ function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>;
   }
   const citations = [...numberOf.entries()].map(([pn, n]) => {
     const c = best.get(pn)!;
-    return toCitation(n, c.passage.chunk, c.text.replace(/^……/, ""));
+    const used = ordered.filter((o) => o.passage.n === pn).map((o) => o.text);
+    return toCitation(n, c.passage.chunk, c.text.replace(/^……/, ""), used);
   });
   return { numberOf, citations };
 }
@@ -282,7 +298,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
     .join("\n\n");
   const sourceLines = citations.map((c) => {
     const section = sectionInArticle(c);
-    return `[${c.n}] ${documentLabel(c)}${section ? ` ${section}` : ""}，第${c.lineStart}–${c.lineEnd}行`;
+    return `[${c.n}] ${documentLabel(c)}${section ? ` ${section}` : ""}，${lineRange(c.lineStart, c.lineEnd)}`;
   });
   return {
     text: `${body}\n\n${DRAFT_NOTE}\n${sourceLines.join("\n")}`,

@@ -73,3 +73,8 @@ export function noCitationNotice(kind: NoticeKind): string {
 export function unusableReplyNotice(kind: NoticeKind): string {
   return `大模型的回答包含不应显示的内容，${TAIL[kind]}`;
 }
+
+/** Lines of a file as a reader is told them: "第15行", "第15–17行". */
+export function lineRange(start: number, end: number): string {
+  return start === end ? `第${start}行` : `第${start}–${end}行`;
+}

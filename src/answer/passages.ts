@@ -3,6 +3,7 @@
  * for the prompt, and turned into citations.
  */
 import type { Chunk } from "../ingest/types.js";
+import { spanOf } from "../ingest/parts.js";
 import type { SearchHit } from "../retrieve/types.js";
 import type { Citation } from "./types.js";
 import { normalizeForDedupe, similarity } from "./text.js";
@@ -73,15 +74,22 @@ export function formatUserText(text: string): string {
   return neutralizeTags(text);
 }
 
-export function toCitation(n: number, chunk: Chunk, quote: string): Citation {
+/**
+ * The citation of passage `n`. Its section and lines are those of the
+ * paragraphs that hold the sentences the answer took from it (`used`, the
+ * quote by default), not the whole passage's: a reader checking the claim
+ * finds it in those lines.
+ */
+export function toCitation(n: number, chunk: Chunk, quote: string, used: readonly string[] = quote ? [quote] : []): Citation {
+  const span = spanOf(chunk, used);
   return {
     n,
     id: chunk.id,
     file: chunk.file,
     article: chunk.article,
-    section: chunk.section,
-    lineStart: chunk.lineStart,
-    lineEnd: chunk.lineEnd,
+    section: span.section,
+    lineStart: span.lineStart,
+    lineEnd: span.lineEnd,
     quote,
     text: chunk.text,
   };

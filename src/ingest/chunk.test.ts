@@ -32,6 +32,7 @@ function isHeadingOnly(line: string): boolean {
 }
 
 const flat = (s: string) => s.replace(/\s+/g, "");
+const raw004 = () => seedLines(SEEDS.s004);
 
 describe("chunks and articles", () => {
   test("every seed yields chunks, and every article has at least one", () => {
@@ -192,6 +193,48 @@ describe("traceability to the original file", () => {
       }
     }
     expect(checked).toBe(p.articles.reduce((n, a) => n + a.chunks.length, 0));
+  });
+
+  test.each(SEED_FILES.map((f) => [f]))("%s: every recorded paragraph of a chunk comes from its own lines, in order, covering the chunk", (file) => {
+    const raw = seedLines(file);
+    let checked = 0;
+    for (const a of processFile(file).articles) {
+      for (const c of a.chunks) {
+        const parts = c.parts ?? [];
+        if (parts.length === 0) {
+          expect(c.text.includes("\n"), `${file} ${c.lineStart}: several paragraphs but no parts`).toBe(false);
+          continue;
+        }
+        expect(parts[0]!.offset).toBe(0);
+        expect(parts[0]!.lineStart).toBe(c.lineStart);
+        expect(parts.at(-1)!.lineEnd).toBe(c.lineEnd);
+        parts.forEach((part, i) => {
+          const next = parts[i + 1];
+          const where = `${file} ${c.lineStart}-${c.lineEnd} part ${part.lineStart}-${part.lineEnd}`;
+          if (next) {
+            expect(next.offset, where).toBeGreaterThan(part.offset);
+            expect(c.text[next.offset - 1], where).toBe("\n");
+            expect(next.lineStart, where).toBeGreaterThan(part.lineEnd);
+          }
+          const para = flat(c.text.slice(part.offset, next ? next.offset - 1 : undefined));
+          const slice = cleanedRange(raw, part.lineStart, part.lineEnd);
+          expect(slice.includes(para.slice(0, 10)), `${where}: "${para.slice(0, 10)}" not in its lines`).toBe(true);
+          expect(slice.includes(para.slice(-10)), `${where}: "${para.slice(-10)}" not in its lines`).toBe(true);
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  test("004: a chunk packing sections 五 and 六 of 篇6 records the section of each paragraph", () => {
+    const c = processFile(SEEDS.s004).articles.flatMap((a) => a.chunks).find((x) => x.text.includes("公开目录的设置还不够科学合理"))!;
+    // The chunk's own path is only the article: 五 and 六 are packed together.
+    expect(c.headingPath).toEqual(["政府办公室年度工作总结 篇6"]);
+    const part = c.parts!.find((p) => c.text.startsWith("1、公开目录", p.offset))!;
+    expect(part.lineStart).toBe(313);
+    expect(part.sub).toEqual(["六、政府信息公开工作存在的主要问题及改进情况"]);
+    expect(raw004()[312]).toContain("公开目录的设置还不够科学合理");
   });
 
   test("the check catches a chunk that points at the wrong lines", () => {

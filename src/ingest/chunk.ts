@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Article, Chunk, Dropped, Line } from "./types.js";
+import type { Article, Chunk, ChunkPart, Dropped, Line } from "./types.js";
 import { headingLabel, parseHeading, type Heading } from "./headings.js";
 
 /**
@@ -214,7 +214,7 @@ export function chunkArticle(article: Article, file: string): Chunk[] {
   return groups.map((g) => {
     const headingPath = commonPrefix(g.filter((u) => !u.headingOnly || g.length === 1).map((u) => u.path));
     const sectionPath = headingPath.length ? headingPath : [article.title];
-    const text = joinUnits(g);
+    const { text, parts } = joinUnits(g, sectionPath.length);
     const lineStart = g[0]!.lineStart;
     return {
       id: chunkId(file, lineStart, text),
@@ -226,17 +226,29 @@ export function chunkArticle(article: Article, file: string): Chunk[] {
       text,
       lineStart,
       lineEnd: g[g.length - 1]!.lineEnd,
+      ...(parts.length > 1 ? { parts } : {}),
     };
   });
 }
 
-/** Pieces of one paragraph are joined without a break; paragraphs with a newline. */
-function joinUnits(units: Unit[]): string {
-  let out = "";
+/**
+ * Pieces of one paragraph are joined without a break; paragraphs with a
+ * newline. Each paragraph is also a part: its offset in the text, its lines
+ * and the headings it sits under below the chunk's path (`depth` entries).
+ */
+function joinUnits(units: Unit[], depth: number): { text: string; parts: ChunkPart[] } {
+  let text = "";
+  const parts: ChunkPart[] = [];
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (prev) out += prev.lineStart === u.lineStart && !u.opens ? "" : "\n";
-    out += u.text;
+    if (prev && prev.lineStart === u.lineStart && !u.opens) {
+      text += u.text;
+      return;
+    }
+    if (prev) text += "\n";
+    const sub = u.path.slice(depth);
+    parts.push({ offset: text.length, lineStart: u.lineStart, lineEnd: u.lineEnd, ...(sub.length ? { sub } : {}) });
+    text += u.text;
   });
-  return out;
+  return { text, parts };
 }

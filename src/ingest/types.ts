@@ -62,6 +62,24 @@ export interface Chunk {
   text: string;
   lineStart: number;
   lineEnd: number;
+  /**
+   * The paragraphs of a chunk that holds more than one, so a citation can
+   * name the lines and the section of the sentence it quotes rather than the
+   * whole chunk's (a chunk that packs "五、…" and "六、…存在的主要问题" has
+   * only the article as its common `headingPath`). Absent in indexes written
+   * before it existed.
+   */
+  parts?: ChunkPart[];
+}
+
+/** One paragraph of a chunk. */
+export interface ChunkPart {
+  /** Where the paragraph starts in the chunk's `text` (UTF-16 offset). */
+  offset: number;
+  lineStart: number;
+  lineEnd: number;
+  /** The headings it sits under below the chunk's `headingPath` ("六、政府信息公开工作存在的主要问题及改进情况"); absent when none. */
+  sub?: string[];
 }
 
 /** What the bot sees of one file: the result of load → clean → split → chunk. */

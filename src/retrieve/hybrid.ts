@@ -13,6 +13,7 @@ import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram, skipBigrams } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
+import { spanAt } from "../ingest/parts.js";
 
 /**
  * Hybrid retrieval: BM25 over jieba words, BM25 over character unigrams and
@@ -421,7 +422,12 @@ export class HybridRetriever implements Retriever {
         article: first.article,
         lineStart: meta?.lineStart ?? first.lineStart,
         lineEnd: meta?.lineEnd ?? first.lineEnd,
-        sections: d.hits.slice(0, 3).map((h) => ({ section: h.chunk.section, lineStart: h.chunk.lineStart, lineEnd: h.chunk.lineEnd, snippet: snippet(h.chunk.text, res.normalized) })),
+        sections: d.hits.slice(0, 3).map((h) => {
+          // The section and lines of the paragraph the snippet comes from.
+          const s = snippetOf(h.chunk.text, res.normalized);
+          const span = spanAt(h.chunk, [s]);
+          return { section: span.section, lineStart: span.lineStart, lineEnd: span.lineEnd, snippet: s.text };
+        }),
       };
     });
     // Asking which document carries a name that only titles give is answered by those titles.
@@ -440,14 +446,20 @@ function round(x: number): number {
 
 /** One line around the first place the query's words appear. */
 export function snippet(text: string, query: string, width = 60): string {
-  const flat = text.replace(/\s+/g, " ");
+  return snippetOf(text, query, width).text;
+}
+
+/** The snippet, and the offset in `text` of the word it is centred on (as a range, for `spanAt`): its paragraph is the one it shows. */
+function snippetOf(text: string, query: string, width = 60): { text: string; start: number; end: number } {
+  const lower = text.toLowerCase();
   const terms = tokenize(query).sort((a, b) => b.length - a.length);
   let at = -1;
   for (const t of terms) {
-    at = flat.toLowerCase().indexOf(t);
+    at = lower.indexOf(t);
     if (at >= 0) break;
   }
   const start = Math.max(0, at < 0 ? 0 : at - Math.floor(width / 3));
-  const s = flat.slice(start, start + width);
-  return (start > 0 ? "…" : "") + s + (start + width < flat.length ? "…" : "");
+  const s = text.slice(start, start + width).replace(/\s+/g, " ");
+  const focus = Math.max(0, at);
+  return { text: (start > 0 ? "…" : "") + s + (start + width < text.length ? "…" : ""), start: focus, end: focus };
 }

@@ -32,4 +32,15 @@ describe("inSection", () => {
     expect(inSection(chunk(["高质量发展综合绩效考核自评报告4"], "四、存在的问题\n1.扶贫小额信贷清收难度大。"), "problems")).toBe(true);
     expect(inSection(chunk(["存在问题的调研报告"], "一是加强对领导干部的引导和教育。"), "problems")).toBe(false);
   });
+
+  test("so does a heading packed inside the chunk with a neighbouring section (004 篇6: 五 and 六 in one chunk)", () => {
+    const c = chunk(["政府办公室年度工作总结 篇6"], "五、因政府信息公开申请行政复议、提起行政诉讼情况本办2009年度无发生……\n六、政府信息公开工作存在的主要问题及改进情况\n1、公开目录的设置还不够科学合理");
+    expect(inSection(c, "problems")).toBe(false);
+    c.parts = [
+      { offset: 0, lineStart: 309, lineEnd: 309, sub: ["五、因政府信息公开申请行政复议、提起行政诉讼情况本办2009年度无发生…"] },
+      { offset: c.text.indexOf("六、"), lineStart: 311, lineEnd: 311, sub: ["六、政府信息公开工作存在的主要问题及改进情况"] },
+    ];
+    expect(inSection(c, "problems")).toBe(true);
+    expect(inSection(c, "plans")).toBe(false);
+  });
 });

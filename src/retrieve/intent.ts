@@ -1,4 +1,5 @@
 import type { Chunk } from "../ingest/types.js";
+import { innerHeadings } from "../ingest/parts.js";
 
 /**
  * What part of a report a question asks for, when its wording says so.
@@ -27,6 +28,11 @@ export function sectionIntent(question: string): SectionIntent | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
 }
 
+/** Whether a heading path (article title first) passes through a heading of the part an intent asks for. */
+export function underHeading(headingPath: readonly string[], intent: SectionIntent): boolean {
+  return headingPath.slice(1).some((h) => MARKS[intent].test(h));
+}
+
 /**
  * Whether a chunk sits in (or opens) the part of the report an intent asks
  * for: a heading on its path below the article title, or a numbered heading
@@ -34,7 +40,9 @@ export function sectionIntent(question: string): SectionIntent | undefined {
  */
 export function inSection(chunk: Chunk, intent: SectionIntent): boolean {
   const marks = MARKS[intent];
-  if (chunk.headingPath.slice(1).some((h) => marks.test(h))) return true;
+  if (underHeading(chunk.headingPath, intent)) return true;
+  // A section packed into a chunk with its short neighbours ("五、…" then "六、…存在的主要问题").
+  if (innerHeadings(chunk).some((h) => marks.test(h))) return true;
   const lead = /^[\s（(]*[一二三四五六七八九十\d]+[、.．)）]\s*([^。；，\n]{2,24})/.exec(chunk.text);
   return !!lead && marks.test(lead[1]!);
 }

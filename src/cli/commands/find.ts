@@ -3,7 +3,7 @@ import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
-import { notInDocuments } from "../../answer/messages.js";
+import { lineRange, notInDocuments } from "../../answer/messages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
@@ -15,8 +15,8 @@ export function formatFind(res: FindResult): string {
   }
   const lines = absent.length ? [...absent, `与“${topic}”最接近的材料：`] : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
-    lines.push(`${d.rank}. ${d.article}（${d.file}，第${d.lineStart}-${d.lineEnd}行）`);
-    for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（第${s.lineStart}-${s.lineEnd}行）：${s.snippet}`);
+    lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
+    for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（${lineRange(s.lineStart, s.lineEnd)}）：${s.snippet}`);
   }
   return lines.join("\n");
 }
