@@ -117,6 +117,13 @@ describe("shortened terms", () => {
     // `confident` is computed without them: the same relevance either way.
     expect(withSkips.relevance).toBe(without.relevance);
   });
+  test("a quantity in Chinese numerals also searches its digits (过百亿 / 过100亿元)", async () => {
+    // 003 篇4: "力争培植主营业务收入过100亿元1家".
+    const question = "明年要培育几家年营收过百亿的企业？";
+    expect(retriever.searchText("明年要培育几家年营收过百亿的企业")).toContain("100亿");
+    const r = await retriever.search(question, { k: 5 });
+    expect(r.results.some((h) => h.chunk.text.replace(/\s+/g, "").includes("过100亿元1家"))).toBe(true);
+  });
 });
 
 describe("pinyin names in English questions", () => {

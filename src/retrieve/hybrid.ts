@@ -3,6 +3,7 @@ import type { IndexData } from "../index/store.js";
 import type { FindDocument, FindResult } from "../answer/types.js";
 import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
+import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
@@ -89,10 +90,15 @@ export class HybridRetriever implements Retriever {
 
   /**
    * The text searched for a question: English questions become the Chinese
-   * terms of the glossary, plus corpus words their pinyin names spell.
+   * terms of the glossary, plus corpus words their pinyin names spell; a
+   * Chinese question's quantities in Chinese numerals are also searched in
+   * digits ("过百亿" and "100亿"), as the documents mostly write them.
    */
   searchText(normalized: string): string {
-    if (!isMostlyEnglish(normalized)) return normalized;
+    if (!isMostlyEnglish(normalized)) {
+      const digits = numeralVariants(normalized);
+      return digits.length ? `${normalized} ${digits.join(" ")}` : normalized;
+    }
     const bm25 = this.index.bm25;
     this.pinyinNames ??= new PinyinNames(bm25.data.terms, (t) => bm25.documentFrequency(t));
     const names = this.pinyinNames.lookup(normalized, isGlossaryWord);

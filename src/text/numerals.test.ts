@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { numeralValue, numeralVariants } from "./numerals.js";
+
+describe("numeralValue", () => {
+  test("numerals below 万 as written in reports", () => {
+    expect(numeralValue("百")).toBe(100);
+    expect(numeralValue("三千五百")).toBe(3500);
+    expect(numeralValue("十五")).toBe(15);
+    expect(numeralValue("二十")).toBe(20);
+    expect(numeralValue("两")).toBe(2);
+    expect(numeralValue("二二")).toBeUndefined();
+    expect(numeralValue("百千")).toBeUndefined();
+  });
+});
+
+describe("numeralVariants", () => {
+  test("quantities in Chinese numerals get their digit form with the unit (questions of the evaluation sets)", () => {
+    expect(numeralVariants("2015年骨干企业培植的目标是什么？收入过百亿的要几家？")).toEqual(["100亿"]);
+    expect(numeralVariants("今年前八个月，规模以上工业企业新增了几家？")).toEqual(["8个"]);
+    expect(numeralVariants("哪篇材料介绍了乡镇干部人均包挂上百户群众的做法？")).toEqual(["100户"]);
+    expect(numeralVariants("计划投资三千五百万元")).toEqual(["3500万"]);
+  });
+
+  test("not estimates, ordinals, 一 as an article, or numerals that name rather than count", () => {
+    expect(numeralVariants("县里从几千家民企里挑了多少家重点帮扶？")).toEqual([]);
+    expect(numeralVariants("杨柳村的几十家酒厂里，有正规生产许可证的有几家？")).toEqual([]);
+    expect(numeralVariants("第三个阶段")).toEqual([]);
+    expect(numeralVariants("发现一个问题，开展一批活动")).toEqual([]);
+    expect(numeralVariants("十二五规划")).toEqual([]);
+  });
+});

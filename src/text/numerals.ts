@@ -1,0 +1,46 @@
+/**
+ * Quantities a question writes in Chinese numerals that the documents write
+ * in digits: "收入过百亿" → "100亿" (the report says "过100亿元"), "前八个月"
+ * → "8个月", "上百户" → "100户". Only a numeral that counts something (before
+ * 万/亿 or a measure word) and is at least two; 一 alone is an article as often
+ * as a number (一批, 一项), and a numeral after 几/数/十几 is an estimate
+ * (几千家 is not 1000家).
+ */
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** What a quantity is counted in: the units the documents write after a figure. */
+const MEASURE = "个|家|条|件|名|人|户|次|项|所|座|批|篇|场|位|台|份|亩|吨|辆|处|期|元|年|天|月|周|小时|分钟|公里|平方米|万|亿";
+const QUANTITY = new RegExp(`(?<![几数多第几一二两三四五六七八九十百千万亿\\d])([〇零一二两三四五六七八九十百千]+)(?=多?(?:${MEASURE}))`, "g");
+
+/** The value of a numeral below 万 ("百" 100, "三千" 3000, "十五" 15, "二十" 20), or undefined when it is not one ("二二"). */
+export function numeralValue(s: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastPower = Infinity;
+  for (const ch of s) {
+    if (ch in DIGIT) {
+      if (digit !== undefined) return undefined; // two digits in a row: not a number written out
+      digit = DIGIT[ch]!;
+    } else {
+      const p = POWER[ch]!;
+      if (p >= lastPower) return undefined;
+      total += (digit ?? 1) * p;
+      digit = undefined;
+      lastPower = p;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** The digit forms of the quantities `text` writes in Chinese numerals, with their unit ("100亿", "8个"). */
+export function numeralVariants(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const value = numeralValue(m[1]!);
+    if (value === undefined || value < 2) continue;
+    const unit = text.slice(m.index! + m[1]!.length).match(new RegExp(`^多?(${MEASURE})`))![1]!;
+    out.push(`${value}${unit}`);
+  }
+  return [...new Set(out)];
+}
