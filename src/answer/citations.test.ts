@@ -3,8 +3,7 @@ import fixtures from "./fixtures/passages.json" with { type: "json" };
 import type { Chunk } from "../ingest/types.js";
 import type { Passage } from "./passages.js";
 import { checkCitations, UNSUPPORTED_MARK } from "./citations.js";
-import { processSource } from "../ingest/process.js";
-import { SEEDS, seedText } from "../../test/helpers/cli.js";
+import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 
 const info = fixtures.info as Chunk;
 const rules = fixtures.rules as Chunk;
@@ -125,9 +124,7 @@ describe("checkCitations", () => {
 
 describe("a model's citation names the paragraphs its claims come from", () => {
   // A real chunk of 004 packing 篇6's sections 五 (line 309) and 六 (lines 311–317).
-  const packed = processSource({ path: "", file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) })
-    .articles.flatMap((a) => a.chunks)
-    .find((c) => c.text.includes("公开目录的设置还不够科学合理"))!;
+  const packed = packedChunk004();
 
   it("two claims from 六 cite 六 and the lines of their two paragraphs", () => {
     const r = checkCitations("一是公开目录的设置还不够科学合理，个别类目信息偏少[1]。二是缺少受理依申请公开的经验积累[1]。", passages(packed));

@@ -6,8 +6,7 @@ import { uniquePassages, type Passage } from "./passages.js";
 import { DRAFT_NOTE, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { checkCitations } from "./citations.js";
 import { normalizeForDedupe, splitSentences } from "./text.js";
-import { processSource } from "../ingest/process.js";
-import { SEEDS, seedText } from "../../test/helpers/cli.js";
+import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 
 const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<"info" | "rules" | "supervision" | "openness" | "dangyang", Chunk>;
 const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
@@ -113,9 +112,7 @@ describe("extractiveDraft", () => {
 describe("citations name the paragraphs the sentences come from", () => {
   // A real chunk of 004 that packs two short sections of 篇6: "五、因政府信息公开申请行政复议……"
   // (line 309) and "六、政府信息公开工作存在的主要问题及改进情况" (lines 311–317).
-  const packed = processSource({ path: "", file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) })
-    .articles.flatMap((a) => a.chunks)
-    .find((c) => c.text.includes("公开目录的设置还不够科学合理"))!;
+  const packed = packedChunk004();
 
   it("a question about the problems takes the sentences of 六 and cites 六 with its lines, not the whole chunk", () => {
     const r = extractiveAnswer("外侨办政府信息公开工作存在哪些问题？", passages(packed));

@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 
 import { SEEDS, SEED_FILES, seedLines, seedText } from "../../test/helpers/cli.js";
+import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 import { cleanText } from "./clean/index.js";
 import { splitArticles } from "./split.js";
 import { CHUNK_MAX, SECTION_SEPARATOR, chunkArticle, dropRepeats, splitLong } from "./chunk.js";
@@ -228,7 +229,7 @@ describe("traceability to the original file", () => {
   });
 
   test("004: a chunk packing sections 五 and 六 of 篇6 records the section of each paragraph", () => {
-    const c = processFile(SEEDS.s004).articles.flatMap((a) => a.chunks).find((x) => x.text.includes("公开目录的设置还不够科学合理"))!;
+    const c = packedChunk004();
     // The chunk's own path is only the article: 五 and 六 are packed together.
     expect(c.headingPath).toEqual(["政府办公室年度工作总结 篇6"]);
     const part = c.parts!.find((p) => c.text.startsWith("1、公开目录", p.offset))!;

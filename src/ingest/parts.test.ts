@@ -5,13 +5,11 @@
  */
 import { describe, expect, test } from "vitest";
 
-import { SEEDS, seedText } from "../../test/helpers/cli.js";
-import { processSource } from "./process.js";
+import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 import { chunkSpan, innerHeadings, spanAt, spanOf } from "./parts.js";
 import type { Chunk } from "./types.js";
 
-const chunks = processSource({ path: "", file: SEEDS.s004, format: "txt", encoding: "UTF-8", text: seedText(SEEDS.s004) }).articles.flatMap((a) => a.chunks);
-const packed = chunks.find((c) => c.text.includes("公开目录的设置还不够科学合理"))!;
+const packed = packedChunk004();
 const SIX = "六、政府信息公开工作存在的主要问题及改进情况";
 
 describe("spanOf", () => {
