@@ -98,13 +98,21 @@ export function formatSourceList(sources: readonly SourceInfo[]): string {
   return `<b>索引中的文件（${sources.length} 个）</b>\n` + items.join("\n");
 }
 
-/** The cited passages, for the "查看引用原文" button. */
+/** The cited passages, for the "查看引用原文" button: each whole, with the sentence that supports the answer in bold. */
 export function formatPassages(citations: readonly Citation[]): string {
   const list = uniqueCitations(citations);
   if (list.length === 0) return TEXT.noPassages;
   return list
-    .map((c) => `<b>${formatCitation(c)}</b>\n<blockquote>${esc(c.text.trim())}</blockquote>`)
+    .map((c) => `<b>${formatCitation(c)}</b>\n<blockquote>${highlight(c.text.trim(), c.quote)}</blockquote>`)
     .join("\n\n");
+}
+
+/** `text` escaped, with `quote` (as cited: a leading "……" and closing punctuation may differ) in bold where it occurs. */
+function highlight(text: string, quote: string): string {
+  const core = quote.replace(/^[…\s]+/, "").replace(/[。！？!?；;，,：:\s]+$/u, "");
+  const at = core ? text.indexOf(core) : -1;
+  if (at < 0) return esc(text);
+  return `${esc(text.slice(0, at))}<b>${esc(core)}</b>${esc(text.slice(at + core.length))}`;
 }
 
 export function formatHelp(botUsername: string): string {

@@ -20,6 +20,7 @@ import {
   askResult,
   callbackUpdate,
   docLines,
+  shownLines,
   inlineButtons,
   makeHarness,
   notFound,
@@ -195,7 +196,7 @@ describe("formatting", () => {
     h.service.askImpl = async (q) =>
       askResult(q, {
         answer: `文件写道：${hostile}`,
-        citations: [{ ...CITATIONS[0]!, article: `<b>标题</b> & "引号"`, text: `${docLines(13, 13)}\n${hostile}` }],
+        citations: [{ ...CITATIONS[0]!, article: `<b>标题</b> & "引号"`, text: `${docLines(13, 13)}\n${hostile}`, quote: `<script>alert("x")</script> &` }],
       });
     await h.send(textMessage("/ask 测试 <i>转义</i>"));
     const text = textOf(lastSent(h));
@@ -208,6 +209,8 @@ describe("formatting", () => {
     const passages = textOf(lastSent(h));
     expect(passages).toContain("&lt;script&gt;");
     expect(passages).not.toContain("<script");
+    // the quoted sentence is in bold, escaped inside the tag
+    expect(passages).toContain('<b>&lt;script&gt;alert("x")&lt;/script&gt; &amp;</b> "quotes"');
 
     await h.send(textMessage("/sources"));
     expect(textOf(lastSent(h))).toContain("&lt;b&gt;篇2&lt;/b&gt; &amp; 附件");
@@ -321,8 +324,8 @@ describe("buttons", () => {
     expect(ack).toHaveLength(1);
     const passages = lastSent(h);
     expect(passages).toMatchObject({ parse_mode: "HTML", reply_parameters: { message_id: answerId } });
-    expect(textOf(passages)).toContain(`<blockquote>${docLines(11, 13)}</blockquote>`);
-    expect(textOf(passages)).toContain(`<blockquote>${docLines(19, 21)}</blockquote>`);
+    expect(textOf(passages)).toContain(`<blockquote>${shownLines(11, 13)}</blockquote>`);
+    expect(textOf(passages)).toContain(`<blockquote>${shownLines(19, 21)}</blockquote>`);
 
     // pressing again soon only gets a hint
     await h.send(callbackUpdate(data, { message_id: answerId, chat: GROUP }, BOB));

@@ -17,7 +17,7 @@ import {
   type BotMessage,
   type EmulatorChat,
 } from "../e2e/telegram-emulator.js";
-import { ANSWER_TEXT, FakeAdmin, FakeService, captureLogger, docLines, tmpDir } from "./helpers.js";
+import { ANSWER_TEXT, FakeAdmin, FakeService, captureLogger, shownLines, tmpDir } from "./helpers.js";
 import { within } from "../helpers/within.js";
 
 const TOKEN = "777000:E2E-test-token";
@@ -126,7 +126,7 @@ describe("telegram bot against the Bot API emulator", () => {
     const passages = await emu.waitFor("the passages", () =>
       emu.repliesTo(answer.message_id).find((m) => m.text.includes("<blockquote>")),
     );
-    expect(passages.text).toContain(`<blockquote>${docLines(11, 13)}</blockquote>`);
+    expect(passages.text).toContain(`<blockquote>${shownLines(11, 13)}</blockquote>`);
 
     // Telegram says 429: the message is sent again after retry_after.
     emu.failNext("sendMessage");

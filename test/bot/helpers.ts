@@ -31,6 +31,13 @@ export function docLines(start: number, end: number): string {
   return DOC_LINES.slice(start - 1, end).join("\n").trim();
 }
 
+/** Lines start..end as the passages view shows them: the first sentence (the helpers' quote) in bold. */
+export function shownLines(start: number, end: number): string {
+  const text = docLines(start, end);
+  const stop = text.indexOf("。");
+  return `<b>${text.slice(0, stop)}</b>${text.slice(stop)}`;
+}
+
 function citation(n: number, section: string, lineStart: number, lineEnd: number): Citation {
   const text = docLines(lineStart, lineEnd);
   return {
