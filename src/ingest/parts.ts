@@ -29,7 +29,7 @@ function partAt(parts: ChunkPart[], offset: number): ChunkPart {
   return found;
 }
 
-/** Where `piece` (a sentence as quoted: leading "……" and closing punctuation may differ) starts in the text, or -1. */
+/** Where `piece` (a sentence as quoted: leading "……" and closing punctuation may differ) lies in the text (inclusive offsets), if it does. */
 function locate(text: string, piece: string): { start: number; end: number } | undefined {
   const core = piece.replace(/^[…\s]+/, "").replace(/[。！？!?；;，,：:\s]+$/u, "");
   if (!core) return undefined;

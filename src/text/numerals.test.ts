@@ -8,6 +8,10 @@ describe("numeralValue", () => {
     expect(numeralValue("十五")).toBe(15);
     expect(numeralValue("二十")).toBe(20);
     expect(numeralValue("两")).toBe(2);
+    expect(numeralValue("一百零五")).toBe(105);
+    expect(numeralValue("三千五")).toBe(3500);
+    expect(numeralValue("一百五")).toBe(150);
+    expect(numeralValue("二十五")).toBe(25);
     expect(numeralValue("二二")).toBeUndefined();
     expect(numeralValue("百千")).toBeUndefined();
   });

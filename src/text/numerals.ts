@@ -1,7 +1,7 @@
 /**
  * Quantities a question writes in Chinese numerals that the documents write
  * in digits: "收入过百亿" → "100亿" (the report says "过100亿元"), "前八个月"
- * → "8个月", "上百户" → "100户". Only a numeral that counts something (before
+ * → "8个", "上百户" → "100户". Only a numeral that counts something (before
  * 万/亿 or a measure word) and is at least two; 一 alone is an article as often
  * as a number (一批, 一项), and a numeral after 几/数/十几 is an estimate
  * (几千家 is not 1000家).
@@ -11,15 +11,22 @@ const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** What a quantity is counted in: the units the documents write after a figure. */
 const MEASURE = "个|家|条|件|名|人|户|次|项|所|座|批|篇|场|位|台|份|亩|吨|辆|处|期|元|年|天|月|周|小时|分钟|公里|平方米|万|亿";
-const QUANTITY = new RegExp(`(?<![几数多第几一二两三四五六七八九十百千万亿\\d])([〇零一二两三四五六七八九十百千]+)(?=多?(?:${MEASURE}))`, "g");
+const QUANTITY = new RegExp(`(?<![几数多第一二两三四五六七八九十百千万亿\\d])([〇零一二两三四五六七八九十百千]+)(?=多?(?:${MEASURE}))`, "g");
 
-/** The value of a numeral below 万 ("百" 100, "三千" 3000, "十五" 15, "二十" 20), or undefined when it is not one ("二二"). */
+/**
+ * The value of a numeral below 万 ("百" 100, "三千" 3000, "十五" 15, "二十" 20,
+ * "一百零五" 105, and the spoken "三千五" 3500), or undefined when it is not
+ * one ("二二").
+ */
 export function numeralValue(s: string): number | undefined {
   let total = 0;
   let digit: number | undefined;
   let lastPower = Infinity;
+  let zero = false;
   for (const ch of s) {
-    if (ch in DIGIT) {
+    if (ch === "零" || ch === "〇") {
+      zero = true;
+    } else if (ch in DIGIT) {
       if (digit !== undefined) return undefined; // two digits in a row: not a number written out
       digit = DIGIT[ch]!;
     } else {
@@ -28,9 +35,12 @@ export function numeralValue(s: string): number | undefined {
       total += (digit ?? 1) * p;
       digit = undefined;
       lastPower = p;
+      zero = false;
     }
   }
-  return total + (digit ?? 0);
+  if (digit === undefined) return total;
+  // "三千五" is 3500: a last digit straight after 百 or 千 counts in the next power down.
+  return total + (!zero && lastPower >= 100 && lastPower !== Infinity ? digit * (lastPower / 10) : digit);
 }
 
 /** The digit forms of the quantities `text` writes in Chinese numerals, with their unit ("100亿", "8个"). */
