@@ -13,6 +13,7 @@ import type {
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
 import { notInDocuments } from "../answer/messages.js";
+import { locateQuote } from "../ingest/parts.js";
 
 function lines(start: number, end: number): string {
   return start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`;
@@ -109,10 +110,9 @@ export function formatPassages(citations: readonly Citation[]): string {
 
 /** `text` escaped, with `quote` (as cited: a leading "……" and closing punctuation may differ) in bold where it occurs. */
 function highlight(text: string, quote: string): string {
-  const core = quote.replace(/^[…\s]+/, "").replace(/[。！？!?；;，,：:\s]+$/u, "");
-  const at = core ? text.indexOf(core) : -1;
-  if (at < 0) return esc(text);
-  return `${esc(text.slice(0, at))}<b>${esc(core)}</b>${esc(text.slice(at + core.length))}`;
+  const at = locateQuote(text, quote);
+  if (!at) return esc(text);
+  return `${esc(text.slice(0, at.start))}<b>${esc(text.slice(at.start, at.end + 1))}</b>${esc(text.slice(at.end + 1))}`;
 }
 
 export function formatHelp(botUsername: string): string {

@@ -1,4 +1,4 @@
-import type { AskResult, DraftResult } from "../answer/types.js";
+import type { AskResult, Citation, DraftResult } from "../answer/types.js";
 import { lineRange } from "../answer/messages.js";
 
 /** Plain-text forms of answers for the terminal (the bot has its own HTML forms). */
@@ -8,7 +8,7 @@ export function formatAsk(r: AskResult): string {
   lines.push(r.answer);
   if (r.citations.length) {
     lines.push("", "来源：");
-    for (const c of r.citations) lines.push(`[${c.n}] ${c.article} › ${c.section.split(" › ").slice(1).join(" › ") || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`);
+    for (const c of r.citations) lines.push(sourceLine(c));
   }
   if (!r.found && r.nearest?.length && !r.nearest.every((d) => r.answer.includes(d.article))) {
     lines.push("", "最接近的文档：");
@@ -24,7 +24,12 @@ export function formatDraft(r: DraftResult): string {
   // The extractive draft lists its sources itself.
   if (r.citations.length && !r.draft.includes(r.citations[0]!.file)) {
     lines.push("", "来源：");
-    for (const c of r.citations) lines.push(`[${c.n}] ${c.article} › ${c.section.split(" › ").slice(1).join(" › ") || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`);
+    for (const c of r.citations) lines.push(sourceLine(c));
   }
   return lines.join("\n");
+}
+
+/** `[1] 文章 › 章节（文件，第a–b行）` */
+function sourceLine(c: Citation): string {
+  return `[${c.n}] ${c.article} › ${c.section.split(" › ").slice(1).join(" › ") || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
 }

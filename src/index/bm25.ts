@@ -134,8 +134,7 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const i = this.termIndex.get(term);
-    const df = i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
+    const df = this.documentFrequency(term);
     return Math.log(1 + (this.data.docCount - df + 0.5) / (df + 0.5));
   }
 

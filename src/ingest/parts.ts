@@ -30,7 +30,7 @@ function partAt(parts: ChunkPart[], offset: number): ChunkPart {
 }
 
 /** Where `piece` (a sentence as quoted: leading "……" and closing punctuation may differ) lies in the text (inclusive offsets), if it does. */
-function locate(text: string, piece: string): { start: number; end: number } | undefined {
+export function locateQuote(text: string, piece: string): { start: number; end: number } | undefined {
   const core = piece.replace(/^[…\s]+/, "").replace(/[。！？!?；;，,：:\s]+$/u, "");
   if (!core) return undefined;
   const at = text.indexOf(core);
@@ -47,7 +47,7 @@ export function spanOf(chunk: Chunk, pieces: readonly string[]): Span {
   if (!chunk.parts?.length || pieces.length === 0) return chunkSpan(chunk);
   const ranges: Array<{ start: number; end: number }> = [];
   for (const piece of pieces) {
-    const at = locate(chunk.text, piece);
+    const at = locateQuote(chunk.text, piece);
     if (!at) return chunkSpan(chunk);
     ranges.push(at);
   }

@@ -434,11 +434,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const ordered = [...files].sort((a, b) => a.file.localeCompare(b.file));
 
   const nWorkers = WORKER_SCRIPT ? (options.workers ?? defaultWorkers()) : 0;
-  const pool = nWorkers > 0 ? new Pool(nWorkers, {
-          policybotIngestWorker: true,
-          ...(embedder instanceof LocalNgramEmbeddings ? { localEmbedderDim: embedder.dim } : {}),
-          batch,
-        }) : undefined;
+  const init: WorkerInit = { policybotIngestWorker: true, ...(embedder instanceof LocalNgramEmbeddings ? { localEmbedderDim: embedder.dim } : {}), batch };
+  const pool = nWorkers > 0 ? new Pool(nWorkers, init) : undefined;
 
   let writer: VersionWriter | undefined;
   try {

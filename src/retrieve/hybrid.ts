@@ -450,12 +450,11 @@ function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** One line around the first place the query's words appear. */
-export function snippet(text: string, query: string, width = 60): string {
-  return snippetOf(text, query, width).text;
-}
-
-/** The snippet, and the offset in `text` of the word it is centred on (as a range, for `spanAt`): its paragraph is the one it shows. */
+/**
+ * One line around the first place the query's words appear, and the offset
+ * in `text` of the word it is centred on (as a range, for `spanAt`): its
+ * paragraph is the one it shows.
+ */
 function snippetOf(text: string, query: string, width = 60): { text: string; start: number; end: number } {
   const lower = text.toLowerCase();
   const terms = tokenize(query).sort((a, b) => b.length - a.length);
