@@ -105,18 +105,7 @@ describe("the part of a report a question asks for", () => {
   });
 });
 
-describe("shortened terms", () => {
-  test("a term a passage writes shortened (流动小摊贩 / 流动摊贩) counts through characters one apart", async () => {
-    // 000 line 299: "学校重点管理校内商店，校园周边食品店和流动摊贩由属地重点协管".
-    const question = "校门口的流动小摊贩归谁管？";
-    const plain = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, skipWeight: 0 });
-    const without = await plain.search(question, { k: 3 });
-    const withSkips = await retriever.search(question, { k: 3 });
-    expect(without.results[0]!.chunk.text).not.toContain("由属地重点协管");
-    expect(withSkips.results[0]!.chunk.text).toContain("由属地重点协管");
-    // `confident` is computed without them: the same relevance either way.
-    expect(withSkips.relevance).toBe(without.relevance);
-  });
+describe("quantities in Chinese numerals", () => {
   test("a quantity in Chinese numerals also searches its digits (过百亿 / 过100亿元)", async () => {
     // 003 篇4: "力争培植主营业务收入过100亿元1家".
     const question = "明年要培育几家年营收过百亿的企业？";

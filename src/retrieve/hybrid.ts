@@ -11,7 +11,7 @@ import { countedIn, expectedAnswer, suppliesAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
-import { charGrams, isFunctionBigram, skipBigrams } from "../text/chargrams.js";
+import { charGrams, isFunctionBigram } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
 import { spanAt } from "../ingest/parts.js";
@@ -30,9 +30,7 @@ import { spanAt } from "../ingest/parts.js";
  * question asking for a part of a report (its problems, next steps,
  * suggestions) gives a bonus to passages under the heading that names it,
  * and a count question ("多少条", "几家") to passages that state a number
- * in that unit. Pairs of characters one apart in the question ("流动小摊贩"
- * → 动摊) count a little on the character side, for terms a passage writes
- * shortened ("流动摊贩").
+ * in that unit.
  *
  * `confident` compares the best passage's character-BM25 score with the most
  * any passage could score for the question (and, for a question of several
@@ -56,8 +54,6 @@ export interface HybridOptions {
   intentWeight?: number;
   /** Bonus for a passage that states a number in the unit a count question asks for ("多少条" → "21条"). */
   countWeight?: number;
-  /** Weight, within the character side, of the question's pairs of characters one apart ("砂石场" → 砂场), for terms written shortened. */
-  skipWeight?: number;
 }
 
 /** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
@@ -71,7 +67,7 @@ const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, skipWeight: 0.3 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -151,14 +147,6 @@ export class HybridRetriever implements Retriever {
     const maxSemantic = Math.max(semantic[0]?.[1] ?? 0, 1e-9);
     for (const [row, s] of lexical) fused.set(row, s / maxLexical);
     for (const [row, s] of chars) fused.set(row, (fused.get(row) ?? 0) + (charWeight * s) / maxChars);
-    // Shortened terms (砂场 for 砂石场): the question's pairs of characters one
-    // apart, searched on their own so that `confident` is not moved by them.
-    const { skipWeight } = this.options;
-    const skips = skipWeight > 0 && charWeight > 0 && !english ? skipBigrams(searchText) : [];
-    if (skips.length > 0) {
-      const skipped = this.charIndex().search(skips, candidates, undefined, new Map(skips.map((g) => [g, skipWeight])));
-      for (const [row, s] of skipped) fused.set(row, (fused.get(row) ?? 0) + (charWeight * s) / maxChars);
-    }
     for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
     const intent = this.options.intentWeight > 0 ? sectionIntent(normalized) : undefined;
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);

@@ -37,24 +37,3 @@ export function charGrams(text: string, normalized = false): string[] {
 export function isFunctionBigram(gram: string): boolean {
   return gram.length === 2 && FUNCTION_CHARS.has(gram[0]!) && FUNCTION_CHARS.has(gram[1]!);
 }
-
-/**
- * Pairs of characters one apart ("砂石场" → 砂场, "流动小摊贩" → 动摊,
- * 小贩), not already adjacent in the text: Chinese shortens a term by
- * dropping its middle ("砂场" for 砂石场, "流动摊贩" for 流动小摊贩), so a
- * question and its passage can share a term that shares no adjacent pair.
- * Pairs with a function character carry no topic and are left out.
- */
-export function skipBigrams(text: string): string[] {
-  const t = normalizeText(text).toLowerCase();
-  const out = new Set<string>();
-  for (const run of t.match(/[\u3400-\u9fff]+/g) ?? []) {
-    const adjacent = new Set<string>();
-    for (let i = 0; i + 1 < run.length; i++) adjacent.add(run.slice(i, i + 2));
-    for (let i = 0; i + 2 < run.length; i++) {
-      const a = run[i]!, b = run[i + 2]!;
-      if (!FUNCTION_CHARS.has(a) && !FUNCTION_CHARS.has(b) && !adjacent.has(a + b)) out.add(a + b);
-    }
-  }
-  return [...out];
-}

@@ -353,6 +353,15 @@ describe("sentences broken across lines", () => {
     expect(shouldJoin(lineAt(SEEDS.s004, 9).text, lineAt(SEEDS.s004, 11).text)).toBe(false);
   });
 
+  test('000 lines 265/267: the heading "二、存在问题" is not glued to "目前，我市…" (a whole word, not the rest of a cut one)', () => {
+    expect(seedLine(SEEDS.s000, 265)).toBe("二、存在问题");
+    expect(seedLine(SEEDS.s000, 267).startsWith("目前，我市学校食品安全管理")).toBe(true);
+    expect(lineAt(SEEDS.s000, 265)).toEqual({ text: "二、存在问题", lineStart: 265, lineEnd: 265 });
+    expect(lineAt(SEEDS.s000, 267).text.startsWith("目前，")).toBe(true);
+    // A heading cut inside a word is still continued: the rest of the word, then punctuation.
+    expect(shouldJoin("二、存在问", "题，目前我市")).toBe(true);
+  });
+
   test("an article marker is never glued to the line before it (000 line 61 / line 71)", () => {
     expect(lineAt(SEEDS.s000, 71)).toEqual({ text: "实行零报告制度篇二", lineStart: 71, lineEnd: 71 });
     // Even when the line before does not end a sentence: 003 line 5 + a real marker line.
