@@ -17,6 +17,9 @@ export const NOT_COVERED_DRAFT = "文档中没有找到可用于起草该内容�
 export const onlyInTitles = (names: string[]) =>
   `文档正文没有讲到“${names.join("”“")}”：它只出现在材料标题中，标题下的文章讲的是其他内容。`;
 
+/** The heading of a `find` list for a name only titles carry: "标题中有“零报告制度”的材料：". */
+export const titledWith = (names: string[]) => `标题中有“${names.join("”“")}”的材料：`;
+
 /** Words of a question or topic that occur nowhere in the documents: "文档中没有出现“婚假”" (no final punctuation). */
 export const notInDocuments = (words: readonly string[]) => `文档中没有出现“${words.join("”“")}”`;
 

@@ -77,6 +77,8 @@ export interface FindResult {
   confident: boolean;
   /** Words of the topic that occur nowhere in the documents ("公积金"). */
   absent?: string[];
+  /** Names of the topic that only article titles contain ("零报告制度"): the documents listed are those titles'. */
+  titleOnly?: string[];
   documents: FindDocument[];
 }
 

@@ -12,7 +12,7 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
-import { notInDocuments } from "../answer/messages.js";
+import { notInDocuments, onlyInTitles, titledWith } from "../answer/messages.js";
 import { locateQuote } from "../ingest/parts.js";
 
 function lines(start: number, end: number): string {
@@ -79,7 +79,9 @@ export function formatDraft(r: DraftResult): string {
 export function formatFind(r: FindResult): string {
   if (r.documents.length === 0) return TEXT.findNothing;
   const absent = r.absent?.length ? `${esc(notInDocuments(r.absent))}。\n` : "";
-  const head = absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
+  const head = r.titleOnly?.length
+    ? `${esc(onlyInTitles(r.titleOnly))}\n${esc(titledWith(r.titleOnly))}\n\n`
+    : absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
     const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)} ${lines(d.lineStart, d.lineEnd)}）`;
     const sections = d.sections.map(

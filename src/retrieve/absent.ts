@@ -1,4 +1,4 @@
-import { jiebaCut, getStopWords } from "../text/tokenize.js";
+import { jiebaCut, jiebaCutForSearch, getStopWords } from "../text/tokenize.js";
 
 /**
  * The words of a question that occur nowhere in the documents ("婚假",
@@ -35,6 +35,20 @@ export function contentWords(normalized: string): string[] {
  */
 export function absentWords(normalized: string, occurs: (word: string) => boolean): { absent: string[]; share: number } {
   const words = contentWords(normalized);
-  const absent = words.filter((w) => !occurs(w));
+  const absent = words.filter((w) => !occurs(w) && !madeOfPresentWords(w, occurs));
   return { absent, share: words.length ? absent.length / words.length : 0 };
+}
+
+/**
+ * Whether a compound the documents do not write as one word is made of words
+ * they do write ("政务信息化": 政务 and 信息化), every character covered by one
+ * of them: the topic is there, in other words, and not absent.
+ */
+function madeOfPresentWords(word: string, occurs: (word: string) => boolean): boolean {
+  const covered = new Array<boolean>(word.length).fill(false);
+  for (const part of jiebaCutForSearch(word)) {
+    if (part.length < 2 || part === word || !occurs(part)) continue;
+    for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) covered.fill(true, at, at + part.length);
+  }
+  return covered.every(Boolean);
 }

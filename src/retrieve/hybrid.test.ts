@@ -15,6 +15,7 @@ import { ingest } from "../ingest/pipeline.js";
 import { LocalNgramEmbeddings } from "../embed/local.js";
 import { readIndex } from "../index/store.js";
 import { HybridRetriever } from "./hybrid.js";
+import { normalizeQuery } from "../text/normalize.js";
 import { isNearDuplicate, jaccard, shingles } from "./dedupe.js";
 import { expandEnglish, translateEnglish } from "./glossary.js";
 
@@ -65,6 +66,15 @@ describe("search", () => {
     const polite = await retriever.search("请问，帮我查一下冬春水利建设的目标任务？谢谢", { k: 3 });
     expect(polite.normalized).toBe(plain.normalized);
     expect(polite.results[0]!.chunk.id).toBe(plain.results[0]!.chunk.id);
+  });
+
+  test("an English \"which document\" question searches its topic, not the words it asks with", async () => {
+    const asked = await retriever.find("Which document covers the mayor quality award?", { k: 3 });
+    const topic = await retriever.find("the mayor quality award", { k: 3 });
+    expect(normalizeQuery("Which document covers the mayor quality award?")).toBe("the mayor quality award");
+    expect(normalizeQuery("Is there a report on school food safety?")).toBe("school food safety");
+    expect(asked.documents.map((d) => d.article)).toEqual(topic.documents.map((d) => d.article));
+    expect(asked.documents[0]!.article).toBe("市长质量奖汇报材料 篇3");
   });
 
   test("a paraphrase that shares characters but not words with its passage (政绩 / 实绩, 办法 / 方法)", async () => {
@@ -196,9 +206,12 @@ describe("confident", () => {
     expect(ok.titleOnly).toBeUndefined();
     expect(ok.confident).toBe(true);
     // Asking which document carries the name is answered by the titles.
-    const f = await retriever.find("哪份材料讲了零报告制度？", { k: 3 });
+    const f = await retriever.find("哪份材料讲了零报告制度？", { k: 5 });
     expect(f.confident).toBe(true);
-    expect(f.documents[0]!.article).toMatch(/^实行零报告制度 篇/);
+    expect(f.titleOnly).toEqual(["零报告制度"]);
+    // Only the articles so titled: the word is in no text, so the titles decide.
+    expect(f.documents).toHaveLength(5);
+    for (const d of f.documents) expect(d.article).toMatch(/^实行零报告制度 篇/);
   });
 
   test("a document's own title is not title-only, even in words its text does not repeat", async () => {
@@ -230,6 +243,21 @@ describe("find", () => {
     expect(r.documents[0]!.sections.some((s) => s.snippet.includes("市长质量奖"))).toBe(true);
     const keys = r.documents.map((d) => `${d.file}#${d.article}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test("lists only documents that hold a fair share of the topic, not ones matching a character or a part of it", async () => {
+    // Without this, 市长质量奖 also listed 004 篇1 and 002's 自评报告1, which say 市长 and 质量 but not 质量奖
+    // (and, through the compilation's title, 003 篇1 on CitiStat);
+    // and 信访 listed two documents that never write it, for their 信 and 访.
+    const articleText = (file: string, article: string) =>
+      retriever.index.chunks.filter((c) => c.file === file && c.article === article).map((c) => c.text).join("\n");
+    for (const [topic, word] of [["哪份材料讲了市长质量奖？", "市长质量奖"], ["信访", "信访"]] as const) {
+      const r = await retriever.find(topic, { k: 5 });
+      expect(r.documents.length).toBeGreaterThanOrEqual(3);
+      // The text, not the title: every article of 003 is titled 市长质量奖汇报材料, CitiStat's too.
+      for (const d of r.documents) expect(articleText(d.file, d.article)).toContain(word);
+      expect(r.documents.map((d) => d.rank)).toEqual(r.documents.map((_, i) => i + 1));
+    }
   });
 
   test("a topic whose words the documents never use: not confident, and the words are named", async () => {

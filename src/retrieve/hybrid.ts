@@ -66,6 +66,13 @@ const ANSWER_TYPE_DEPTH = 3;
 const FIND_PASSAGE_WEIGHT = 0.5;
 /** Bonus for an article whose title holds the question's terms (scaled by their IDF share). */
 const FIND_TITLE_WEIGHT = 0.3;
+/**
+ * A document listed by `find` holds at least this share of what the best
+ * listed one holds of the topic's words (by IDF): asked "哪份材料讲了信访？",
+ * the documents that never write 信访 are left out rather than listed for
+ * their 信 and 访.
+ */
+const FIND_COVERAGE_SHARE = 0.5;
 
 export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4 };
 
@@ -341,12 +348,13 @@ export class HybridRetriever implements Retriever {
     return out;
   }
 
-  private articles?: { groupOf: Uint32Array; groupLen: Float64Array; keys: string[] };
+  private articles?: { groupOf: Uint32Array; groupLen: Float64Array; keys: string[]; ids: Map<string, number>; rows: number[][] };
 
   /** Chunk → article mapping and article lengths, for article-level BM25 (built on first use). */
   private articleGroups() {
     if (!this.articles) {
       const keys: string[] = [];
+      const rows: number[][] = [];
       const ids = new Map<string, number>();
       const groupOf = new Uint32Array(this.index.chunks.length);
       this.index.chunks.forEach((c, i) => {
@@ -356,14 +364,34 @@ export class HybridRetriever implements Retriever {
           g = keys.length;
           ids.set(key, g);
           keys.push(key);
+          rows.push([]);
         }
         groupOf[i] = g;
+        rows[g]!.push(i);
       });
       const groupLen = new Float64Array(keys.length);
       this.index.chunks.forEach((_, i) => (groupLen[groupOf[i]!]! += this.index.bm25.data.docLen[i]!));
-      this.articles = { groupOf, groupLen, keys };
+      this.articles = { groupOf, groupLen, keys, ids, rows };
     }
     return this.articles;
+  }
+
+  /**
+   * The share of the topic's words (weighted by IDF; words no passage holds
+   * left out) that an article's title or passages contain: 1 when it writes
+   * every word of "市长质量奖", 0.3 when it only writes 市长 and 质量.
+   */
+  private topicCoverage(tokens: readonly string[], title: string, rows: readonly number[]): number {
+    const lowerTitle = title.toLowerCase();
+    let total = 0;
+    let held = 0;
+    for (const t of new Set(tokens)) {
+      const idf = this.index.bm25.idf(t);
+      if (idf <= 0) continue;
+      total += idf;
+      if (lowerTitle.includes(t) || rows.some((row) => this.index.chunks[row]!.text.toLowerCase().includes(t))) held += idf;
+    }
+    return total > 0 ? held / total : 0;
   }
 
   /**
@@ -405,7 +433,22 @@ export class HybridRetriever implements Retriever {
         if (first) a.hits.push({ rank: 0, score: 0, chunk: first });
       }
     }
-    const docs = [...byArticle.values()].filter((d) => d.hits.length > 0).sort((a, b) => b.score - a.score).slice(0, k);
+    const ranked = [...byArticle.entries()].filter(([, d]) => d.hits.length > 0).sort((a, b) => b[1].score - a[1].score);
+    // Only documents holding a fair share of what the best of them holds of the topic's words.
+    const coverageOf = ([key, d]: (typeof ranked)[number]) => {
+      const { file, articleIndex } = d.hits[0]!.chunk;
+      const title = this.index.manifest.files[file]?.articles.find((a) => a.index === articleIndex)?.title ?? "";
+      // A compilation's title ("市长质量奖汇报材料" over articles on CitiStat and on 科技) does not say what an
+      // article covers, unless what was asked for is a name only titles carry.
+      const own = res.titleOnly || !this.compilationTitles().some((c) => title.startsWith(c)) ? title : "";
+      return this.topicCoverage(tokens, own, groups.rows[groups.ids.get(key)!] ?? []);
+    };
+    const best = Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
+    const docs: Array<{ hits: SearchHit[]; score: number }> = [];
+    for (const entry of ranked) {
+      if (docs.length >= k) break;
+      if (best === 0 || coverageOf(entry) >= FIND_COVERAGE_SHARE * best) docs.push(entry[1]);
+    }
     const documents: FindDocument[] = docs.map((d, i) => {
       const first = d.hits[0]!.chunk;
       const meta = this.index.manifest.files[first.file]?.articles.find((a) => a.index === first.articleIndex);
@@ -425,7 +468,13 @@ export class HybridRetriever implements Retriever {
       };
     });
     // Asking which document carries a name that only titles give is answered by those titles.
-    return { query: topic, confident: res.confident || (!!res.titleOnly && documents.length > 0), ...(res.absent ? { absent: res.absent } : {}), documents };
+    return {
+      query: topic,
+      confident: res.confident || (!!res.titleOnly && documents.length > 0),
+      ...(res.absent ? { absent: res.absent } : {}),
+      ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}),
+      documents,
+    };
   }
 }
 

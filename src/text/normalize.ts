@@ -16,6 +16,9 @@ const FILLER = [
   /^(告诉我|说说|讲讲|介绍一下)[，,：:\s]*/,
   /^(哪份|哪篇|哪个|哪些|哪一份|哪一篇)(材料|文件|文档|文章|报告|资料)?(里|中)?(讲了|讲到|提到|涉及|写了|是关于|介绍了|说了|有)?[，,：:\s]*/,
   /^(有没有|有无|是否有)(关于|讲|介绍)?/,
+  // "Which document covers food safety in schools?" / "Is there a report on …": the topic.
+  /^(which|what) (documents?|reports?|files?|materials?|articles?) (covers?|discuss(es)?|mentions?|talks? about|(is|are) about|deals? with|describes?|contains?)\s+/i,
+  /^(is|are) there (any |a |an )?(documents?|reports?|files?|materials?|articles?) (on|about|covering|discussing|that covers?|that discuss(es)?)\s+/i,
   // Drafting requests: "帮我写一段关于加强政务信息化建设的话" → the topic.
   /^(请|麻烦)?(帮我|帮忙|替我|给我)?(写|起草|拟|草拟|撰写|整理)(一段|一篇|一份|几句|一下|段)?(关于|有关)?/,
   /(方面)?的(话|文字|段落|内容|稿子|表述|论述|说法|句子|提法)$/,

@@ -208,3 +208,14 @@ describe("citation lines", () => {
     expect(formatCitation({ ...base, article: "", section: "" })).toBe("[1] f.txt（f.txt 第 63 行）");
   });
 });
+
+describe("find replies", () => {
+  test("a name only titles carry is said, then the articles so titled are listed", async () => {
+    const { formatFind } = await import("../../src/bot/format.js");
+    const doc = { rank: 1, score: 1, file: "000_1c877c88cc443075.txt", article: "实行零报告制度 篇五", lineStart: 243, lineEnd: 321, sections: [] };
+    const text = formatFind({ query: "零报告制度", confident: true, titleOnly: ["零报告制度"], documents: [doc] });
+    expect(text.startsWith("文档正文没有讲到“零报告制度”：它只出现在材料标题中，标题下的文章讲的是其他内容。\n标题中有“零报告制度”的材料：\n\n<b>1. 实行零报告制度 篇五</b>")).toBe(true);
+    // Without titleOnly, the plain list.
+    expect(formatFind({ query: "零报告制度", confident: true, documents: [doc] }).startsWith("<b>1. 实行零报告制度 篇五</b>")).toBe(true);
+  });
+});

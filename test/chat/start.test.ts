@@ -47,7 +47,7 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
 
   test("plain text drafts, finds or thanks as its wording says", async () => {
     const index = path.join(dir, "index");
-    const input = ["帮我写一段关于加强政务信息化建设的话", "写一段关于优化营商环境的表述", "哪份材料讲了市长质量奖？", "有没有关于婚假的文件？", "好的，谢谢！", "/quit", ""].join("\n");
+    const input = ["帮我写一段关于加强政务信息化建设的话", "写一段关于优化营商环境的表述", "哪份材料讲了市长质量奖？", "有没有关于婚假的文件？", "哪份材料讲了零报告制度？", "好的，谢谢！", "/quit", ""].join("\n");
     const r = await runCli(["start", "--index", index], { input });
     expect(r.code, r.stderr).toBe(0);
     // The draft: compiled from the passages, marked as such, with its sources.
@@ -60,6 +60,10 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
     expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
     // A topic the documents never mention: said, with the words they do not use.
     expect(r.stdout).toContain("文档中没有找到专门讲“婚假”的材料。\n文档中没有出现“婚假”。");
+    // Only the three articles that write 市长质量奖, not those that say 市长 and 质量 elsewhere.
+    expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. [^\n]+\n(   - [^\n]+\n)+2\. [^\n]+\n(   - [^\n]+\n)+3\. [^\n]+\n(   - [^\n]+\n)+\n/);
+    // A name only titles carry: said, and the articles so titled listed.
+    expect(r.stdout).toMatch(/文档正文没有讲到“零报告制度”：它只出现在材料标题中，标题下的文章讲的是其他内容。\n标题中有“零报告制度”的材料：\n1\. 实行零报告制度 篇/);
     // Thanks get a reply of their own, not passages.
     expect(r.stdout).toContain("不客气。");
   });

@@ -3,7 +3,7 @@ import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
-import { lineRange, notInDocuments } from "../../answer/messages.js";
+import { lineRange, notInDocuments, onlyInTitles, titledWith } from "../../answer/messages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
@@ -13,7 +13,11 @@ export function formatFind(res: FindResult): string {
     const near = res.documents.slice(0, 3).map((d) => `  · ${d.article}（${d.file}）`);
     return [`文档中没有找到专门讲“${topic}”的材料。`, ...absent, ...(near.length ? ["最接近的文档：", ...near] : [])].join("\n");
   }
-  const lines = absent.length ? [...absent, `与“${topic}”最接近的材料：`] : [`讲到“${topic}”的材料：`];
+  const lines = res.titleOnly?.length
+    ? [onlyInTitles(res.titleOnly), titledWith(res.titleOnly)]
+    : absent.length
+      ? [...absent, `与“${topic}”最接近的材料：`]
+      : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
     for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（${lineRange(s.lineStart, s.lineEnd)}）：${s.snippet}`);
@@ -24,6 +28,6 @@ export function formatFind(res: FindResult): string {
 export async function runFind(ctx: Context, topic: string, opts: { k: number }): Promise<void> {
   const r = await openRetriever(ctx.config, ctx.indexDir);
   const res = await r.find(topic, { k: opts.k });
-  if (ctx.json) printJson({ query: res.query, confident: res.confident, ...(res.absent ? { absent: res.absent } : {}), documents: res.documents });
+  if (ctx.json) printJson({ query: res.query, confident: res.confident, ...(res.absent ? { absent: res.absent } : {}), ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}), documents: res.documents });
   else print(formatFind(res));
 }
