@@ -12,12 +12,9 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
-import { notInDocuments, onlyInTitles, titledWith } from "../answer/messages.js";
+import { lineRange, notInDocuments, onlyInTitles, titledWith } from "../answer/messages.js";
+import { sectionInArticle } from "../answer/passages.js";
 import { locateQuote } from "../ingest/parts.js";
-
-function lines(start: number, end: number): string {
-  return start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`;
-}
 
 /** Citations in order of their number, each number once. */
 export function uniqueCitations(citations: readonly Citation[]): Citation[] {
@@ -27,21 +24,13 @@ export function uniqueCitations(citations: readonly Citation[]): Citation[] {
     .filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
 }
 
-/** The section without the article title it may start with ("篇2 › （一）找准定位" → "（一）找准定位"). */
-function sectionWithinArticle(article: string, section: string): string {
-  const a = article.trim();
-  let s = section.trim();
-  if (a !== "" && s.startsWith(a)) s = s.slice(a.length).replace(/^\s*(?:›|>|»|·|\/|-)?\s*/, "");
-  return s;
-}
-
-/** `[1] 标题 · 章节（文件 第 a–b 行）` */
+/** `[1] 标题 · 章节（文件，第a–b行）` */
 export function formatCitation(c: Citation): string {
-  const title = [c.article.trim(), sectionWithinArticle(c.article, c.section)]
+  const title = [c.article.trim(), sectionInArticle(c)]
     .filter((s) => s !== "")
     .map(esc)
     .join(" · ");
-  return `[${c.n}] ${title || esc(c.file)}（${esc(c.file)} ${lines(c.lineStart, c.lineEnd)}）`;
+  return `[${c.n}] ${title || esc(c.file)}（${esc(c.file)}，${lineRange(c.lineStart, c.lineEnd)}）`;
 }
 
 function sourcesBlock(citations: readonly Citation[]): string {
@@ -83,9 +72,9 @@ export function formatFind(r: FindResult): string {
     ? `${esc(onlyInTitles(r.titleOnly))}\n${esc(titledWith(r.titleOnly))}\n\n`
     : absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
-    const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)} ${lines(d.lineStart, d.lineEnd)}）`;
+    const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)}，${lineRange(d.lineStart, d.lineEnd)}）`;
     const sections = d.sections.map(
-      (s) => `  • ${esc(s.section)}（${lines(s.lineStart, s.lineEnd)}）${s.snippet ? `：${esc(s.snippet)}` : ""}`,
+      (s) => `  • ${esc(s.section)}（${lineRange(s.lineStart, s.lineEnd)}）${s.snippet ? `：${esc(s.snippet)}` : ""}`,
     );
     return [title, ...sections].join("\n");
   });

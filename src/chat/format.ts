@@ -1,5 +1,6 @@
 import type { AskResult, Citation, DraftResult } from "../answer/types.js";
 import { lineRange } from "../answer/messages.js";
+import { sectionInArticle } from "../answer/passages.js";
 
 /** Plain-text forms of answers for the terminal (the bot has its own HTML forms). */
 export function formatAsk(r: AskResult): string {
@@ -31,5 +32,5 @@ export function formatDraft(r: DraftResult): string {
 
 /** `[1] 文章 › 章节（文件，第a–b行）` */
 function sourceLine(c: Citation): string {
-  return `[${c.n}] ${c.article} › ${c.section.split(" › ").slice(1).join(" › ") || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
+  return `[${c.n}] ${c.article} › ${sectionInArticle(c) || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
 }

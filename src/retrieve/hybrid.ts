@@ -382,14 +382,14 @@ export class HybridRetriever implements Retriever {
    * every word of "市长质量奖", 0.3 when it only writes 市长 and 质量.
    */
   private topicCoverage(tokens: readonly string[], title: string, rows: readonly number[]): number {
-    const lowerTitle = title.toLowerCase();
+    const texts = [title, ...rows.map((row) => this.index.chunks[row]!.text)].map((t) => t.toLowerCase());
     let total = 0;
     let held = 0;
     for (const t of new Set(tokens)) {
       const idf = this.index.bm25.idf(t);
       if (idf <= 0) continue;
       total += idf;
-      if (lowerTitle.includes(t) || rows.some((row) => this.index.chunks[row]!.text.toLowerCase().includes(t))) held += idf;
+      if (texts.some((text) => text.includes(t))) held += idf;
     }
     return total > 0 ? held / total : 0;
   }
@@ -435,13 +435,18 @@ export class HybridRetriever implements Retriever {
     }
     const ranked = [...byArticle.entries()].filter(([, d]) => d.hits.length > 0).sort((a, b) => b[1].score - a[1].score);
     // Only documents holding a fair share of what the best of them holds of the topic's words.
+    const covered = new Map<string, number>();
     const coverageOf = ([key, d]: (typeof ranked)[number]) => {
+      const known = covered.get(key);
+      if (known !== undefined) return known;
       const { file, articleIndex } = d.hits[0]!.chunk;
       const title = this.index.manifest.files[file]?.articles.find((a) => a.index === articleIndex)?.title ?? "";
       // A compilation's title ("市长质量奖汇报材料" over articles on CitiStat and on 科技) does not say what an
       // article covers, unless what was asked for is a name only titles carry.
       const own = res.titleOnly || !this.compilationTitles().some((c) => title.startsWith(c)) ? title : "";
-      return this.topicCoverage(tokens, own, groups.rows[groups.ids.get(key)!] ?? []);
+      const share = this.topicCoverage(tokens, own, groups.rows[groups.ids.get(key)!] ?? []);
+      covered.set(key, share);
+      return share;
     };
     const best = Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
     const docs: Array<{ hits: SearchHit[]; score: number }> = [];

@@ -183,8 +183,8 @@ describe("formatting", () => {
     const reply = lastSent(h);
     const text = textOf(reply);
     expect(text).toContain("<b>来源</b>");
-    expect(text).toContain(`[1] 政府办公室年度工作总结 篇1 · （一）加强制度建设,政府运行机制进一步规范（004_aca56f0dfc7b8c1b.txt 第 11–13 行）`);
-    expect(text).toContain(`[2] 政府办公室年度工作总结 篇1 · （三）加大政务督查力度,政府决策落实有力（004_aca56f0dfc7b8c1b.txt 第 19–21 行）`);
+    expect(text).toContain(`[1] 政府办公室年度工作总结 篇1 · （一）加强制度建设,政府运行机制进一步规范（004_aca56f0dfc7b8c1b.txt，第11–13行）`);
+    expect(text).toContain(`[2] 政府办公室年度工作总结 篇1 · （三）加大政务督查力度,政府决策落实有力（004_aca56f0dfc7b8c1b.txt，第19–21行）`);
     const buttons = inlineButtons(reply);
     expect(buttons.map((b) => b.text)).toEqual(["查看引用原文", "👍", "👎"]);
     for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
@@ -287,7 +287,7 @@ describe("formatting", () => {
     expect(textOf(lastSent(h))).toContain("一、加强制度建设");
     expect(textOf(lastSent(h))).toContain("[1] 政府办公室年度工作总结 篇1");
     await h.send(textMessage("/find 信息化建设"));
-    expect(textOf(lastSent(h))).toContain("<b>1. 政府办公室年度工作总结 篇1</b>（004_aca56f0dfc7b8c1b.txt 第 7–41 行）");
+    expect(textOf(lastSent(h))).toContain("<b>1. 政府办公室年度工作总结 篇1</b>（004_aca56f0dfc7b8c1b.txt，第7–41行）");
     expect(textOf(lastSent(h))).toContain("（二）强化信息化建设");
     await h.send(textMessage("/sources"));
     expect(textOf(lastSent(h))).toContain("004_aca56f0dfc7b8c1b.txt — 政府办公室年度工作总结 篇1");

@@ -200,12 +200,12 @@ describe("citation lines", () => {
     const { formatCitation } = await import("../../src/bot/format.js");
     const base = { n: 1, id: "x", file: "f.txt", lineStart: 63, lineEnd: 63, quote: "", text: "" };
     expect(formatCitation({ ...base, article: "总结 篇2", section: "总结 篇2 › （一）找准定位" })).toBe(
-      "[1] 总结 篇2 · （一）找准定位（f.txt 第 63 行）",
+      "[1] 总结 篇2 · （一）找准定位（f.txt，第63行）",
     );
     expect(formatCitation({ ...base, article: "总结 篇2", section: "总结 篇2", lineEnd: 67 })).toBe(
-      "[1] 总结 篇2（f.txt 第 63–67 行）",
+      "[1] 总结 篇2（f.txt，第63–67行）",
     );
-    expect(formatCitation({ ...base, article: "", section: "" })).toBe("[1] f.txt（f.txt 第 63 行）");
+    expect(formatCitation({ ...base, article: "", section: "" })).toBe("[1] f.txt（f.txt，第63行）");
   });
 });
 

@@ -4,6 +4,7 @@ import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
 import { lineRange, notInDocuments, onlyInTitles, titledWith } from "../../answer/messages.js";
+import { sectionInArticle } from "../../answer/passages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
@@ -20,7 +21,7 @@ export function formatFind(res: FindResult): string {
       : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
-    for (const s of d.sections) lines.push(`   - ${s.section.split(" › ").slice(1).join(" › ") || "正文"}（${lineRange(s.lineStart, s.lineEnd)}）：${s.snippet}`);
+    for (const s of d.sections) lines.push(`   - ${sectionInArticle({ article: d.article, section: s.section }) || "正文"}（${lineRange(s.lineStart, s.lineEnd)}）：${s.snippet}`);
   }
   return lines.join("\n");
 }
