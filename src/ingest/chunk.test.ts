@@ -146,6 +146,17 @@ describe("headings", () => {
     }
   });
 
+  test('a heading the scraper ran into its first item ends before "一是" (001 line 106)', () => {
+    expect(seedLines(SEEDS.s001)[105]).toMatch(/^五、創\(chuàng\)新采購辦法,政府采購工作有新的突破一是我區/);
+    const c = processFile(SEEDS.s001)
+      .articles.flatMap((a) => a.chunks)
+      .find((x) => x.lineStart <= 106 && 106 <= x.lineEnd)!;
+    expect(c.section.endsWith(" › 五、创新采购办法，政府采购工作有新的突破")).toBe(true);
+    // The item stays in the text.
+    expect(c.text).toContain("一是我区服务类政府采购工作有了新的突破");
+    expect(parseHeading("一是加强领导。")?.title).toBe("一是加强领导");
+  });
+
   test("a chunk under a repaired mojibake heading gets it in its section (002 line 87)", () => {
     const c = processFile(SEEDS.s002)
       .articles.flatMap((a) => a.chunks)

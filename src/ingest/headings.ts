@@ -58,6 +58,8 @@ const PATTERNS: Array<{ style: HeadingStyle; rank: number; re: RegExp; ordinal: 
 /** Where the heading sentence ends: the first full stop, or a colon/semicolon. */
 const SENTENCE_END = /[。！？；;：:]/;
 const MAX_TITLE = 60;
+/** The first item of an enumeration ("一是") straight after a Chinese character, with no punctuation between. */
+const RUN_INTO_ITEM = /[\u4e00-\u9fff](?=一是)/;
 const MAX_HEADING_SENTENCE = 45;
 
 export function parseHeading(line: string): Heading | null {
@@ -72,7 +74,12 @@ export function parseHeading(line: string): Heading | null {
     const end = body.search(SENTENCE_END);
     let title: string;
     let inline: boolean;
-    if (end < 0) {
+    // A title the scraper ran into its first item: "五、创新采购办法，政府采购工作有新的突破一是我区…".
+    const item = p.style === "yishi" ? -1 : body.search(RUN_INTO_ITEM);
+    if (item >= 4 && (end < 0 || item < end)) {
+      title = body.slice(0, item + 1);
+      inline = true;
+    } else if (end < 0) {
       title = body;
       inline = body.length > MAX_TITLE;
     } else {
