@@ -448,7 +448,8 @@ export class HybridRetriever implements Retriever {
       covered.set(key, share);
       return share;
     };
-    const best = Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
+    // An English topic searches every Chinese alternative of each word, which no article writes all of: not filtered.
+    const best = isMostlyEnglish(res.normalized) ? 0 : Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
     const docs: Array<{ hits: SearchHit[]; score: number }> = [];
     for (const entry of ranked) {
       if (docs.length >= k) break;
