@@ -116,7 +116,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
       log(`${factor}×: search (${queries.length} queries × ${passes})`);
       const s = await inChild<SearchResult>("search", { index, queries, passes, concurrency }, inProcess);
-      log(`${factor}×: hybrid p50 ${s.hybrid.p50} ms, p95 ${s.hybrid.p95} ms; recall@10 ${s.recallAt10} (tie-aware ${s.recallAt10TieAware})`);
+      log(`${factor}×: hybrid p50 ${s.hybrid.p50} ms, p95 ${s.hybrid.p95} ms; find p95 ${s.find.p95} ms; recall@10 ${s.recallAt10} (tie-aware ${s.recallAt10TieAware})`);
 
       const names = (await fs.readdir(corpusDir)).sort();
       const mid = Math.floor(names.length / 2);

@@ -122,6 +122,8 @@ export interface SearchResult {
   peakRssMB: number;
   /** Hybrid search (HybridRetriever.search, k = 10), one query at a time. */
   hybrid: Latency;
+  /** `find` (HybridRetriever.find, k = 5: documents for a topic), one query at a time, one pass. */
+  find: Latency;
   /** Queries per second with that many searches in flight at once (one thread). */
   throughput: Array<{ concurrency: number; qps: number }>;
   /** Plain BM25 over the same index (normalise, tokenize, score; no vectors, no fusion). */
@@ -164,6 +166,15 @@ export async function taskSearch(args: { index: string; queries: string[]; passe
       await retriever.search(q, { k: 10 });
       hybrid.push(performance.now() - t);
     }
+
+  // find does a search of its own (k = 40) plus article-level BM25 and coverage; one warm-up pass, one timed.
+  for (const q of qs) await retriever.find(q, { k: 5 });
+  const find: number[] = [];
+  for (const q of qs) {
+    t = performance.now();
+    await retriever.find(q, { k: 5 });
+    find.push(performance.now() - t);
+  }
 
   const throughput: SearchResult["throughput"] = [];
   for (const c of args.concurrency) {
@@ -254,6 +265,7 @@ export async function taskSearch(args: { index: string; queries: string[]; passe
     loadMs,
     peakRssMB: peakRssMB(),
     hybrid: latency(hybrid),
+    find: latency(find),
     throughput,
     bm25: latency(bm25),
     parts: {

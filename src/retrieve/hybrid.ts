@@ -428,9 +428,8 @@ export class HybridRetriever implements Retriever {
     // An article found only by its title still needs passages to show.
     for (const [key, a] of byArticle) {
       if (a.hits.length === 0 && titleBonus.has(key)) {
-        const [file, index] = key.split("\u0000");
-        const first = this.index.chunks.find((c) => c.file === file && String(c.articleIndex) === index);
-        if (first) a.hits.push({ rank: 0, score: 0, chunk: first });
+        const row = groups.rows[groups.ids.get(key) ?? -1]?.[0];
+        if (row !== undefined) a.hits.push({ rank: 0, score: 0, chunk: this.index.chunks[row]! });
       }
     }
     const ranked = [...byArticle.entries()].filter(([, d]) => d.hits.length > 0).sort((a, b) => b[1].score - a[1].score);

@@ -70,6 +70,9 @@ test("a 1× run reports sane figures and renders BENCHMARKS.md", async () => {
   expect(q.hybrid.p50).toBeGreaterThan(0);
   expect(q.hybrid.p50).toBeLessThanOrEqual(q.hybrid.p95);
   expect(q.hybrid.p95).toBeLessThanOrEqual(q.hybrid.p99);
+  expect(q.find.n).toBe(4);
+  expect(q.find.p50).toBeGreaterThan(0);
+  expect(q.find.p50).toBeLessThanOrEqual(q.find.p95);
   expect(q.throughput.map((t) => t.concurrency)).toEqual([1, 2]);
   expect(q.throughput.every((t) => t.qps > 0)).toBe(true);
   expect(q.bm25.p50).toBeGreaterThan(0);
@@ -88,4 +91,5 @@ test("a 1× run reports sane figures and renders BENCHMARKS.md", async () => {
   expect(md).toContain("## 1× corpus");
   expect(md).toContain(`${r.machine.cpus} cores`);
   expect(md).toMatch(/hybrid search latency/);
+  expect(md).toMatch(/find latency \(documents for a topic, k = 5\)/);
 }, 60_000);
