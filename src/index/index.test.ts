@@ -14,7 +14,7 @@ import { DOCS, SEEDS, SEED_FILES, seedLines } from "../../test/helpers/cli.js";
 import { ingest, type IngestReport } from "../ingest/pipeline.js";
 import { LocalNgramEmbeddings } from "../embed/local.js";
 import { HybridRetriever } from "../retrieve/hybrid.js";
-import { openRetriever } from "../app.js";
+import { SwappableRetriever, openRetriever } from "../app.js";
 import { loadConfig } from "../config.js";
 import { IndexError } from "../util/errors.js";
 import { indexExists, readIndex, readManifest, type IndexData } from "./store.js";
@@ -214,6 +214,19 @@ describe("embedder identity", () => {
     const rebuilt = await ingest({ paths: [path.join(docs, SEEDS.s004)], indexDir: otherDir, embedder, rebuild: true });
     expect(rebuilt.embedded).toBe(rebuilt.chunks);
     await expect(openRetriever(loadConfig({ EMBEDDER: "local" }), otherDir)).resolves.toBeInstanceOf(HybridRetriever);
+  });
+
+  test("sources lists every file and article with its number of chunks", async () => {
+    const swappable = new SwappableRetriever(await openRetriever(loadConfig({ EMBEDDER: "local" }), indexDir));
+    const list = swappable.sources();
+    const chunks = swappable.current.index.chunks;
+    expect(list.map((s) => s.file).sort()).toEqual(Object.keys(swappable.current.index.manifest.files).sort());
+    for (const s of list)
+      for (const [i, a] of s.articles.entries()) {
+        const index = swappable.current.index.manifest.files[s.file]!.articles[i]!.index;
+        expect(a.chunks).toBe(chunks.filter((c) => c.file === s.file && c.articleIndex === index).length);
+      }
+    expect(list.flatMap((s) => s.articles).reduce((n, a) => n + a.chunks, 0)).toBe(chunks.length);
   });
 
   test("a missing index is an IndexError", async () => {
