@@ -6,7 +6,8 @@ import { uniquePassages, type Passage } from "./passages.js";
 import { DRAFT_NOTE, extractiveAnswer, extractiveDraft } from "./extractive.js";
 import { checkCitations } from "./citations.js";
 import { normalizeForDedupe, splitSentences } from "./text.js";
-import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
+import { packedChunk004, seedChunks } from "../../test/helpers/seed-chunks.js";
+import { SEEDS } from "../../test/helpers/cli.js";
 
 const { info, rules, supervision, openness, dangyang } = fixtures as unknown as Record<"info" | "rules" | "supervision" | "openness" | "dangyang", Chunk>;
 const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
@@ -45,6 +46,22 @@ describe("extractiveAnswer", () => {
     }
     expect(r.text).toContain("政协提案93件");
     expect(r.citations.map((c) => c.id)).toContain(supervision.id);
+  });
+
+  it('asked what a term is ("CitiStat是什么？", "What is CitiStat?"), the sentence that says so opens the answer', () => {
+    // 003 篇1: the chunk on CitiStat's cost and its 311 line (lines 47–49) matches "CitiStat" in more
+    // sentences than the one that introduces it (line 35: "CitiStat是2000年由市长Martin O'Malley在巴尔的摩…").
+    const chunks = seedChunks(SEEDS.s003);
+    const cost = chunks.find((c) => c.text.includes("CitiStat的建立花费了28.5万美金"))!;
+    const intro = chunks.find((c) => c.text.includes("CitiStat是2000年由市长"))!;
+    expect(cost.id).not.toBe(intro.id);
+    for (const question of ["CitiStat是什么？", "什么是CitiStat", "What is CitiStat?"]) {
+      const r = extractiveAnswer(question, passages(cost, intro));
+      expect(sentencesOf(r.text)[0]!.sentence).toMatch(/^CitiStat是2000年由市长/);
+    }
+    // Not a definition: the term must be followed by 是/指/即/： at once ("CitiStat项目H仅是…" is not one).
+    const plain = extractiveAnswer("CitiStat花了多少钱？", passages(cost, intro));
+    expect(sentencesOf(plain.text)[0]!.sentence).not.toMatch(/^CitiStat是2000年/);
   });
 
   it("answers a time question with the dated sentence", () => {

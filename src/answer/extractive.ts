@@ -4,6 +4,7 @@
  * followed by its citation.
  */
 import type { Citation } from "./types.js";
+import { normalizeQuery } from "../text/normalize.js";
 import { spanOf } from "../ingest/parts.js";
 import { lineRange } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
@@ -35,6 +36,8 @@ export const DRAFT_NOTE = "（根据以下资料摘编）";
 
 interface Candidate {
   passage: Passage;
+  /** The sentence says what the term a "什么是…" question asks about is ("CitiStat是2000年由…开始实施的"). */
+  defines?: boolean;
   /** Position of the sentence in its passage. */
   index: number;
   text: string;
@@ -62,12 +65,40 @@ interface Query {
   wantsTime: boolean;
   /** The part of a report the question asks for (its problems, plans, suggestions). */
   intent?: SectionIntent;
+  /** The term a definition question asks about ("什么是CitiStat", "“四个留下”是指什么"), as matched. */
+  defines?: string;
+}
+
+/** "什么是X", "X是什么 / 指什么 / 是指什么 / 是什么意思", "What is X": the term X. */
+const DEFINITION_QUESTIONS = [
+  /^(?:什么是|什么叫|何为|何谓|啥是)(.{2,24}?)$/,
+  /^(.{2,24}?)(?:具体)?(?:是什么|是啥|指什么|是指什么|指的是什么|是什么意思|是什么东西|是怎么回事)$/,
+  /^what (?:is|are) (?:an? |the )?(.{2,40}?)$/i,
+];
+/** A sentence that defines its subject: the term near its start, straight away followed by 是/指/即/： ("CitiStat是…", "“四个留下”即…"; not "CitiStat项目仅是…", "是否"). */
+const DEFINES_AFTER = /^[”"」』]?(?:是指|指的是|就是|即|是(?!否)|指|：|:)/;
+/** At most this many sentences saying what the asked-for term is open the answer. */
+const MAX_DEFINITIONS = 2;
+
+function definedTerm(question: string): string | undefined {
+  const q = normalizeQuery(question.split("\n")[0] ?? "");
+  for (const re of DEFINITION_QUESTIONS) {
+    const term = re.exec(q)?.[1]?.replace(/^[“"「『]|[”"」』]$/g, "").trim();
+    if (term && term.length >= 2) return normalizeForMatch(term);
+  }
+  return undefined;
+}
+
+function definesTerm(norm: string, term: string): boolean {
+  const at = norm.indexOf(term);
+  return at >= 0 && at <= 10 && DEFINES_AFTER.test(norm.slice(at + term.length));
 }
 
 /** What a sentence under a heading of the part the question asks for ("六、…存在的主要问题") gains over the rest of its passage. */
 const INTENT_BONUS = 0.3;
 
 function makeQuery(question: string): Query {
+  const defines = definedTerm(question);
   // cutForSearch adds the parts of long words ("区政府" → "区政", "政府"): they count half.
   const whole = new Set(contentTokens(question));
   const tokens = searchTokens(question).map((t) => ({
@@ -82,6 +113,7 @@ function makeQuery(question: string): Query {
     wantsNumber: QUANTITY_QUESTION.test(question),
     wantsTime: TIME_QUESTION.test(question),
     intent: sectionIntent(question),
+    ...(defines ? { defines } : {}),
   };
 }
 
@@ -150,7 +182,8 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
       for (const n of q.numbers) if (extractNumbers(text).includes(n)) score += 0.2;
       // With nothing to match, prefer the opening sentences of the best passages.
       if (q.total === 0) score += 0.1 / (1 + s.index);
-      out.push({ passage: p, index: s.index, text: trimSentence(q, text), score: score * weight });
+      const defines = q.defines !== undefined && definesTerm(norm, q.defines);
+      out.push({ passage: p, index: s.index, text: trimSentence(q, text), score: score * weight, ...(defines ? { defines } : {}) });
     }
   });
   return out;
@@ -220,13 +253,19 @@ function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>;
 /** A short answer from the 2–5 best sentences of up to 3 passages, each cited. */
 export function extractiveAnswer(question: string, passages: Passage[]): ExtractiveResult {
   const q = makeQuery(question);
-  let picked = pick(scoreSentences(q, passages), {
-    minSentences: 2,
-    maxSentences: 5,
-    maxPassages: 3,
-    relative: 0.6,
-    floor: 0.3,
-  });
+  const scored = scoreSentences(q, passages);
+  // Asked what a term is, the sentences that say so come first, whatever else matches more words.
+  const definitions = pick(
+    scored.filter((c) => c.defines),
+    { minSentences: 1, maxSentences: MAX_DEFINITIONS, maxPassages: MAX_DEFINITIONS, relative: 0, floor: 0 },
+  );
+  let picked = [
+    ...definitions,
+    ...pick(
+      scored.filter((c) => !c.defines),
+      { minSentences: 2, maxSentences: 5 - definitions.length, maxPassages: 3, relative: 0.6, floor: 0.3 },
+    ),
+  ];
   let lead = "根据文档：";
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
@@ -237,7 +276,8 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
     lead = "文档中没有找到所问的数字，相关内容是：";
   }
   if (picked.length === 0) return { text: "", citations: [] };
-  const ordered = [...picked].sort((a, b) => a.passage.n - b.passage.n || a.index - b.index);
+  // Reading order, except that a sentence saying what the asked-for term is comes first.
+  const ordered = [...picked].sort((a, b) => Number(!!b.defines) - Number(!!a.defines) || a.passage.n - b.passage.n || a.index - b.index);
   const { numberOf, citations } = numberCitations(ordered);
   const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
   return { text: `${lead}${body}`, citations };
