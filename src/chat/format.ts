@@ -30,7 +30,12 @@ export function formatDraft(r: DraftResult): string {
   return lines.join("\n");
 }
 
-/** `[1] 文章 › 章节（文件，第a–b行）` */
+/**
+ * `[1] 文章 › 章节（文件，第a–b行）`; just the article when the lines lie under
+ * no heading of it, or under several (a passage packing "四、存在的问题" and
+ * "五、下一步措施" has only the article in common).
+ */
 function sourceLine(c: Citation): string {
-  return `[${c.n}] ${c.article} › ${sectionInArticle(c) || "正文"}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
+  const section = sectionInArticle(c);
+  return `[${c.n}] ${c.article}${section ? ` › ${section}` : ""}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
 }

@@ -21,7 +21,11 @@ export function formatFind(res: FindResult): string {
       : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
-    for (const s of d.sections) lines.push(`   - ${sectionInArticle({ article: d.article, section: s.section }) || "正文"}（${lineRange(s.lineStart, s.lineEnd)}）：${s.snippet}`);
+    for (const s of d.sections) {
+      const section = sectionInArticle({ article: d.article, section: s.section });
+      const where = section ? `${section}（${lineRange(s.lineStart, s.lineEnd)}）` : lineRange(s.lineStart, s.lineEnd);
+      lines.push(`   - ${where}：${s.snippet}`);
+    }
   }
   return lines.join("\n");
 }
