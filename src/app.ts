@@ -62,7 +62,10 @@ export class SwappableRetriever implements Retriever {
     const { manifest, chunks } = this.current.index;
     // Chunks per article, counted in one pass (not one pass per article: 3,800 articles at 100×).
     const count = new Map<string, number>();
-    for (const c of chunks) count.set(`${c.file}\u0000${c.articleIndex}`, (count.get(`${c.file}\u0000${c.articleIndex}`) ?? 0) + 1);
+    for (const c of chunks) {
+      const key = `${c.file}\u0000${c.articleIndex}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
     return Object.entries(manifest.files).map(([file, entry]) => ({
       file,
       articles: entry.articles.map((a) => ({ title: a.title, chunks: count.get(`${file}\u0000${a.index}`) ?? 0 })),

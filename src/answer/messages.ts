@@ -1,6 +1,6 @@
 /** What users read in answers and notices (simplified Chinese). */
 import { ServiceError } from "../util/errors.js";
-import { documentLabel } from "./passages.js";
+import { documentLabel, sectionInArticle } from "./passages.js";
 import { LLMServiceError } from "./llm.js";
 import type { NearestDocument } from "./types.js";
 
@@ -80,4 +80,10 @@ export function unusableReplyNotice(kind: NoticeKind): string {
 /** Lines of a file as a reader is told them: "第15行", "第15–17行". */
 export function lineRange(start: number, end: number): string {
   return start === end ? `第${start}行` : `第${start}–${end}行`;
+}
+
+/** Where a snippet sits in its article: "二、存在问题（第271行）", or just "第139行" under no heading of it. */
+export function placeInArticle(s: { article: string; section: string; lineStart: number; lineEnd: number }): string {
+  const section = sectionInArticle(s);
+  return section ? `${section}（${lineRange(s.lineStart, s.lineEnd)}）` : lineRange(s.lineStart, s.lineEnd);
 }

@@ -12,7 +12,7 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
-import { lineRange, notInDocuments, onlyInTitles, titledWith } from "../answer/messages.js";
+import { lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../answer/messages.js";
 import { sectionInArticle } from "../answer/passages.js";
 import { locateQuote } from "../ingest/parts.js";
 
@@ -73,9 +73,7 @@ export function formatFind(r: FindResult): string {
     : absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
     const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)}，${lineRange(d.lineStart, d.lineEnd)}）`;
-    const sections = d.sections.map(
-      (s) => `  • ${esc(s.section)}（${lineRange(s.lineStart, s.lineEnd)}）${s.snippet ? `：${esc(s.snippet)}` : ""}`,
-    );
+    const sections = d.sections.map((s) => `  • ${esc(placeInArticle({ article: d.article, ...s }))}${s.snippet ? `：${esc(s.snippet)}` : ""}`);
     return [title, ...sections].join("\n");
   });
   return head + docs.join("\n\n");

@@ -218,4 +218,19 @@ describe("find replies", () => {
     // Without titleOnly, the plain list.
     expect(formatFind({ query: "零报告制度", confident: true, documents: [doc] }).startsWith("<b>1. 实行零报告制度 篇五</b>")).toBe(true);
   });
+
+  test("each section is shown below its article (the title not repeated), or as lines alone under no heading", async () => {
+    const { formatFind } = await import("../../src/bot/format.js");
+    const article = "高质量发展综合绩效考核自评报告3";
+    const doc = {
+      rank: 1, score: 1, file: "002_e3554324031b6b29.txt", article, lineStart: 138, lineEnd: 156,
+      sections: [
+        { section: article, lineStart: 139, lineEnd: 139, snippet: "…考核指标为林长制工作和林地（湿地）保有量…" },
+        { section: `${article} › 二、林地（湿地）保有量情况`, lineStart: 143, lineEnd: 143, snippet: "1、林地保有量。" },
+      ],
+    };
+    const text = formatFind({ query: "林长制", confident: true, documents: [doc] });
+    expect(text).toContain("  • 第139行：…考核指标为林长制工作和林地（湿地）保有量…");
+    expect(text).toContain("  • 二、林地（湿地）保有量情况（第143行）：1、林地保有量。");
+  });
 });

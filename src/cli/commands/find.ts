@@ -3,8 +3,7 @@ import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
-import { lineRange, notInDocuments, onlyInTitles, titledWith } from "../../answer/messages.js";
-import { sectionInArticle } from "../../answer/passages.js";
+import { lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../../answer/messages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
@@ -21,11 +20,7 @@ export function formatFind(res: FindResult): string {
       : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
     lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
-    for (const s of d.sections) {
-      const section = sectionInArticle({ article: d.article, section: s.section });
-      const where = section ? `${section}（${lineRange(s.lineStart, s.lineEnd)}）` : lineRange(s.lineStart, s.lineEnd);
-      lines.push(`   - ${where}：${s.snippet}`);
-    }
+    for (const s of d.sections) lines.push(`   - ${placeInArticle({ article: d.article, ...s })}：${s.snippet}`);
   }
   return lines.join("\n");
 }
