@@ -263,6 +263,14 @@ describe("find", () => {
     }
   });
 
+  test("shows an article's passages that hold the topic, not those found for one of its characters", async () => {
+    // 002 自评报告3 names 林长制 once (line 139); its 林地保有量 and 营造林 sections were shown for their 林.
+    const r = await retriever.find("林长制", { k: 3 });
+    expect(r.documents[0]!.article).toBe("高质量发展综合绩效考核自评报告3");
+    expect(r.documents[0]!.sections.length).toBeGreaterThanOrEqual(1);
+    for (const d of r.documents) for (const s of d.sections) expect(s.snippet).toContain("林长制");
+  });
+
   test("a topic whose words the documents never use: not confident, and the words are named", async () => {
     const r = await retriever.find("有没有关于婚假的文件？", { k: 3 });
     expect(r.confident).toBe(false);

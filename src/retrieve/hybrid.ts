@@ -378,20 +378,35 @@ export class HybridRetriever implements Retriever {
 
   /**
    * The share of the topic's words (weighted by IDF; words no passage holds
-   * left out) that an article's title or passages contain: 1 when it writes
-   * every word of "市长质量奖", 0.3 when it only writes 市长 and 质量.
+   * left out) that these texts contain (an article's title and passages, or
+   * one passage): 1 when they write every word of "市长质量奖", 0.3 when they
+   * only write 市长 and 质量.
    */
-  private topicCoverage(tokens: readonly string[], title: string, rows: readonly number[]): number {
-    const texts = [title, ...rows.map((row) => this.index.chunks[row]!.text)].map((t) => t.toLowerCase());
+  private topicCoverage(tokens: readonly string[], texts: readonly string[]): number {
+    const lower = texts.map((t) => t.toLowerCase());
     let total = 0;
     let held = 0;
     for (const t of new Set(tokens)) {
       const idf = this.index.bm25.idf(t);
       if (idf <= 0) continue;
       total += idf;
-      if (texts.some((text) => text.includes(t))) held += idf;
+      if (lower.some((text) => text.includes(t))) held += idf;
     }
     return total > 0 ? held / total : 0;
+  }
+
+  /**
+   * The (up to three) passages of an article that `find` shows: its best
+   * ones, leaving out any that holds less than half of what the best of them
+   * holds of the topic's words ("林长制": not the 林地保有量 section, found
+   * for its 林 alone). English topics are not filtered (see `find`).
+   */
+  private sectionsShown(hits: readonly SearchHit[], tokens: readonly string[], english: boolean): SearchHit[] {
+    const top = hits.slice(0, 3);
+    if (english) return top;
+    const shares = top.map((h) => this.topicCoverage(tokens, [h.chunk.text]));
+    const best = Math.max(0, ...shares);
+    return top.filter((_, i) => i === 0 || best === 0 || shares[i]! >= FIND_COVERAGE_SHARE * best);
   }
 
   /**
@@ -443,12 +458,14 @@ export class HybridRetriever implements Retriever {
       // A compilation's title ("市长质量奖汇报材料" over articles on CitiStat and on 科技) does not say what an
       // article covers, unless what was asked for is a name only titles carry.
       const own = res.titleOnly || !this.compilationTitles().some((c) => title.startsWith(c)) ? title : "";
-      const share = this.topicCoverage(tokens, own, groups.rows[groups.ids.get(key)!] ?? []);
+      const rows = groups.rows[groups.ids.get(key)!] ?? [];
+      const share = this.topicCoverage(tokens, [own, ...rows.map((row) => this.index.chunks[row]!.text)]);
       covered.set(key, share);
       return share;
     };
     // An English topic searches every Chinese alternative of each word, which no article writes all of: not filtered.
-    const best = isMostlyEnglish(res.normalized) ? 0 : Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
+    const english = isMostlyEnglish(res.normalized);
+    const best = english ? 0 : Math.max(0, ...ranked.slice(0, 2 * k).map(coverageOf));
     const docs: Array<{ hits: SearchHit[]; score: number }> = [];
     for (const entry of ranked) {
       if (docs.length >= k) break;
@@ -464,7 +481,7 @@ export class HybridRetriever implements Retriever {
         article: first.article,
         lineStart: meta?.lineStart ?? first.lineStart,
         lineEnd: meta?.lineEnd ?? first.lineEnd,
-        sections: d.hits.slice(0, 3).map((h) => {
+        sections: this.sectionsShown(d.hits, tokens, english).map((h) => {
           // The section and lines of the paragraph the snippet comes from.
           const s = snippetOf(h.chunk.text, res.normalized);
           const span = spanAt(h.chunk, [s]);
