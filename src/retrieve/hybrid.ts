@@ -412,7 +412,10 @@ export class HybridRetriever implements Retriever {
   /**
    * Documents (articles) ranked by how well they cover the topic: BM25 over
    * whole articles (an article that covers the topic throughout beats one
-   * lucky passage), combined with the article's best passage.
+   * lucky passage), combined with the article's best passage and a bonus for
+   * the topic's words in its title. Listed are only articles that hold at
+   * least half of what the best of them holds of the topic's words
+   * (FIND_COVERAGE_SHARE), each with the passages that do the same.
    */
   async find(topic: string, options: { k?: number } = {}): Promise<FindResult> {
     const k = options.k ?? 5;
