@@ -342,13 +342,24 @@ export class HybridRetriever implements Retriever {
       for (const a of entry.articles) {
         const title = a.title.toLowerCase();
         const share = unique.reduce((s, t) => s + (title.includes(t) ? this.index.bm25.idf(t) : 0), 0) / total;
-        if (share > 0) out.set(`${file}\u0000${a.index}`, share);
+        if (share > 0) out.set(articleKey(file, a.index), share);
       }
     }
     return out;
   }
 
   private articles?: { groupOf: Uint32Array; groupLen: Float64Array; keys: string[]; ids: Map<string, number>; rows: number[][] };
+
+  /** How many chunks an article of the index has (0 for an article it does not know). */
+  chunksInArticle(file: string, articleIndex: number): number {
+    return this.rowsOf(articleKey(file, articleIndex)).length;
+  }
+
+  /** The rows of an article's chunks, in order (none for an article the index does not know). */
+  private rowsOf(key: string): readonly number[] {
+    const groups = this.articleGroups();
+    return groups.rows[groups.ids.get(key) ?? -1] ?? [];
+  }
 
   /** Chunk → article mapping and article lengths, for article-level BM25 (built on first use). */
   private articleGroups() {
@@ -358,7 +369,7 @@ export class HybridRetriever implements Retriever {
       const ids = new Map<string, number>();
       const groupOf = new Uint32Array(this.index.chunks.length);
       this.index.chunks.forEach((c, i) => {
-        const key = `${c.file}\u0000${c.articleIndex}`;
+        const key = articleKey(c.file, c.articleIndex);
         let g = ids.get(key);
         if (g === undefined) {
           g = keys.length;
@@ -437,7 +448,7 @@ export class HybridRetriever implements Retriever {
       byArticle.set(key, a);
     }
     for (const hit of res.results) {
-      const key = `${hit.chunk.file}\u0000${hit.chunk.articleIndex}`;
+      const key = articleKey(hit.chunk.file, hit.chunk.articleIndex);
       const a = byArticle.get(key) ?? { hits: [], score: 0 };
       if (a.hits.length === 0) a.score += FIND_PASSAGE_WEIGHT * (hit.score / maxHit);
       a.hits.push(hit);
@@ -446,7 +457,7 @@ export class HybridRetriever implements Retriever {
     // An article found only by its title still needs passages to show.
     for (const [key, a] of byArticle) {
       if (a.hits.length === 0 && titleBonus.has(key)) {
-        const row = groups.rows[groups.ids.get(key) ?? -1]?.[0];
+        const row = this.rowsOf(key)[0];
         if (row !== undefined) a.hits.push({ rank: 0, score: 0, chunk: this.index.chunks[row]! });
       }
     }
@@ -461,8 +472,7 @@ export class HybridRetriever implements Retriever {
       // A compilation's title ("市长质量奖汇报材料" over articles on CitiStat and on 科技) does not say what an
       // article covers, unless what was asked for is a name only titles carry.
       const own = res.titleOnly || !this.compilationTitles().some((c) => title.startsWith(c)) ? title : "";
-      const rows = groups.rows[groups.ids.get(key)!] ?? [];
-      const share = this.topicCoverage(tokens, [own, ...rows.map((row) => this.index.chunks[row]!.text)]);
+      const share = this.topicCoverage(tokens, [own, ...this.rowsOf(key).map((row) => this.index.chunks[row]!.text)]);
       covered.set(key, share);
       return share;
     };
@@ -501,6 +511,11 @@ export class HybridRetriever implements Retriever {
       documents,
     };
   }
+}
+
+/** One article of one file, as a map key. */
+function articleKey(file: string, articleIndex: number): string {
+  return `${file}\u0000${articleIndex}`;
 }
 
 /** Best BM25 score as a share of the most a passage could score for these terms (0..1). */
