@@ -11,7 +11,7 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk } from "./mojibake.js";
+import { DocumentPairs, looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
 import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
@@ -169,6 +169,41 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     // A letter of an English word is not a stray byte, and nothing is made up when no character of the document fits.
     expect(recoverLostLeads("Malley(jià)", collectReadings(seedLines(SEEDS.s003))).repaired).toBe(0);
     expect(recoverLostLeads("对接X(jué)X玻璃", new Map()).repaired).toBe(0);
+  });
+});
+
+describe("two characters read as one (the out-of-step pair between them was dropped)", () => {
+  test("002 line 193: 抉 is what is left of 精神 (first byte of 精, second of 神)", () => {
+    expect(seedLine(SEEDS.s002, 193).startsWith("。ㄆ撸┚")).toBe(true);
+    expect(lineAt(SEEDS.s002, 193).text).toBe("（七）精神文明建设");
+    const h = parseHeading(lineAt(SEEDS.s002, 193).text);
+    expect(h?.ordinal).toBe(7);
+  });
+
+  test("002 line 181: 招商襓及 is 招商引资及", () => {
+    expect(lineAt(SEEDS.s002, 181).text).toBe("（四）招商引资及固定资产投资工作");
+  });
+
+  test("inside a line (001 line 67): 一是覍百姓 is 一是要让百姓, as the next two items read", () => {
+    expect(lineAt(SEEDS.s001, 67).text).toContain("一是要让百姓有事");
+    expect(lineAt(SEEDS.s001, 67).text).toContain("二是要让百姓有愿景");
+  });
+
+  test("a pair the document writes together only once, with neither neighbour, is not taken (001 line 143)", () => {
+    // Raw "不當?shù)恼少徯袨": 丈 fits 寨+采 ("在梁寨采訪時" once), but nothing says 寨 belongs there.
+    expect(lineAt(SEEDS.s001, 143).text).toContain("不当丈购行");
+    expect(lineAt(SEEDS.s001, 143).text).not.toContain("寨采购");
+  });
+
+  test("text that only reads as rare is not touched (001 line 269, 003, and a run without annotations)", () => {
+    expect(lineAt(SEEDS.s001, 269).text).toContain("荷叶镇中心幼儿园");
+    const pairs = new DocumentPairs(seedLines(SEEDS.s002).map(stripPinyin));
+    // Characters that stand next to their neighbours elsewhere are never split.
+    expect(restoreDroppedPairs("精神文明建設", 0, pairs)).toBe("精神文明建設");
+    // The slot of a heading number is left to restoreHeadingNumbers.
+    expect(restoreDroppedPairs("（施安全", 0, pairs)).toBe("（施安全");
+    expect(restoreDroppedPairs("（七）抉文明建設", 0, pairs)).toBe("（七）精神文明建設");
+    expect(restoreDroppedPairs("（七）抉文明建設", 4, pairs)).toBe("（七）抉文明建設");
   });
 });
 

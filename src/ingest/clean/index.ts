@@ -1,7 +1,7 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { charFrequency, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
+import { DocumentPairs, charFrequency, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
 import { cnNumber } from "../headings.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
@@ -30,6 +30,8 @@ export function cleanText(raw: string): Cleaned {
   const rawLines = raw.split("\n");
   const readings = collectReadings(rawLines);
   const freq = charFrequency(raw);
+  // Only documents with annotations come from the converter whose runs lose pairs.
+  const pairs = readings.size > 0 ? new DocumentPairs(rawLines.map(stripPinyin)) : undefined;
   const dropped: Dropped[] = [];
   const repaired: number[] = [];
   let lines: Line[] = [];
@@ -39,10 +41,10 @@ export function cleanText(raw: string): Cleaned {
     const n = i + 1;
     let { text } = cleanChars(rawLine);
     if (!text) return;
-    const fix = repairShiftedGbk(text, readings);
+    const fix = repairShiftedGbk(text, readings, pairs);
     // Runs read out of step come from the same converter that annotated
     // pinyin; in a document without annotations, rare characters are just rare.
-    const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq) : { text: fix.text, repaired: 0 };
+    const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq, pairs) : { text: fix.text, repaired: 0 };
     const leads = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
     if (fix.garbled !== undefined || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
     text = toSimplified(stripPinyin(leads.text)).trim();

@@ -44,7 +44,7 @@ function gbkPair(char: string): [lead: number, trail: number] | undefined {
 /** "。2)評審" is "（2）評審": the second byte of "（" and the "2" made no GBK character and the pair was dropped. */
 const SHIFTED_NUMBER = /^。(\d{1,2})\)/;
 
-export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): MojibakeRepair {
+export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>, pairs?: DocumentPairs): MojibakeRepair {
   const num = SHIFTED_NUMBER.exec(line);
   if (num) return { text: `（${num[1]}）${line.slice(num[0].length)}`, garbled: num[0] };
   if (!looksLikeShiftedGbk(line)) return { text: line };
@@ -84,6 +84,7 @@ export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, Rea
   // "（五" whose closing bracket went with the lost byte.
   out = out.replace(NUMERALS, "（$1）");
   out = out.replace(GARBAGE_G, "");
+  if (pairs) out = restoreDroppedPairs(out, 0, pairs);
   return { text: out + rest, garbled: run };
 }
 
@@ -132,7 +133,7 @@ function decodeInStep(s: string): string {
   return iconv.decode(iconv.encode(s, "gbk").subarray(1), "gbk").replace(/\uFFFD/g, "").replace(GARBAGE_G, "");
 }
 
-export function repairShiftedRuns(line: string, freq: CharFrequency): { text: string; repaired: number } {
+export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: DocumentPairs): { text: string; repaired: number } {
   let repaired = 0;
   // A run of non-ASCII text, with the ASCII letter or digit after it that may be a swallowed trail byte.
   const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9]?)/g, (whole, run: string, trail: string) => {
@@ -144,7 +145,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency): { text: st
     const rareTail = rare.slice(first);
     if (rareTail.filter(Boolean).length / rareTail.length < 0.6) return whole;
     const before = plausibility(run, freq);
-    let best: { text: string; score: number } | undefined;
+    let best: { text: string; score: number; from: number } | undefined;
     for (const start of [first - 1, first]) {
       if (start < 0) continue;
       const head = chars.slice(0, start).join("");
@@ -157,11 +158,12 @@ export function repairShiftedRuns(line: string, freq: CharFrequency): { text: st
       if (kept < Math.max(1, had * 0.6 - 1)) continue;
       const candidate = head + fixed;
       const score = plausibility(candidate, freq);
-      if (!best || score > best.score) best = { text: candidate, score };
+      if (!best || score > best.score) best = { text: candidate, score, from: head.length };
     }
     if (best && best.score > before + 1) {
       repaired++;
-      return best.text;
+      // Judged without it, so that joining pairs never makes a wrong reading look right.
+      return pairs ? restoreDroppedPairs(best.text, best.from, pairs) : best.text;
     }
     return whole;
   });
@@ -267,4 +269,107 @@ export function recoverLostLeads(line: string, readings: ReadonlyMap<string, Rea
     return `${afterComma ? "。" : ""}${fits[0]!}(${syllable})`;
   });
   return { text, repaired };
+}
+
+/**
+ * Two characters read as one. Out of step, the second byte of a character and
+ * the first byte of the next form a pair; where that pair is no GBK character
+ * the scraper dropped it, and reading in step again joins what is left: the
+ * first byte of 精 and the second of 神 make 抉 ("（七）抉文明建設" for
+ * 精神文明建設, 002 line 193), 政 and 策 make 者 ("（四）者解讀情況").
+ *
+ * A character of a repaired run that stands next to neither neighbour
+ * anywhere else in the document is replaced by the two characters that fit
+ * its bytes, whose middle pair would have been dropped, that the document
+ * writes together elsewhere (twice, or once with one of the neighbours) and
+ * next to one of the neighbours. Nothing is replaced when no pair, or more
+ * than one equally good, fits.
+ */
+export class DocumentPairs {
+  /** Counts of each two and three characters written in a row. */
+  readonly #ngrams = new Map<string, number>();
+  readonly #byLead = new Map<number, string[]>();
+  readonly #byTrail = new Map<number, string[]>();
+
+  /** @param lines the document's lines, pinyin annotations removed */
+  constructor(lines: readonly string[]) {
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const chars = [...line];
+      chars.forEach((c, i) => {
+        if (i > 0) this.#add(chars[i - 1]! + c);
+        if (i > 1) this.#add(chars[i - 2]! + chars[i - 1]! + c);
+        if (seen.has(c) || !IDEOGRAPH.test(c)) return;
+        seen.add(c);
+        const pair = gbkPair(c);
+        if (!pair) return;
+        push(this.#byLead, pair[0], c);
+        push(this.#byTrail, pair[1], c);
+      });
+    }
+  }
+
+  #add(ngram: string): void {
+    this.#ngrams.set(ngram, (this.#ngrams.get(ngram) ?? 0) + 1);
+  }
+
+  /** How often the document writes these two or three characters in a row. */
+  count(ngram: string): number {
+    return this.#ngrams.get(ngram) ?? 0;
+  }
+
+  /** The pair of the document's characters that `c` is what is left of, if exactly one fits best. */
+  split(c: string, before: string, after: string): string | undefined {
+    const bytes = gbkPair(c);
+    if (!bytes) return undefined;
+    let best: string | undefined;
+    let bestScore = 0;
+    let tie = false;
+    for (const x of this.#byLead.get(bytes[0]) ?? []) {
+      const trail = gbkPair(x)![1];
+      // A second byte below 0x80 is ASCII: the scraper would have written it and come back in step.
+      if (trail < 0x81) continue;
+      for (const y of this.#byTrail.get(bytes[1]) ?? []) {
+        if (!droppedPair(trail, gbkPair(y)![0])) continue;
+        const together = this.count(x + y);
+        const context = (before ? this.count(before + x) : 0) + (after ? this.count(y + after) : 0);
+        if (together === 0 || context === 0) continue;
+        // Written together once may be chance ("在梁寨采訪時"); once with a neighbour as well is not.
+        const withNeighbour = (before ? this.count(before + x + y) : 0) + (after ? this.count(x + y + after) : 0);
+        if (together < 2 && withNeighbour === 0) continue;
+        const score = together + context;
+        if (score > bestScore) [best, bestScore, tie] = [x + y, score, false];
+        else if (score === bestScore) tie = true;
+      }
+    }
+    return tie ? undefined : best;
+  }
+}
+
+function push(map: Map<number, string[]>, key: number, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whether the scraper dropped the out-of-step pair (no GBK character, or a private-use one). */
+function droppedPair(lead: number, trail: number): boolean {
+  const ch = iconv.decode(Buffer.from([lead, trail]), "gbk");
+  return ch.length !== 1 || ch === "\uFFFD" || (ch >= "\uE000" && ch <= "\uF8FF");
+}
+
+/** `text` with each character from `from` on that is two characters read as one replaced by them (see DocumentPairs). */
+export function restoreDroppedPairs(text: string, from: number, pairs: DocumentPairs): string {
+  const chars = [...text];
+  const start = [...text.slice(0, from)].length;
+  let out = chars.slice(0, start).join("");
+  for (let i = start; i < chars.length; i++) {
+    const c = chars[i]!;
+    const before = chars[i - 1] ?? "";
+    const after = chars[i + 1] ?? "";
+    // The slot of a heading number ("（施" is 十, 十二 or 十三) is restoreHeadingNumbers' to read.
+    const fits = !IDEOGRAPH.test(c) || before === "（" || pairs.count(before + c) > 0 || pairs.count(c + after) > 0;
+    out += (fits ? undefined : pairs.split(c, before, after)) ?? c;
+  }
+  return out;
 }
