@@ -9,7 +9,10 @@ describe("answer type", () => {
     expect(expectedAnswer("临江市新能源公交车比例达到多少")).toBe("rate");
     expect(expectedAnswer("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
     expect(expectedAnswer("市财政给网上办公的拨款是多少")).toBe("money");
-    expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBeUndefined();
+    // A share of something is a rate, not an amount of money; land taken up ("占地多少亩") is neither.
+    expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBe("rate");
+    expect(expectedAnswer("民主测评时德能勤绩廉各占多大权重")).toBe("rate");
+    expect(expectedAnswer("新园区占地多少亩")).toBeUndefined();
     expect(expectedAnswer("补贴比例是多少")).toBe("rate");
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");

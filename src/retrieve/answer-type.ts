@@ -2,7 +2,7 @@
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
- * share ("比例", "占比"). A passage that could answer it must state one: a
+ * share ("比例", "占比", "占收入多少", "各占多大权重"). A passage that could answer it must state one: a
  * question about the corpus's topic that asks for a figure the documents
  * never give (the retail price of a product they describe, a subsidy they
  * mention without its amount) is then recognised as not answered, which
@@ -19,7 +19,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月)|几(个)?(小时|天|分钟|周|星期|个月)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["time", /什么时候|何时|哪一天|哪天|几月几[日号]|几号|^when (did|does|do|will|is|was|are|were|should)\b/i],
-  ["rate", /比例|比率|百分之|占比|多少%|百分比|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
+  ["rate", /比例|比率|百分之|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
 ];
 
