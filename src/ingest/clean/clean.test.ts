@@ -154,6 +154,13 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(c.repaired).toEqual(expect.arrayContaining([63, 110]));
   });
 
+  test("a run with common characters among the garbage is decoded when reading it in step is far more like the document (001 line 129)", () => {
+    // Raw "專家?guī)斐槿<遥少弳挝患安少忁k均不能": 少 and 安 are common, so only half the run is rare.
+    expect(seedLine(SEEDS.s001, 129)).toContain("遥少弳挝患安少忁k均不能");
+    expect(lineAt(SEEDS.s001, 129).text).toContain("购单位及采购办均不能直接与专家接触");
+    expect(lineAt(SEEDS.s001, 129).text).not.toContain("弪挝");
+  });
+
   test("a character whose first byte was lost, its second byte left as a letter before its reading (003 line 245, 001 line 97)", () => {
     // Raw 003: "加強(qiáng)住房?jī)r(jià)格管理": 價 is GBK 83 72, and 72 is "r".
     const raw = seedLine(SEEDS.s003, 245);

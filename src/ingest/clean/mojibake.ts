@@ -141,9 +141,12 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
     const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
     if (rare.filter(Boolean).length < 2) return whole;
     const first = rare.indexOf(true);
-    // Text read out of step is almost all characters the document never uses.
+    // Text read out of step is almost all characters the document never uses;
+    // where common ones are mixed in ("遥少弳挝患安少忁" for "購單位及采購辦"),
+    // reading it in step must make it far more like the document.
     const rareTail = rare.slice(first);
-    if (rareTail.filter(Boolean).length / rareTail.length < 0.6) return whole;
+    const rareShare = rareTail.filter(Boolean).length / rareTail.length;
+    if (rareShare < 0.4) return whole;
     const before = plausibility(run, freq);
     let best: { text: string; score: number; from: number } | undefined;
     for (const start of [first - 1, first]) {
@@ -160,7 +163,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
       const score = plausibility(candidate, freq);
       if (!best || score > best.score) best = { text: candidate, score, from: head.length };
     }
-    if (best && best.score > before + 1) {
+    if (best && best.score > before + (rareShare < 0.6 ? 2 : 1)) {
       repaired++;
       // Judged without it, so that joining pairs never makes a wrong reading look right.
       return pairs ? restoreDroppedPairs(best.text, best.from, pairs) : best.text;
