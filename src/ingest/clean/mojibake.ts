@@ -33,9 +33,14 @@ export function looksLikeShiftedGbk(line: string): boolean {
 }
 
 /** The two GBK bytes of a character (undefined for one that is not a two-byte GBK character). */
+const pairsOf = new Map<string, [lead: number, trail: number] | undefined>();
+
 function gbkPair(char: string): [lead: number, trail: number] | undefined {
+  if (pairsOf.has(char)) return pairsOf.get(char);
   const bytes = iconv.encode(char, "gbk");
-  return bytes.length === 2 ? [bytes[0]!, bytes[1]!] : undefined;
+  const pair: [number, number] | undefined = bytes.length === 2 ? [bytes[0]!, bytes[1]!] : undefined;
+  pairsOf.set(char, pair);
+  return pair;
 }
 
 /**
@@ -289,40 +294,54 @@ export function recoverLostLeads(line: string, readings: ReadonlyMap<string, Rea
  * than one equally good, fits.
  */
 export class DocumentPairs {
-  /** Counts of each two and three characters written in a row. */
-  readonly #ngrams = new Map<string, number>();
-  readonly #byLead = new Map<number, string[]>();
-  readonly #byTrail = new Map<number, string[]>();
+  readonly #lines: readonly string[];
+  /** Counts of each two characters written in a row, keyed by their code units; built on first use. */
+  #bigrams?: Map<number, number>;
+  #text?: string;
+  #byLead = new Map<number, string[]>();
+  #byTrail = new Map<number, string[]>();
 
   /** @param lines the document's lines, pinyin annotations removed */
   constructor(lines: readonly string[]) {
-    const seen = new Set<string>();
-    for (const line of lines) {
-      const chars = [...line];
-      chars.forEach((c, i) => {
-        if (i > 0) this.#add(chars[i - 1]! + c);
-        if (i > 1) this.#add(chars[i - 2]! + chars[i - 1]! + c);
-        if (seen.has(c) || !IDEOGRAPH.test(c)) return;
+    this.#lines = lines;
+  }
+
+  #build(): Map<number, number> {
+    const bigrams = new Map<number, number>();
+    const seen = new Set<number>();
+    for (const line of this.#lines) {
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        // Only characters beside Chinese text are asked about; ASCII runs are skipped.
+        if (c < 0x80) continue;
+        const p = line.charCodeAt(i - 1);
+        if (p >= 0x80) bigrams.set(p * 0x10000 + c, (bigrams.get(p * 0x10000 + c) ?? 0) + 1);
+        if (seen.has(c) || c < 0x3400 || c > 0x9fff) continue;
         seen.add(c);
-        const pair = gbkPair(c);
-        if (!pair) return;
-        push(this.#byLead, pair[0], c);
-        push(this.#byTrail, pair[1], c);
-      });
+        const ch = String.fromCharCode(c);
+        const pair = gbkPair(ch);
+        if (!pair) continue;
+        push(this.#byLead, pair[0], ch);
+        push(this.#byTrail, pair[1], ch);
+      }
     }
+    return bigrams;
   }
 
-  #add(ngram: string): void {
-    this.#ngrams.set(ngram, (this.#ngrams.get(ngram) ?? 0) + 1);
-  }
-
-  /** How often the document writes these two or three characters in a row. */
+  /** How often the document writes these characters in a row. */
   count(ngram: string): number {
-    return this.#ngrams.get(ngram) ?? 0;
+    this.#bigrams ??= this.#build();
+    if (ngram.length === 2) return this.#bigrams.get(ngram.charCodeAt(0) * 0x10000 + ngram.charCodeAt(1)) ?? 0;
+    // Longer ones are asked for rarely: counted in the text.
+    this.#text ??= this.#lines.join("\n");
+    let n = 0;
+    for (let i = this.#text.indexOf(ngram); i >= 0; i = this.#text.indexOf(ngram, i + 1)) n++;
+    return n;
   }
 
   /** The pair of the document's characters that `c` is what is left of, if exactly one fits best. */
   split(c: string, before: string, after: string): string | undefined {
+    this.#bigrams ??= this.#build();
     const bytes = gbkPair(c);
     if (!bytes) return undefined;
     let best: string | undefined;
@@ -356,9 +375,15 @@ function push(map: Map<number, string[]>, key: number, value: string): void {
 }
 
 /** Whether the scraper dropped the out-of-step pair (no GBK character, or a private-use one). */
+const dropped = new Uint8Array(0x10000); // 0 not yet known, 1 dropped, 2 a character
+
 function droppedPair(lead: number, trail: number): boolean {
-  const ch = iconv.decode(Buffer.from([lead, trail]), "gbk");
-  return ch.length !== 1 || ch === "\uFFFD" || (ch >= "\uE000" && ch <= "\uF8FF");
+  const k = lead * 0x100 + trail;
+  if (!dropped[k]) {
+    const ch = iconv.decode(Buffer.from([lead, trail]), "gbk");
+    dropped[k] = ch.length !== 1 || ch === "\uFFFD" || (ch >= "\uE000" && ch <= "\uF8FF") ? 1 : 2;
+  }
+  return dropped[k] === 1;
 }
 
 /** `text` with each character from `from` on that is two characters read as one replaced by them (see DocumentPairs). */
