@@ -11,7 +11,7 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { DocumentPairs, looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
+import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
 import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
@@ -204,7 +204,7 @@ describe("two characters read as one (the out-of-step pair between them was drop
 
   test("text that only reads as rare is not touched (001 line 269, 003, and a run without annotations)", () => {
     expect(lineAt(SEEDS.s001, 269).text).toContain("荷叶镇中心幼儿园");
-    const pairs = new DocumentPairs(seedLines(SEEDS.s002).map(stripPinyin));
+    const pairs = new DocumentPairs(seedLines(SEEDS.s002), charFrequency(seedText(SEEDS.s002)));
     // Characters that stand next to their neighbours elsewhere are never split.
     expect(restoreDroppedPairs("精神文明建設", 0, pairs)).toBe("精神文明建設");
     // The slot of a heading number is left to restoreHeadingNumbers.

@@ -31,7 +31,7 @@ export function cleanText(raw: string): Cleaned {
   const readings = collectReadings(rawLines);
   const freq = charFrequency(raw);
   // Only documents with annotations come from the converter whose runs lose pairs.
-  const pairs = readings.size > 0 ? new DocumentPairs(rawLines.map(stripPinyin)) : undefined;
+  const pairs = readings.size > 0 ? new DocumentPairs(rawLines, freq) : undefined;
   const dropped: Dropped[] = [];
   const repaired: number[] = [];
   let lines: Line[] = [];

@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { isPinyinSyllable } from "./pinyin.js";
+import { isPinyinSyllable, stripPinyin } from "./pinyin.js";
 
 /**
  * Mojibake from GBK bytes read one byte out of step.
@@ -284,32 +284,44 @@ export function recoverLostLeads(line: string, readings: ReadonlyMap<string, Rea
  * the first byte of the next form a pair; where that pair is no GBK character
  * the scraper dropped it, and reading in step again joins what is left: the
  * first byte of 精 and the second of 神 make 抉 ("（七）抉文明建設" for
- * 精神文明建設, 002 line 193), 政 and 策 make 者 ("（四）者解讀情況").
+ * 精神文明建設, 002 line 193).
  *
- * A character of a repaired run that stands next to neither neighbour
- * anywhere else in the document is replaced by the two characters that fit
- * its bytes, whose middle pair would have been dropped, that the document
- * writes together elsewhere (twice, or once with one of the neighbours) and
- * next to one of the neighbours. Nothing is replaced when no pair, or more
- * than one equally good, fits.
+ * A character of a repaired run that the document hardly uses and that
+ * stands next to neither neighbour anywhere else in it is replaced by the two
+ * characters that fit its bytes, whose middle pair would have been dropped,
+ * that the document writes together elsewhere (twice, or once beside one of
+ * the neighbours) and next to one of the neighbours. Nothing is replaced when
+ * no pair, or more than one equally good, fits. (When the joined character is
+ * a common one, as 者 from 政策 in "（四）者解讀情況", it is left.)
  */
 export class DocumentPairs {
   readonly #lines: readonly string[];
+  readonly #freq: CharFrequency;
   /** Counts of each two characters written in a row, keyed by their code units; built on first use. */
   #bigrams?: Map<number, number>;
   #text?: string;
   #byLead = new Map<number, string[]>();
   #byTrail = new Map<number, string[]>();
 
-  /** @param lines the document's lines, pinyin annotations removed */
-  constructor(lines: readonly string[]) {
+  /**
+   * @param lines the document's lines (pinyin annotations are skipped)
+   * @param freq how often the document uses each character
+   */
+  constructor(lines: readonly string[], freq: CharFrequency) {
     this.#lines = lines;
+    this.#freq = freq;
+  }
+
+  /** Two characters joined by chance make one the document hardly uses; common ones are never split. */
+  isRare(c: string): boolean {
+    return (this.#freq.get(c) ?? 0) <= RARE;
   }
 
   #build(): Map<number, number> {
     const bigrams = new Map<number, number>();
     const seen = new Set<number>();
-    for (const line of this.#lines) {
+    for (const raw of this.#lines) {
+      const line = stripPinyin(raw);
       for (let i = 0; i < line.length; i++) {
         const c = line.charCodeAt(i);
         // Only characters beside Chinese text are asked about; ASCII runs are skipped.
@@ -333,7 +345,7 @@ export class DocumentPairs {
     this.#bigrams ??= this.#build();
     if (ngram.length === 2) return this.#bigrams.get(ngram.charCodeAt(0) * 0x10000 + ngram.charCodeAt(1)) ?? 0;
     // Longer ones are asked for rarely: counted in the text.
-    this.#text ??= this.#lines.join("\n");
+    this.#text ??= this.#lines.map(stripPinyin).join("\n");
     let n = 0;
     for (let i = this.#text.indexOf(ngram); i >= 0; i = this.#text.indexOf(ngram, i + 1)) n++;
     return n;
@@ -396,7 +408,7 @@ export function restoreDroppedPairs(text: string, from: number, pairs: DocumentP
     const before = chars[i - 1] ?? "";
     const after = chars[i + 1] ?? "";
     // The slot of a heading number ("（施" is 十, 十二 or 十三) is restoreHeadingNumbers' to read.
-    const fits = !IDEOGRAPH.test(c) || before === "（" || pairs.count(before + c) > 0 || pairs.count(c + after) > 0;
+    const fits = !IDEOGRAPH.test(c) || before === "（" || !pairs.isRare(c) || pairs.count(before + c) > 0 || pairs.count(c + after) > 0;
     out += (fits ? undefined : pairs.split(c, before, after)) ?? c;
   }
   return out;
