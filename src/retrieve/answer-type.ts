@@ -2,11 +2,11 @@
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
- * share ("比例", "占比", "占收入多少", "各占多大权重"). A passage that could answer it must state one: a
- * question about the corpus's topic that asks for a figure the documents
- * never give (the retail price of a product they describe, a subsidy they
- * mention without its amount) is then recognised as not answered, which
- * keyword relevance alone cannot tell.
+ * share ("比例", "占比", "占收入多少", "各占多大权重"). A passage that could
+ * answer it must state one: a question about the corpus's topic that asks
+ * for a figure the documents never give (the retail price of a product they
+ * describe, a subsidy they mention without its amount) is then recognised as
+ * not answered, which keyword relevance alone cannot tell.
  */
 export type AnswerType = "money" | "time" | "year" | "duration" | "rate";
 

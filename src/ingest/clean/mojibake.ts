@@ -32,9 +32,9 @@ export function looksLikeShiftedGbk(line: string): boolean {
   return line.startsWith("。") && GARBAGE.test(line.slice(1, 3));
 }
 
-/** The two GBK bytes of a character (undefined for one that is not a two-byte GBK character). */
 const pairsOf = new Map<string, [lead: number, trail: number] | undefined>();
 
+/** The two GBK bytes of a character (undefined for one that is not a two-byte GBK character). */
 function gbkPair(char: string): [lead: number, trail: number] | undefined {
   if (pairsOf.has(char)) return pairsOf.get(char);
   const bytes = iconv.encode(char, "gbk");
@@ -386,9 +386,10 @@ function push(map: Map<number, string[]>, key: number, value: string): void {
   else map.set(key, [value]);
 }
 
-/** Whether the scraper dropped the out-of-step pair (no GBK character, or a private-use one). */
-const dropped = new Uint8Array(0x10000); // 0 not yet known, 1 dropped, 2 a character
+/** Each pair of bytes: 0 not yet known, 1 dropped, 2 a character. */
+const dropped = new Uint8Array(0x10000);
 
+/** Whether the scraper dropped the out-of-step pair (no GBK character, or a private-use one). */
 function droppedPair(lead: number, trail: number): boolean {
   const k = lead * 0x100 + trail;
   if (!dropped[k]) {
