@@ -48,6 +48,21 @@ describe("extractiveAnswer", () => {
     expect(r.citations.map((c) => c.id)).toContain(supervision.id);
   });
 
+  it("a numbered item's short title is quoted with the sentence after it (000 篇一: \"1、重汇报，轻实效。在干部考察中…\")", () => {
+    const problems = seedChunks(SEEDS.s000).find((c) => c.text.includes("1、重汇报，轻实效。在干部考察中"))!;
+    expect(problems).toBeDefined();
+    const r = extractiveAnswer("考核干部政绩存在哪些问题", passages(problems));
+    // Alone, "重汇报，轻实效。" is too short to quote, and the sentence after it does not name the problem.
+    expect(r.text).toContain("重汇报，轻实效。在干部考察中");
+    expect(r.text).not.toMatch(/1、重汇报/);
+    const c = r.citations[0]!;
+    expect(c.quote.startsWith("重汇报，轻实效。在干部考察中")).toBe(true);
+    // The quote is found in the passage, so the citation still names the lines it is on.
+    expect(problems.text).toContain(c.quote.replace(/[。…]+$/u, ""));
+    expect(c.lineStart).toBeGreaterThan(problems.lineStart);
+    expect(c.lineEnd - c.lineStart).toBeLessThan(problems.lineEnd - problems.lineStart);
+  });
+
   it('asked what a term is ("CitiStat是什么？", "What is CitiStat?"), the sentence that says so opens the answer', () => {
     // 003 篇1: the chunk on CitiStat's cost and its 311 line (lines 47–49) matches "CitiStat" in more
     // sentences than the one that introduces it (line 35: "CitiStat是2000年由市长Martin O'Malley在巴尔的摩…").

@@ -21,6 +21,7 @@ import {
   similarity,
   splitSentences,
   stripEnumerator,
+  type Sentence,
 } from "./text.js";
 
 export interface ExtractiveResult {
@@ -153,6 +154,33 @@ function trimSentence(q: Query, sentence: string): string {
   return from > 0 ? `……${text}` : text;
 }
 
+/** A numbered item's short title sentence ("1、个别谈话法。", "1、重汇报，轻实效。"). */
+const ITEM_TITLE_CHARS = 8;
+
+/**
+ * The passage's sentences, with the short title of a numbered item joined to
+ * the sentence that follows it on the same line ("1、个别谈话法。是考核者通过…"
+ * is one sentence): alone the title is too short to quote and the sentence
+ * after it does not say what it is about, so an answer to "有哪些办法" would
+ * quote the explanation without the name of the method.
+ */
+function withItemTitles(text: string): Sentence[] {
+  const sentences = splitSentences(text);
+  const out: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const next = sentences[i + 1];
+    const isTitle = stripEnumerator(s.text) !== s.text && normalizeForDedupe(stripEnumerator(s.text)).length < ITEM_TITLE_CHARS && /。$/.test(s.text);
+    if (isTitle && next && text.includes(s.text + next.text)) {
+      out.push({ text: s.text + next.text, index: s.index });
+      i++;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** Every usable sentence of the passages, scored against the question. */
 function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
   const maxScore = Math.max(0, ...passages.map((p) => p.score));
@@ -162,7 +190,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
     const rankWeight = 1 / (1 + 0.25 * i);
     const scoreWeight = maxScore > 0 && p.score > 0 ? 0.6 + 0.4 * (p.score / maxScore) : 1;
     const weight = rankWeight * scoreWeight;
-    for (const s of splitSentences(p.chunk.text)) {
+    for (const s of withItemTitles(p.chunk.text)) {
       if (looksLikeHeading(s.text)) continue;
       const text = stripEnumerator(s.text);
       if (normalizeForDedupe(text).length < 8) continue;
