@@ -154,8 +154,8 @@ function trimSentence(q: Query, sentence: string): string {
   return from > 0 ? `……${text}` : text;
 }
 
-/** A numbered item's short title sentence ("1、个别谈话法。", "1、重汇报，轻实效。"). */
-const ITEM_TITLE_CHARS = 8;
+/** Sentences shorter than this (without enumerator and punctuation) are not quoted on their own: "1、个别谈话法。". */
+const MIN_QUOTE_CHARS = 8;
 
 /**
  * The passage's sentences, with the short title of a numbered item joined to
@@ -170,7 +170,7 @@ function withItemTitles(text: string): Sentence[] {
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const next = sentences[i + 1];
-    const isTitle = stripEnumerator(s.text) !== s.text && normalizeForDedupe(stripEnumerator(s.text)).length < ITEM_TITLE_CHARS && /。$/.test(s.text);
+    const isTitle = stripEnumerator(s.text) !== s.text && normalizeForDedupe(stripEnumerator(s.text)).length < MIN_QUOTE_CHARS && /。$/.test(s.text);
     if (isTitle && next && text.includes(s.text + next.text)) {
       out.push({ text: s.text + next.text, index: s.index });
       i++;
@@ -193,7 +193,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
     for (const s of withItemTitles(p.chunk.text)) {
       if (looksLikeHeading(s.text)) continue;
       const text = stripEnumerator(s.text);
-      if (normalizeForDedupe(text).length < 8) continue;
+      if (normalizeForDedupe(text).length < MIN_QUOTE_CHARS) continue;
       const norm = normalizeForMatch(text);
       const cov = coverage(q, text);
       // The section the sentence itself sits in, which in a passage packing
