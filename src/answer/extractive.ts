@@ -323,14 +323,14 @@ function intoParagraphs<T>(groups: T[][], max: number): T[][] {
 /** A word of the request this specific (jieba IDF) marks its topic: a draft's sentences must carry one. */
 const TOPIC_IDF = 7;
 
+/** On-topic sentences a draft needs before off-topic ones are left out. */
+const DRAFT_MIN_ON_TOPIC = 3;
+
 /**
  * A draft of 1–3 paragraphs from the most relevant sentences of several
  * passages, in document order (section, then position), each cited, followed
  * by DRAFT_NOTE and the sources.
  */
-/** On-topic sentences a draft needs before off-topic ones are left out. */
-const DRAFT_MIN_ON_TOPIC = 3;
-
 export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
   const q = makeQuery(request);
   // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"

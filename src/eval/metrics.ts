@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { HybridRetriever } from "../retrieve/hybrid.js";
 import { Bm25Index } from "../index/bm25.js";
+import type { IndexData } from "../index/store.js";
 import { tokenize } from "../text/tokenize.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { cleanText } from "../ingest/clean/index.js";
@@ -41,6 +42,11 @@ export async function readEvalSet(file: string): Promise<EvalItem[]> {
       if (!r.success) throw new UsageError(`${file}:${i + 1}: ${r.error.issues[0]?.message ?? "invalid item"}`);
       return r.data;
     });
+}
+
+/** The number (1-based) an index gives the article of `file` titled `title`, as evaluation items name articles. */
+export function articleNumber(index: IndexData, file: string, title: string): number | undefined {
+  return index.manifest.files[file]?.articles.find((a) => a.title === title)?.index;
 }
 
 /** Text without spaces and punctuation, for finding an evaluation phrase in a passage. */
@@ -191,7 +197,7 @@ export async function evaluate(retriever: HybridRetriever, items: EvalItem[], op
     let findPos: number | undefined;
     if (item.kind === "find") {
       const docs = (await retriever.find(item.question, { k: 3 })).documents;
-      findPos = docs.findIndex((d) => d.file === item.file && retriever.index.manifest.files[d.file]?.articles.find((a) => a.title === d.article)?.index === item.article);
+      findPos = docs.findIndex((d) => d.file === item.file && articleNumber(retriever.index, d.file, d.article) === item.article);
     }
     outcomes.push({ item, set, rank, confident: res.confident, calibration, ...(findPos !== undefined ? { findPos } : {}) });
   }

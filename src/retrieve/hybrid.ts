@@ -350,6 +350,11 @@ export class HybridRetriever implements Retriever {
 
   private articles?: { groupOf: Uint32Array; groupLen: Float64Array; keys: string[]; ids: Map<string, number>; rows: number[][] };
 
+  /** An article's entry in the manifest (title, lines). */
+  private articleMeta(file: string, articleIndex: number) {
+    return this.index.manifest.files[file]?.articles.find((a) => a.index === articleIndex);
+  }
+
   /** How many chunks an article of the index has (0 for an article it does not know). */
   chunksInArticle(file: string, articleIndex: number): number {
     return this.rowsOf(articleKey(file, articleIndex)).length;
@@ -468,7 +473,7 @@ export class HybridRetriever implements Retriever {
       const known = covered.get(key);
       if (known !== undefined) return known;
       const { file, articleIndex } = d.hits[0]!.chunk;
-      const title = this.index.manifest.files[file]?.articles.find((a) => a.index === articleIndex)?.title ?? "";
+      const title = this.articleMeta(file, articleIndex)?.title ?? "";
       // A compilation's title ("市长质量奖汇报材料" over articles on CitiStat and on 科技) does not say what an
       // article covers, unless what was asked for is a name only titles carry.
       const own = res.titleOnly || !this.compilationTitles().some((c) => title.startsWith(c)) ? title : "";
@@ -486,7 +491,7 @@ export class HybridRetriever implements Retriever {
     }
     const documents: FindDocument[] = docs.map((d, i) => {
       const first = d.hits[0]!.chunk;
-      const meta = this.index.manifest.files[first.file]?.articles.find((a) => a.index === first.articleIndex);
+      const meta = this.articleMeta(first.file, first.articleIndex);
       return {
         rank: i + 1,
         score: round(d.score),

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import { SwappableRetriever, createService, openRetriever } from "../../app.js";
-import { evaluate, formatEval, readEvalSet } from "../../eval/metrics.js";
+import { articleNumber, evaluate, formatEval, readEvalSet } from "../../eval/metrics.js";
 import { evaluateAnswers, formatAnswers } from "../../eval/answers.js";
 import { HybridRetriever } from "../../retrieve/hybrid.js";
 import { createProgress } from "../progress.js";
@@ -24,10 +24,9 @@ export async function runEval(ctx: Context, files: string[], opts: { answers?: b
   if (opts.answers) {
     // The answer layer as `ask` runs it: with the LLM when one is configured.
     const service = createService(ctx.config, new SwappableRetriever(retriever), ctx.logger);
-    const articleNumber = (file: string, title: string) => retriever.index.manifest.files[file]?.articles.find((a) => a.title === title)?.index;
     const progress = createProgress(!ctx.json && !ctx.config.ci);
     try {
-      answers = await evaluateAnswers(service, items, articleNumber, (done, total) => progress.update("answers", done, total));
+      answers = await evaluateAnswers(service, items, (file, title) => articleNumber(retriever.index, file, title), (done, total) => progress.update("answers", done, total));
     } finally {
       progress.stop();
     }
