@@ -16,6 +16,7 @@ import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.j
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
 import { joinBrokenLines, shouldJoin } from "./join.js";
+import { stripHtmlResidue } from "./html.js";
 
 const cleaned = new Map<string, Cleaned>();
 function clean(file: string): Cleaned {
@@ -250,6 +251,32 @@ describe("U+FFFD (a line cut inside a multi-byte character)", () => {
   test("a real line without U+FFFD is unchanged by the character rule", () => {
     const raw = seedLine(SEEDS.s004, 13);
     expect(cleanChars(raw)).toEqual({ text: raw.trim(), hadReplacement: false });
+  });
+});
+
+describe("HTML left in the text", () => {
+  test("a closing tag whose '<' the garbled run swallowed ends the sentence (001 line 51, 003 line 17)", () => {
+    expect(seedLine(SEEDS.s001, 51)).toContain("著落?!?/p>");
+    expect(lineAt(SEEDS.s001, 51).text).toContain("建房款有了著落。");
+    // The paragraph ended there: the next line is not glued on.
+    expect(lineAt(SEEDS.s001, 52).text).toMatch(/^这是梁寨镇党委宣传委员李芳的一则“民情日志”/);
+    expect(lineAt(SEEDS.s003, 17).text).toMatch(/取得了相当\S{0,3}。$/);
+    expect(lineAt(SEEDS.s001, 212).text).not.toContain("/p>");
+  });
+
+  test("no cleaned line of any seed keeps a tag or its remains", () => {
+    for (const file of SEED_FILES) for (const line of clean(file).lines) expect(line.text, `${file} line ${line.lineStart}`).not.toMatch(/<\/?p>|\/p>/);
+  });
+
+  test("tags and character references around a real sentence (000 line 9) go; a title in angle brackets (001) stays", () => {
+    const sentence = "干部实绩是干部德才的综合反映，是评价干部德才的客观依据。";
+    expect(stripHtmlResidue(`<p style="text-indent:2em">&nbsp;&nbsp;${sentence}</p><br/>`)).toBe(sentence);
+    expect(stripHtmlResidue("&ldquo;民情日志&rdquo;&#12290;")).toBe("“民情日志”。");
+    expect(stripHtmlResidue("CompStat<br>CitiStat")).toBe("CompStat CitiStat");
+    const title = seedLines(SEEDS.s001).find((l) => l.includes("<中小學校責任督學掛牌督導辦法>"));
+    expect(title).toBeDefined();
+    expect(stripHtmlResidue(title!)).toBe(title!.trim());
+    expect(stripHtmlResidue("R&D投入")).toBe("R&D投入");
   });
 });
 

@@ -8,6 +8,7 @@ import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
 import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
 import { stripInlineRepeat, stripRepeatedHeading } from "./pdf-artifacts.js";
 import { joinBrokenLines } from "./join.js";
+import { stripHtmlResidue } from "./html.js";
 import { parseHeading } from "../headings.js";
 
 export interface Cleaned {
@@ -23,7 +24,8 @@ export interface Cleaned {
  * Raw text → cleaned, simplified lines that remember their original line
  * numbers. Order matters: mojibake is repaired while the pinyin annotations
  * that help recover characters are still there; the PDF heading rule needs
- * the original spaces; boilerplate rules are written in simplified Chinese;
+ * the original spaces; HTML left in the text goes after mojibake repair
+ * (its ASCII keeps garbled runs in step); boilerplate rules are written in simplified Chinese;
  * lines are joined last, so a dropped line never glues two others together.
  */
 export function cleanText(raw: string): Cleaned {
@@ -47,9 +49,10 @@ export function cleanText(raw: string): Cleaned {
     const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq, pairs) : { text: fix.text, repaired: 0 };
     const leads = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
     if (fix.garbled !== undefined || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
-    text = toSimplified(stripPinyin(leads.text)).trim();
+    const unannotated = stripPinyin(leads.text);
+    text = toSimplified(stripHtmlResidue(unannotated)).trim();
     if (!text) {
-      dropped.push({ lineStart: n, lineEnd: n, reason: "mojibake (unrecoverable)" });
+      dropped.push({ lineStart: n, lineEnd: n, reason: unannotated.trim() ? "HTML markup" : "mojibake (unrecoverable)" });
       return;
     }
     lines.push({ text, lineStart: n, lineEnd: n });
