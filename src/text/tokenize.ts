@@ -35,6 +35,26 @@ export function jiebaCutForSearch(text: string): string[] {
   return getJieba().cutForSearch(text, true);
 }
 
+let twoCharWords: Map<string, number> | undefined;
+
+/**
+ * How often jieba's general dictionary counts a two-character word (0 when
+ * it lacks it): 条例 5288, 理发 94. Read in JS on first use, which only the
+ * repair of a rare kind of mojibake needs.
+ */
+export function wordFrequency(word: string): number {
+  if (!twoCharWords) {
+    twoCharWords = new Map();
+    for (const line of readFileSync((require("nodejieba") as Jieba & { DEFAULT_DICT: string }).DEFAULT_DICT, "utf8").split("\n")) {
+      // "条例 5288 n": only two-character words are asked about.
+      if (line.charAt(2) !== " ") continue;
+      const freq = Number.parseInt(line.slice(3), 10);
+      if (freq > 0) twoCharWords.set(line.slice(0, 2), freq);
+    }
+  }
+  return word.length === 2 ? (twoCharWords.get(word) ?? 0) : 0;
+}
+
 let idf: { table: Map<string, number>; average: number } | undefined;
 
 /**

@@ -11,7 +11,7 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
+import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverBareLostLeads, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
 import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
@@ -177,6 +177,21 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     // A letter of an English word is not a stray byte, and nothing is made up when no character of the document fits.
     expect(recoverLostLeads("Malley(jià)", collectReadings(seedLines(SEEDS.s003))).repaired).toBe(0);
     expect(recoverLostLeads("对接X(jué)X玻璃", new Map()).repaired).toBe(0);
+  });
+
+  test("the letter followed by the next character, not a reading: the word it makes decides (002 lines 64/116/118, 003 lines 48/249)", () => {
+    // Raw 002: "管理?xiàng)l例": 條 is GBK 97 6C, and 6C is "l"; 條例 is a word, 理發 a rarer one.
+    expect(seedLine(SEEDS.s002, 118)).toContain("管理?xiàng)l例");
+    expect(lineAt(SEEDS.s002, 118).text).toContain("城市公共客运管理条例》");
+    expect(lineAt(SEEDS.s002, 64).text).toContain("金属废料和碎屑");
+    expect(lineAt(SEEDS.s002, 116).text).toContain("办理换发《道路运输证》");
+    expect(lineAt(SEEDS.s003, 48).text).toContain("项目仅仅是雇佣");
+    expect(lineAt(SEEDS.s003, 249).text).toContain("《粮食流通管理条例》");
+    const pairs = new DocumentPairs(seedLines(SEEDS.s002), charFrequency(seedText(SEEDS.s002)));
+    expect(recoverBareLostLeads(seedLine(SEEDS.s002, 118), pairs)).toMatchObject({ repaired: 1 });
+    // The same letter where no candidate makes a word with a neighbour (換了, 貿了…): left as it is.
+    expect(recoverBareLostLeads("辦理?yè)Q了", pairs).repaired).toBe(0);
+    expect(recoverBareLostLeads("辦理?yè)Q發", pairs).text).toBe("辦理換發");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { DocumentPairs, charFrequency, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
+import { DocumentPairs, charFrequency, recoverBareLostLeads, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
 import { cnNumber } from "../headings.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
@@ -46,9 +46,10 @@ export function cleanText(raw: string): Cleaned {
     const fix = repairShiftedGbk(text, readings, pairs);
     // Runs read out of step come from the same converter that annotated
     // pinyin; in a document without annotations, rare characters are just rare.
-    const inner = readings.size > 0 ? repairShiftedRuns(fix.text, freq, pairs) : { text: fix.text, repaired: 0 };
+    const bare = pairs ? recoverBareLostLeads(fix.text, pairs) : { text: fix.text, repaired: 0 };
+    const inner = readings.size > 0 ? repairShiftedRuns(bare.text, freq, pairs) : { text: bare.text, repaired: 0 };
     const leads = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
-    if (fix.garbled !== undefined || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
+    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
     const unannotated = stripPinyin(leads.text);
     text = toSimplified(stripHtmlResidue(unannotated)).trim();
     if (!text) {

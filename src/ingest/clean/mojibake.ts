@@ -1,5 +1,7 @@
 import iconv from "iconv-lite";
 import { isPinyinSyllable, stripPinyin } from "./pinyin.js";
+import { toSimplified } from "../../text/script.js";
+import { wordFrequency } from "../../text/tokenize.js";
 
 /**
  * Mojibake from GBK bytes read one byte out of step.
@@ -261,6 +263,27 @@ export function restoreHeadingNumbers(lines: Array<{ text: string }>, repairedLi
  */
 const LOST_LEAD = new RegExp(`(\\?,|\\?)?([A-Za-z])\\((${SYLLABLE})\\)`, "g");
 
+/**
+ * The same loss where the letter is followed by the next character instead
+ * of a reading, the "(" gone with the lost byte: "管理?xiàng)l例" is 管理條例
+ * (條 is GBK 97 6C, "l"), "金屬?gòu)U料" 金屬廢料, "辦理?yè)Q發" 辦理換發. The reading
+ * before the letter is not the character's, so words decide (see
+ * DocumentPairs.withTrail). Runs before the out-of-step runs are decoded,
+ * which would take the "?" and the reading with them.
+ */
+const LOST_LEAD_BARE = new RegExp(`\\?${SYLLABLE}\\)([\\x40-\\x7e])(?=[\\u3400-\\u9fff])`, "g");
+
+export function recoverBareLostLeads(line: string, pairs: DocumentPairs): { text: string; repaired: number } {
+  let repaired = 0;
+  const text = line.replace(LOST_LEAD_BARE, (whole, letter: string, offset: number, all: string) => {
+    const fit = pairs.withTrail(letter.charCodeAt(0), all[offset - 1] ?? "", all[offset + whole.length]!);
+    if (!fit) return whole;
+    repaired++;
+    return fit;
+  });
+  return { text, repaired };
+}
+
 export function recoverLostLeads(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>): { text: string; repaired: number } {
   let repaired = 0;
   const text = line.replace(LOST_LEAD, (whole, prefix: string | undefined, letter: string, syllable: string, offset: number) => {
@@ -349,6 +372,24 @@ export class DocumentPairs {
     let n = 0;
     for (let i = this.#text.indexOf(ngram); i >= 0; i = this.#text.indexOf(ngram, i + 1)) n++;
     return n;
+  }
+
+  /**
+   * The document's character with this GBK second byte that makes a word
+   * with a neighbour: the word jieba's dictionary counts most often, at least
+   * twice as often as the next candidate's ("理?l例": 条例 5288, 理发 94).
+   */
+  withTrail(trail: number, before: string, after: string): string | undefined {
+    this.#bigrams ??= this.#build();
+    let best: string | undefined;
+    let first = 0;
+    let second = 0;
+    for (const c of this.#byTrail.get(trail) ?? []) {
+      const f = Math.max(before ? wordFrequency(toSimplified(before + c)) : 0, wordFrequency(toSimplified(c + after)));
+      if (f > first) [best, second, first] = [c, first, f];
+      else if (f > second) second = f;
+    }
+    return first > 0 && first >= 2 * second ? best : undefined;
   }
 
   /** The pair of the document's characters that `c` is what is left of, if exactly one fits best. */
