@@ -162,6 +162,15 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(lineAt(SEEDS.s001, 129).text).not.toContain("弪挝");
   });
 
+  test("the last character of a run whose second byte is an ASCII sign, not a letter (001 lines 129 and 87)", () => {
+    // Raw: "…瑢τ诒容^專業": 較 is GBK DD 5E, and 5E is "^".
+    expect(seedLine(SEEDS.s001, 129)).toContain("容^專業");
+    expect(lineAt(SEEDS.s001, 129).text).toContain("对于比较专业的招标项目");
+    expect(lineAt(SEEDS.s001, 87).text).toContain("问题突出");
+    // "_" stands for a blank in scraped text ("总口_60%"), and is not taken as a byte.
+    expect(lineAt(SEEDS.s001, 12).text).toContain("外出务工人口占总口_60%");
+  });
+
   test("a character whose first byte was lost, its second byte left as a letter before its reading (003 line 245, 001 line 97)", () => {
     // Raw 003: "加強(qiáng)住房?jī)r(jià)格管理": 價 is GBK 83 72, and 72 is "r".
     const raw = seedLine(SEEDS.s003, 245);

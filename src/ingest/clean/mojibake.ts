@@ -142,8 +142,8 @@ function decodeInStep(s: string): string {
 
 export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: DocumentPairs): { text: string; repaired: number } {
   let repaired = 0;
-  // A run of non-ASCII text, with the ASCII letter or digit after it that may be a swallowed trail byte.
-  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9]?)/g, (whole, run: string, trail: string) => {
+  // A run of non-ASCII text, with the ASCII character after it that may be a swallowed trail byte (a letter, or a sign from 0x40–0x7E: "比較" out of step ends "…诒容^"; not "_" or "|", which scraped text uses for blanks and rules).
+  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9@[\\\]^`{}~]?)/g, (whole, run: string, trail: string) => {
     const chars = [...run];
     const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
     if (rare.filter(Boolean).length < 2) return whole;
