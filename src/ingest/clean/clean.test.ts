@@ -150,6 +150,10 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(line(63)).toContain("王磊在接受《中");
     expect(line(63)).not.toContain("蓖趵谠诮邮堋");
     // Raw: "三是專家?guī)旖ㄔO不夠完善": the reading's "(" was swallowed; 庫 is lost, 建設 is recovered.
+    // Raw: "?!按骞枚枷爰藿o劉德華…為什么不現(xiàn)實?!蓖趵谡f": a run of mostly rare characters
+    // whose reading in step is clearly more like the document; 村姑 is a word, so 姑 (rare here) is not split.
+    expect(line(63)).toContain("村姑都想嫁给刘德华");
+    expect(line(63)).toContain("王磊说");
     expect(line(110)).toContain("建设不够完善");
     expect(line(110)).not.toMatch(/[?？]guī|旖ㄔ/);
     expect(c.repaired).toEqual(expect.arrayContaining([63, 110]));
