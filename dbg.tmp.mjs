@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
-import iconv from "iconv-lite";
-import { charFrequency } from "./dist/ingest/clean/mojibake.js";
-const raw = readFileSync("data/docs/001_084f284d8a8a9e43.txt", "utf8");
-const freq = charFrequency(raw);
-const pl = (s) => { const cs = [...s].filter((c) => /[\u3400-\u9fff]/.test(c)); return cs.reduce((a, c) => a + Math.log(1 + (freq.get(c) ?? 0)), 0) / cs.length; };
-for (const s of ["按骞枚枷爰藿o", "靶腋A赫币皇且尠傩沼", "靶腋A"]) {
-  for (const st of [0, 1]) {
-    const t = [...s].slice(st).join("");
-    const d = iconv.decode(iconv.encode(t, "gbk").subarray(1), "gbk");
-    console.log(s, st, d, pl(s).toFixed(2), pl(d).toFixed(2), [...s].map((c) => freq.get(c) ?? 0).join(","));
-  }
+import { DocumentPairs, charFrequency } from "./dist/ingest/clean/mojibake.js";
+import * as OpenCC from "opencc-js";
+const s2t = OpenCC.Converter({ from: "cn", to: "tw" });
+const files = { "001": "001_084f284d8a8a9e43", "002": "002_e3554324031b6b29", "003": "003_9b54f81a9d65b260" };
+const cases = [["001","人口"],["001","當地"],["002","臨時"],["002","變為"],["002","斷面"],["003","因為"],["003","實時"],["003","實現"],["003","人口"],["001","熟人"],["001","當心"],["003","每股"],["003","下周"],["003","鋼領"]];
+for (const [f, w] of cases) {
+  const raw = readFileSync(`data/docs/${files[f]}.txt`, "utf8");
+  const p = new DocumentPairs(raw.split("\n"), charFrequency(raw));
+  console.log(f, w, p.count(w), p.count(s2t(w)));
 }

@@ -166,13 +166,25 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(lineAt(SEEDS.s001, 129).text).not.toContain("弪挝");
   });
 
+  test("the character an annotation's remnant swallowed before a run: its second byte is the run's first, and a word decides (003 lines 64/68, 002 line 43, 001 lines 330/129)", () => {
+    // Raw 003: "能夠?qū)崟r(shí)地": 崟 is 8D 95, so the lost character ends in 8D (實 is 8C 8D), and 實時 is a word.
+    expect(seedLine(SEEDS.s003, 64)).toContain("?qū)崟r(shí)地");
+    expect(lineAt(SEEDS.s003, 64).text).toContain("各个部门都能够实时地采集数据");
+    expect(lineAt(SEEDS.s003, 68).text).toContain("能够实现最佳利用人力资源");
+    // Raw 002: "專家?guī)熘信R時": one rare character after the remnant is enough to read the run in step.
+    expect(lineAt(SEEDS.s002, 43).text).toContain("专家中临时抽取");
+    expect(lineAt(SEEDS.s001, 330).text).toContain("多为当地农村农民");
+    // 庫 (of 專家庫人員) fits no common word: nothing is put in its place (熟人 and 造人 fit the byte).
+    expect(lineAt(SEEDS.s001, 129).text).toContain("我县专家人员数量不多");
+  });
+
   test("the last character of a run whose second byte is an ASCII sign, not a letter (001 lines 129 and 87)", () => {
     // Raw: "…瑢τ诒容^專業": 較 is GBK DD 5E, and 5E is "^".
     expect(seedLine(SEEDS.s001, 129)).toContain("容^專業");
     expect(lineAt(SEEDS.s001, 129).text).toContain("对于比较专业的招标项目");
     expect(lineAt(SEEDS.s001, 87).text).toContain("问题突出");
-    // "_" stands for a blank in scraped text ("总口_60%"), and is not taken as a byte.
-    expect(lineAt(SEEDS.s001, 12).text).toContain("外出务工人口占总口_60%");
+    // "_" stands for a blank in scraped text ("总人口_60%"), and is not taken as a byte.
+    expect(lineAt(SEEDS.s001, 12).text).toContain("外出务工人口占总人口_60%");
   });
 
   test("a character whose first byte was lost, its second byte left as a letter before its reading (003 line 245, 001 line 97)", () => {

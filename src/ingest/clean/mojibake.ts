@@ -134,7 +134,11 @@ export function plausibility(s: string, freq: CharFrequency): number {
 }
 
 const RARE = 2;
+/** How often jieba's dictionary counts a word for it to be a common one, and a word at all (not a chance entry). */
+const COMMON_WORD = 1000;
+const KNOWN_WORD = 50;
 const REMNANT = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+const REMNANT_END = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$/;
 
 function decodeInStep(s: string): string {
   return iconv.decode(iconv.encode(s, "gbk").subarray(1), "gbk").replace(/\uFFFD/g, "").replace(GARBAGE_G, "");
@@ -143,10 +147,12 @@ function decodeInStep(s: string): string {
 export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: DocumentPairs): { text: string; repaired: number } {
   let repaired = 0;
   // A run of non-ASCII text, with the ASCII character after it that may be a swallowed trail byte (a letter, or a sign from 0x40–0x7E: "比較" out of step ends "…诒容^"; not "_" or "|", which scraped text uses for blanks and rules).
-  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9@[\\\]^`{}~]?)/g, (whole, run: string, trail: string) => {
+  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9@[\\\]^`{}~]?)/g, (whole, run: string, trail: string, offset: number) => {
     const chars = [...run];
     const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
-    if (rare.filter(Boolean).length < 2) return whole;
+    // Right after what is left of a swallowed annotation ("?guī)"), the text is out of step for sure: one rare character will do.
+    const afterRemnant = REMNANT_END.test(line.slice(Math.max(0, offset - 9), offset));
+    if (rare.filter(Boolean).length < (afterRemnant ? 1 : 2)) return whole;
     const first = rare.indexOf(true);
     // Text read out of step is almost all characters the document never uses;
     // where common ones are mixed in ("遥少弳挝患安少忁" for "購單位及采購辦"),
@@ -172,16 +178,33 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
       const score = plausibility(candidate, freq);
       if (!best || score > best.score) best = { text: candidate, score, from: head.length };
     }
-    if (best && best.score > before + (rareShare < 0.6 ? 2 : 0.9)) {
+    if (best && best.score > before + (afterRemnant ? 0 : rareShare < 0.6 ? 2 : 0.9)) {
       repaired++;
-      // Judged without it, so that joining pairs never makes a wrong reading look right.
-      return pairs ? restoreDroppedPairs(best.text, best.from, pairs) : best.text;
+      if (!pairs) return best.text;
+      // Judged without them, so that joining pairs never makes a wrong reading look right.
+      const lost = afterRemnant && best.from === 0 ? lostBeforeRun(line.slice(0, offset), chars[0]!, best.text, pairs) : "";
+      return lost + restoreDroppedPairs(best.text, best.from, pairs);
     }
     return whole;
   });
   // "?reading)" is never text: it is what is left of an annotation whose "(" was swallowed.
   const cleaned = text.replace(REMNANT, "");
   return { text: cleaned, repaired: repaired + (cleaned !== text ? 1 : 0) };
+}
+
+/**
+ * The character an annotation's remnant swallowed, right before a run read in
+ * step again: the run's first byte, dropped to read it in step, is that
+ * character's second byte ("能夠?qū)崟r(shí)": 崟 is 8D 95, 實 is 8C 8D, 時 95 72).
+ * The document's character with that second byte that makes a word with
+ * the character before the remnant or the run's first (實時), if one does.
+ */
+function lostBeforeRun(textBefore: string, firstChar: string, decoded: string, pairs: DocumentPairs): string {
+  const remnant = REMNANT_END.exec(textBefore);
+  const pair = gbkPair(firstChar);
+  if (!remnant || !pair) return "";
+  const before = [...textBefore.slice(0, remnant.index)].at(-1) ?? "";
+  return pairs.withTrail(pair[0], IDEOGRAPH.test(before) ? before : "", [...decoded][0] ?? "", true) ?? "";
 }
 
 /**
@@ -380,14 +403,20 @@ export class DocumentPairs {
    * The document's character with this GBK second byte that makes a word
    * with a neighbour: the word jieba's dictionary counts most often, at least
    * twice as often as the next candidate's ("理?l例": 条例 5288, 理发 94).
+   * `strict`, where nothing but the byte points at the character: the word
+   * must be a common one (jieba counts it 1000 times or more: 当地, 因为; not
+   * 熟人, 当心, 下周), or one the document also writes that jieba counts 50
+   * times or more (宁都, 实时; not 造人, which "营造人人参与" writes by chance).
    */
-  withTrail(trail: number, before: string, after: string): string | undefined {
+  withTrail(trail: number, before: string, after: string, strict = false): string | undefined {
     this.#bigrams ??= this.#build();
     let best: string | undefined;
     let first = 0;
     let second = 0;
     for (const c of this.#byTrail.get(trail) ?? []) {
-      const f = Math.max(before ? wordFrequency(toSimplified(before + c)) : 0, wordFrequency(toSimplified(c + after)));
+      const words = [before + c, c + after].filter((w) => [...w].length === 2);
+      const f = Math.max(0, ...words.map((w) => wordFrequency(toSimplified(w))));
+      if (strict && f < COMMON_WORD && !(f >= KNOWN_WORD && words.some((w) => this.count(w) > 0))) continue;
       if (f > first) [best, second, first] = [c, first, f];
       else if (f > second) second = f;
     }
