@@ -11,7 +11,7 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverBareLostLeads, recoverLostLeads, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
+import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
 import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
@@ -202,6 +202,17 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     // A letter of an English word is not a stray byte, and nothing is made up when no character of the document fits.
     expect(recoverLostLeads("Malley(jià)", collectReadings(seedLines(SEEDS.s003))).repaired).toBe(0);
     expect(recoverLostLeads("对接X(jué)X玻璃", new Map()).repaired).toBe(0);
+  });
+
+  test("a character annotated with a reading it does not have is the document's character with that reading whose first byte is its second (002 line 118)", () => {
+    // Raw: "提供?繄(chǎng)所": 繄 is GBK BF 88, 場 (annotated chǎng elsewhere) is 88 F6.
+    expect(seedLine(SEEDS.s002, 118)).toContain("?繄(chǎng)所");
+    expect(lineAt(SEEDS.s002, 118).text).toContain("场所，改造首末站场地");
+    const readings = collectReadings(seedLines(SEEDS.s002));
+    const freq = charFrequency(seedText(SEEDS.s002));
+    expect(recoverMisreadAnnotated("提供?繄(chǎng)所", readings, freq)).toEqual({ text: "提供?場(chǎng)所", repaired: 1 });
+    // A character read as annotated is left alone, rare or not.
+    expect(recoverMisreadAnnotated("質(zhì)量", readings, freq).repaired).toBe(0);
   });
 
   test("the letter followed by the next character, not a reading: the word it makes decides (002 lines 64/116/118, 003 lines 48/249)", () => {

@@ -1,7 +1,7 @@
 import type { Dropped, Line } from "../types.js";
 import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
-import { DocumentPairs, charFrequency, recoverBareLostLeads, recoverLostLeads, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
+import { DocumentPairs, charFrequency, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
 import { cnNumber } from "../headings.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
@@ -48,8 +48,9 @@ export function cleanText(raw: string): Cleaned {
     // pinyin; in a document without annotations, rare characters are just rare.
     const bare = pairs ? recoverBareLostLeads(fix.text, pairs) : { text: fix.text, repaired: 0 };
     const inner = readings.size > 0 ? repairShiftedRuns(bare.text, freq, pairs) : { text: bare.text, repaired: 0 };
-    const leads = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
-    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || leads.repaired > 0) repaired.push(n);
+    const lost = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
+    const leads = readings.size > 0 ? recoverMisreadAnnotated(lost.text, readings, freq) : { text: lost.text, repaired: 0 };
+    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || lost.repaired > 0 || leads.repaired > 0) repaired.push(n);
     const unannotated = stripPinyin(leads.text);
     text = toSimplified(stripHtmlResidue(unannotated)).trim();
     if (!text) {

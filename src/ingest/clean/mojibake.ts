@@ -328,6 +328,29 @@ export function recoverLostLeads(line: string, readings: ReadonlyMap<string, Rea
 }
 
 /**
+ * A character annotated with a reading it does not have: the converter read
+ * the intended character, the scraper wrote what is left of it with the
+ * byte before ("提供?繄(chǎng)所": 繄 is BF 88, and 場, which the document
+ * annotates chǎng, is 88 F6). A character the document hardly uses becomes
+ * the one, not rare, that the document annotates with that reading and whose
+ * first byte is its second, when exactly one is.
+ */
+const ANNOTATED = new RegExp(`([\\u3400-\\u9fff])\\((${SYLLABLE})\\)`, "g");
+
+export function recoverMisreadAnnotated(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>, freq: CharFrequency): { text: string; repaired: number } {
+  let repaired = 0;
+  const text = line.replace(ANNOTATED, (whole, char: string, syllable: string) => {
+    if ((freq.get(char) ?? 0) > RARE) return whole;
+    const trail = gbkPair(char)?.[1];
+    const fits = [...(readings.get(syllable) ?? [])].filter((c) => c !== char && (freq.get(c) ?? 0) > RARE && gbkPair(c)?.[0] === trail);
+    if (trail === undefined || fits.length !== 1) return whole;
+    repaired++;
+    return `${fits[0]!}(${syllable})`;
+  });
+  return { text, repaired };
+}
+
+/**
  * Two characters read as one. Out of step, the second byte of a character and
  * the first byte of the next form a pair; where that pair is no GBK character
  * the scraper dropped it, and reading in step again joins what is left: the
