@@ -49,9 +49,9 @@ export function cleanText(raw: string): Cleaned {
     const bare = pairs ? recoverBareLostLeads(fix.text, pairs) : { text: fix.text, repaired: 0 };
     const inner = readings.size > 0 ? repairShiftedRuns(bare.text, freq, pairs) : { text: bare.text, repaired: 0 };
     const lost = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
-    const leads = readings.size > 0 ? recoverMisreadAnnotated(lost.text, readings, freq) : { text: lost.text, repaired: 0 };
-    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || lost.repaired > 0 || leads.repaired > 0) repaired.push(n);
-    const unannotated = stripPinyin(leads.text);
+    const misread = readings.size > 0 ? recoverMisreadAnnotated(lost.text, readings, freq) : { text: lost.text, repaired: 0 };
+    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || lost.repaired > 0 || misread.repaired > 0) repaired.push(n);
+    const unannotated = stripPinyin(misread.text);
     text = toSimplified(stripHtmlResidue(unannotated)).trim();
     if (!text) {
       dropped.push({ lineStart: n, lineEnd: n, reason: unannotated.trim() ? "HTML markup" : "mojibake (unrecoverable)" });
