@@ -32,7 +32,7 @@ export function cleanText(raw: string): Cleaned {
   const rawLines = raw.split("\n");
   const readings = collectReadings(rawLines);
   const freq = charFrequency(raw);
-  // Only documents with annotations come from the converter whose runs lose pairs.
+  // Only documents with annotations come from the converter whose faults the repairs below undo.
   const pairs = readings.size > 0 ? new DocumentPairs(rawLines, freq) : undefined;
   const dropped: Dropped[] = [];
   const repaired: number[] = [];
@@ -44,14 +44,25 @@ export function cleanText(raw: string): Cleaned {
     let { text } = cleanChars(rawLine);
     if (!text) return;
     const fix = repairShiftedGbk(text, readings, pairs);
-    // Runs read out of step come from the same converter that annotated
-    // pinyin; in a document without annotations, rare characters are just rare.
-    const bare = pairs ? recoverBareLostLeads(fix.text, pairs) : { text: fix.text, repaired: 0 };
-    const inner = readings.size > 0 ? repairShiftedRuns(bare.text, freq, pairs) : { text: bare.text, repaired: 0 };
-    const lost = readings.size > 0 ? recoverLostLeads(inner.text, readings) : { text: inner.text, repaired: 0 };
-    const misread = readings.size > 0 ? recoverMisreadAnnotated(lost.text, readings, freq) : { text: lost.text, repaired: 0 };
-    if (fix.garbled !== undefined || bare.repaired > 0 || inner.repaired > 0 || lost.repaired > 0 || misread.repaired > 0) repaired.push(n);
-    const unannotated = stripPinyin(misread.text);
+    let mended = fix.text;
+    let repairs = 0;
+    // Runs read out of step and lost bytes come from the same converter that
+    // annotated pinyin; in a document without annotations, rare characters are just rare.
+    if (pairs) {
+      const steps = [
+        (t: string) => recoverBareLostLeads(t, pairs),
+        (t: string) => repairShiftedRuns(t, freq, pairs),
+        (t: string) => recoverLostLeads(t, readings),
+        (t: string) => recoverMisreadAnnotated(t, readings, freq),
+      ];
+      for (const step of steps) {
+        const r = step(mended);
+        mended = r.text;
+        repairs += r.repaired;
+      }
+    }
+    if (fix.garbled !== undefined || repairs > 0) repaired.push(n);
+    const unannotated = stripPinyin(mended);
     text = toSimplified(stripHtmlResidue(unannotated)).trim();
     if (!text) {
       dropped.push({ lineStart: n, lineEnd: n, reason: unannotated.trim() ? "HTML markup" : "mojibake (unrecoverable)" });

@@ -45,12 +45,12 @@ function gbkPair(char: string): [lead: number, trail: number] | undefined {
   return pair;
 }
 
-/**
- * @param readings syllable → characters annotated with it in the same document
- */
 /** "。2)評審" is "（2）評審": the second byte of "（" and the "2" made no GBK character and the pair was dropped. */
 const SHIFTED_NUMBER = /^。(\d{1,2})\)/;
 
+/**
+ * @param readings syllable → characters annotated with it in the same document
+ */
 export function repairShiftedGbk(line: string, readings: ReadonlyMap<string, ReadonlySet<string>>, pairs?: DocumentPairs): MojibakeRepair {
   const num = SHIFTED_NUMBER.exec(line);
   if (num) return { text: `（${num[1]}）${line.slice(num[0].length)}`, garbled: num[0] };
@@ -138,7 +138,7 @@ const RARE = 2;
 const COMMON_WORD = 1000;
 const KNOWN_WORD = 50;
 const REMNANT = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
-const REMNANT_END = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$/;
+const REMNANT_END = new RegExp(`${REMNANT.source}$`);
 
 function decodeInStep(s: string): string {
   return iconv.decode(iconv.encode(s, "gbk").subarray(1), "gbk").replace(/\uFFFD/g, "").replace(GARBAGE_G, "");
@@ -151,7 +151,8 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
     const chars = [...run];
     const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
     // Right after what is left of a swallowed annotation ("?guī)"), the text is out of step for sure: one rare character will do.
-    const afterRemnant = REMNANT_END.test(line.slice(Math.max(0, offset - 9), offset));
+    const remnant = REMNANT_END.exec(line.slice(Math.max(0, offset - 9), offset));
+    const afterRemnant = remnant !== null;
     if (rare.filter(Boolean).length < (afterRemnant ? 1 : 2)) return whole;
     const first = rare.indexOf(true);
     // Text read out of step is almost all characters the document never uses;
@@ -182,7 +183,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
       repaired++;
       if (!pairs) return best.text;
       // Judged without them, so that joining pairs never makes a wrong reading look right.
-      const lost = afterRemnant && best.from === 0 ? lostBeforeRun(line.slice(0, offset), chars[0]!, best.text, pairs) : "";
+      const lost = remnant && best.from === 0 ? lostBeforeRun(line[offset - remnant[0].length - 1] ?? "", chars[0]!, best.text, pairs) : "";
       return lost + restoreDroppedPairs(best.text, best.from, pairs);
     }
     return whole;
@@ -194,16 +195,15 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
 
 /**
  * The character an annotation's remnant swallowed, right before a run read in
- * step again: the run's first byte, dropped to read it in step, is that
- * character's second byte ("能夠?qū)崟r(shí)": 崟 is 8D 95, 實 is 8C 8D, 時 95 72).
+ * step again (`before` is the character before the remnant): the run's first
+ * byte, dropped to read it in step, is that character's second byte
+ * ("能夠?qū)崟r(shí)": 崟 is 8D 95, 實 is 8C 8D, 時 95 72).
  * The document's character with that second byte that makes a word with
  * the character before the remnant or the run's first (實時), if one does.
  */
-function lostBeforeRun(textBefore: string, firstChar: string, decoded: string, pairs: DocumentPairs): string {
-  const remnant = REMNANT_END.exec(textBefore);
+function lostBeforeRun(before: string, firstChar: string, decoded: string, pairs: DocumentPairs): string {
   const pair = gbkPair(firstChar);
-  if (!remnant || !pair) return "";
-  const before = [...textBefore.slice(0, remnant.index)].at(-1) ?? "";
+  if (!pair) return "";
   return pairs.withTrail(pair[0], IDEOGRAPH.test(before) ? before : "", [...decoded][0] ?? "", true) ?? "";
 }
 
@@ -438,7 +438,7 @@ export class DocumentPairs {
     let second = 0;
     for (const c of this.#byTrail.get(trail) ?? []) {
       const words = [before + c, c + after].filter((w) => [...w].length === 2);
-      const f = Math.max(0, ...words.map((w) => wordFrequency(toSimplified(w))));
+      const f = Math.max(0, ...words.map(dictionaryCount));
       if (strict && f < COMMON_WORD && !(f >= KNOWN_WORD && words.some((w) => this.count(w) > 0))) continue;
       if (f > first) [best, second, first] = [c, first, f];
       else if (f > second) second = f;
@@ -494,9 +494,9 @@ function droppedPair(lead: number, trail: number): boolean {
   return dropped[k] === 1;
 }
 
-/** Whether jieba's dictionary has these two characters (simplified) as a word. */
-function makesWord(two: string): boolean {
-  return [...two].length === 2 && wordFrequency(toSimplified(two)) > 0;
+/** How often jieba's dictionary counts these two characters (simplified) as a word; 0 for anything but two characters. */
+function dictionaryCount(two: string): number {
+  return [...two].length === 2 ? wordFrequency(toSimplified(two)) : 0;
 }
 
 /** `text` with each character from `from` on that is two characters read as one replaced by them (see DocumentPairs). */
@@ -511,7 +511,7 @@ export function restoreDroppedPairs(text: string, from: number, pairs: DocumentP
     // The slot of a heading number ("（施" is 十, 十二 or 十三) is restoreHeadingNumbers' to read.
     // A character that makes a word with a neighbour ("村姑") is read right, however rare in the document.
     const fits =
-      !IDEOGRAPH.test(c) || before === "（" || !pairs.isRare(c) || pairs.count(before + c) > 0 || pairs.count(c + after) > 0 || makesWord(before + c) || makesWord(c + after);
+      !IDEOGRAPH.test(c) || before === "（" || !pairs.isRare(c) || pairs.count(before + c) > 0 || pairs.count(c + after) > 0 || dictionaryCount(before + c) > 0 || dictionaryCount(c + after) > 0;
     out += (fits ? undefined : pairs.split(c, before, after)) ?? c;
   }
   return out;
