@@ -17,6 +17,12 @@ describe("answer type", () => {
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");
     expect(expectedAnswer("政务网建设已成功布点多少个")).toBeUndefined();
+    // 多少 before what the money is called asks for an amount as well; 多少人 before it counts people.
+    expect(expectedAnswer("义务监督员每个月有多少补贴")).toBe("money");
+    expect(expectedAnswer("获奖企业能拿到多少奖金")).toBe("money");
+    expect(expectedAnswer("项目争取到了多少省级补助资金")).toBe("money");
+    expect(expectedAnswer("今年有多少人领到了补贴")).toBeUndefined();
+    expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
     // "when" in the middle of an English question is not a question about time.
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
   });

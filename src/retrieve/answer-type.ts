@@ -14,13 +14,17 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
 const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子)[^，。？?！!；;占]{0,8}多少(?!倍)/;
 
+/** 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金"), not a count of something else ("多少人获得补贴"). */
+const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算)/;
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
-  ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月)|几(个)?(小时|天|分钟|周|星期|个月)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
+  ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["time", /什么时候|何时|哪一天|哪天|几月几[日号]|几号|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
+  ["money", MONEY_ASKED],
 ];
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
