@@ -16,6 +16,7 @@ describe("answer type", () => {
     expect(expectedAnswer("补贴比例是多少")).toBe("rate");
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");
+    expect(expectedAnswer("项目申报截止到哪一天")).toBe("date");
     expect(expectedAnswer("政务网建设已成功布点多少个")).toBeUndefined();
     // 多少 before what the money is called asks for an amount as well; 多少人 before it counts people.
     expect(expectedAnswer("义务监督员每个月有多少补贴")).toBe("money");
@@ -34,6 +35,9 @@ describe("answer type", () => {
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
+    // A day is a day of a month, not the year alone nor a document number.
+    expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "date")).toBe(true);
+    expect(suppliesAnswer("根据《益阳市产业发展专项资金管理办法》(益财企〔2017〕125号)", "date")).toBe(false);
   });
 
   it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 004 and 002)", () => {

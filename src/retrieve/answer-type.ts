@@ -1,14 +1,14 @@
 /**
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
- * a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
+ * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
  * share ("比例", "占比", "占收入多少", "各占多大权重"). A passage that could
  * answer it must state one: a question about the corpus's topic that asks
  * for a figure the documents never give (the retail price of a product they
  * describe, a subsidy they mention without its amount) is then recognised as
  * not answered, which keyword relevance alone cannot tell.
  */
-export type AnswerType = "money" | "time" | "year" | "duration" | "rate";
+export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
@@ -21,7 +21,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
-  ["time", /什么时候|何时|哪一天|哪天|几月几[日号]|几号|^when (did|does|do|will|is|was|are|were|should)\b/i],
+  ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
+  ["time", /什么时候|何时|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
@@ -30,13 +31,15 @@ const ASKS: Array<[AnswerType, RegExp]> = [
 const SUPPLIES: Record<AnswerType, RegExp> = {
   money: /\d[\d,.]*\s*(多)?(万|亿)?(美)?元|[一二三四五六七八九十百千万亿两]+(多)?(万|亿)?元|\d[\d,.]*\s*(多)?[万亿]|美金|元\/|元每/,
   time: /\d{1,2}月|\d{4}年|[一二三四五六七八九十]+月|\d{1,2}日|年底|年初|年内|月底|月初|上半年|下半年|季度|每年|每月|每周|\d+(个)?(小时|分钟|天|日|周)内/,
+  // A day of a month, not a document number ("益财企〔2017〕125号").
+  date: /(?<!\d)\d{1,2}\s*日|月\s*\d{1,2}\s*号|[一二三四五六七八九十]+日|月底|月末|月初|月中|年底|年末/,
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
   duration: new RegExp(`(\\d+|${CN_NUM}+)\\s*(个)?(小时|天|日|分钟|周|星期|个月|年|工作日)`),
   rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"). */
-export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", year: "年份", duration: "时长", rate: "比例" };
+export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
