@@ -35,6 +35,17 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer("区政府发布了多少条政务信息？", passages(info)).text).toMatch(/^根据文档：/);
   });
 
+  it("a count in Chinese numerals with any unit is a number (001 篇7: \"给予了两户困难户\")", () => {
+    const help = seedChunks(SEEDS.s001).find((c) => c.text.includes("给予了两户困难户"))!;
+    expect(help).toBeDefined();
+    // The passage's line on its own: the sentences before it give a document number in digits ("20号").
+    const line = "三是根据本单位的实际情况，给予了两户困难户每户价值伍佰元的生活慰问品。";
+    expect(help.text).toContain(line);
+    const r = extractiveAnswer("帮扶单位给多少户困难户送了慰问品？", passages({ ...help, text: line }));
+    expect(r.text).toMatch(/^根据文档：/);
+    expect(r.text).toContain("两户困难户");
+  });
+
   it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
     const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
     const parts = sentencesOf(r.text);

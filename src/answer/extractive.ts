@@ -50,7 +50,7 @@ const TIME_QUESTION = /什么时候|何时|哪一?年|几月|哪天|时间|日�
 /** A question that asks for a count or an amount ("多少", "几个"). */
 const COUNT_QUESTION = /多少|几[个件条次项名家人篇期位所]/;
 /** A figure in a sentence (not the article-like 一个/一项). */
-const NUMERAL = /\d|[两二三四五六七八九十百千万亿][个件条次项名家人篇期位所]|[一二三四五六七八九十百千两]+[万亿]?[元%％]/;
+const NUMERAL = /\d|[两二三四五六七八九十百千万亿](?:[个件条次项名家人篇期位所户亩吨座台辆处份场批套间栋本册张倍]|公里|千米|平方米|米)|[一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?[元%％]/;
 const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]+月/;
 /** Every date in a text, to set aside before looking for a figure. */
 const DATES = new RegExp(DATE.source, "g");
