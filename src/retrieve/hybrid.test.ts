@@ -161,6 +161,17 @@ describe("confident", () => {
     expect((await retriever.search("零报告制度是怎么规定的？")).absent).toBeUndefined();
   });
 
+  test("a year no document mentions makes a question not confident, and is listed as absent; a year they mention does not", async () => {
+    const later = await retriever.search("2025年全市规模以上工业增加值增长了多少？");
+    expect(later.confident).toBe(false);
+    expect(later.absent).toEqual(["2025年"]);
+    // 003 gives 2021's growth (增长9.7%); a figure inside a longer number is no year ("19923.7万元").
+    const known = await retriever.search("2021年全市规模以上工业增加值增长了多少？");
+    expect(known.confident).toBe(true);
+    expect(known.absent).toBeUndefined();
+    expect((await retriever.search("万全县引进县外资金19923.7万元完成任务了吗？")).absent).toBeUndefined();
+  });
+
   test("a question asking for a figure its topic's passages never give is not confident", async () => {
     // 001 describes 杨柳米酒 at length but never its price; 002 gives the fund's amounts.
     expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).confident).toBe(true);

@@ -74,6 +74,9 @@ const FIND_TITLE_WEIGHT = 0.3;
  */
 const FIND_COVERAGE_SHARE = 0.5;
 
+/** A year written in digits, not part of a longer number ("19923.7万元"). */
+const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
+
 export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4 };
 
 export class HybridRetriever implements Retriever {
@@ -187,8 +190,11 @@ export class HybridRetriever implements Retriever {
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
     const absent = english ? { absent: [], share: 0 } : absentWords(normalized, (w) => this.occurs(w));
+    // A year no document mentions ("2025年的工作重点"): the documents are about other years.
+    const years = this.absentYears(normalized);
+    if (years.length) absent.absent.push(...years);
     const { minRelevance } = this.options;
-    const byRules = results.length > 0 && answerable && titleOnly.length === 0 && absent.share < ABSENT_SHARE;
+    const byRules = results.length > 0 && answerable && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0;
     const confident = byRules && relevance >= minRelevance;
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
@@ -315,6 +321,20 @@ export class HybridRetriever implements Retriever {
     }
     this.titles ??= Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title.replace(/\s+/g, "")));
     return this.titles.some((t) => t.includes(word));
+  }
+
+  private years?: Set<string>;
+
+  /** The years (1900–2099) a question names that no passage or title mentions, as "2025年". */
+  private absentYears(normalized: string): string[] {
+    const named = [...new Set(normalized.match(YEAR) ?? [])];
+    if (named.length === 0) return [];
+    if (!this.years) {
+      this.years = new Set();
+      const texts = [...this.index.chunks.map((c) => indexText(c)), ...Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title))];
+      for (const text of texts) for (const y of text.match(YEAR) ?? []) this.years.add(y);
+    }
+    return named.filter((y) => !this.years!.has(y)).map((y) => `${y}年`);
   }
 
   /** The character-level index: stored with the index, or built from the chunks for an index that has none. */
