@@ -11,6 +11,7 @@ import { formatUserText } from "./passages.js";
 import { errorMessage } from "../util/errors.js";
 import { contentTokens, keyTerms, normalizeForDedupe } from "./text.js";
 import { isMostlyEnglish } from "../retrieve/glossary.js";
+import { contentWords } from "../retrieve/absent.js";
 
 export interface Standalone {
   question: string;
@@ -27,6 +28,24 @@ const HISTORY_TURN_CHARS = 300;
 
 export function looksLikeFollowUp(question: string): boolean {
   return FOLLOW_UP_START.test(question.trim()) || normalizeForDedupe(question).length <= SHORT_QUESTION_CHARS;
+}
+
+/** Words that point back or ask for more without naming a topic: "这一条出自哪个文件", "它是什么意思", "能详细说说吗". */
+const POINTING = new Set("一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 出自 出处 来源 原文 意思 详细 具体 内容 上面 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续".split(" "));
+const ORDINAL_WORD = /^第.{1,3}[条项点段个句部分]$/;
+const REFERRING_START = /^(那么|那|这|上面|上述|刚才|以上|前面|它|其)/;
+
+/**
+ * A question that only points back at something ("这一条出自哪个文件？", "那第二条呢？",
+ * "它是什么意思？") and names no topic of its own: without an earlier turn
+ * there is nothing it can refer to, and searching its words ("一条") would
+ * answer something the user did not ask.
+ */
+export function onlyRefersBack(question: string): boolean {
+  // Without punctuation: jieba cuts "说说吗？" as 说/说吗 but "说说吗" as 说说/吗.
+  const q = question.replace(/[\p{P}\s]+/gu, "");
+  if (!REFERRING_START.test(q)) return false;
+  return contentWords(q).every((w) => POINTING.has(w) || ORDINAL_WORD.test(w));
 }
 
 /** The question with the key terms of the previous question(s) in front, when it looks like a follow-up. */

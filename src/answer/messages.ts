@@ -8,6 +8,11 @@ export const EMPTY_QUESTION = "问题为空，请输入要查询的内容。";
 export const EMPTY_REQUEST = "起草要求为空，请说明要起草什么内容。";
 export const tooLong = (max: number, what: "问题" | "起草要求") =>
   `${what}过长（超过 ${max} 字），请精简后再试。`;
+/** A question that only points back ("这一条出自哪个文件？") and has no earlier turn to point at. */
+export const NOTHING_TO_REFER_TO =
+  "这个问题指的是前面的内容，但没有可参照的上文。请把要问的内容说完整（例如“零报告制度是怎么规定的？”）；在群聊中也可以回复机器人的某条回答再追问。";
+/** A question with nothing to search for ("a", "？！"). */
+export const NOTHING_TO_SEARCH = "问题中没有可以查询的内容，请输入完整的问题。";
 export const NOT_COVERED = "文档中没有找到与该问题相关的内容，现有文档可能没有涉及这一问题。";
 /** The model read the best passages and found they do not answer the question. */
 export const NOT_ANSWERED = "检索到的相关段落没有回答这个问题，文档中可能没有这方面的具体内容。";

@@ -351,6 +351,13 @@ describe("ask, extractive mode and refusals", () => {
     expect(thanks).toMatchObject({ found: false, answer: SMALLTALK_REPLIES.thanks, citations: [], smallTalk: true });
     expect((await service.ask("您好")).answer).toBe(SMALLTALK_REPLIES.greeting);
     expect((await service.ask("👍")).answer).toBe(SMALLTALK_REPLIES.ack);
+    // Asked to draft it, the same: nothing is drafted from passages that happen to contain 好.
+    expect(await service.draft("好的，谢谢！")).toMatchObject({ found: false, draft: SMALLTALK_REPLIES.thanks, citations: [] });
+    // A single letter or only punctuation has nothing to search for.
+    for (const q of ["a", "？！"]) {
+      expect((await service.ask(q)).answer, q).toMatch(/没有可以查询的内容/);
+      expect((await service.draft(q)).draft, q).toMatch(/没有可以查询的内容/);
+    }
     expect(retriever.searches).toEqual([]);
     expect(stub.requests).toEqual([]);
     // Thanks together with a question is a question.
@@ -429,6 +436,21 @@ describe("follow-ups", () => {
     expect(a.standalone).toMatch(/那第二条呢？$/);
     const b = await service.ask("区政府全年公开了多少件政府信息？", { history });
     expect(b.standalone).toBe("区政府全年公开了多少件政府信息？");
+  });
+
+  it("a question that only points back, asked with nothing before it, is not searched: the reply says what is missing", async () => {
+    const retriever = fakeRetriever([info]);
+    const service = createAnswerService({ retriever, prompts });
+    for (const q of ["这一条出自哪个文件？", "那第二条呢？", "它是什么意思？", "这个能详细说说吗？"]) {
+      const r = await service.ask(q);
+      expect(r.found, q).toBe(false);
+      expect(r.answer, q).toMatch(/没有可参照的上文/);
+    }
+    expect(retriever.searches).toEqual([]);
+    // A question that names its topic is searched, and so is a pointing one with a turn before it.
+    expect((await service.ask("那么梁寨呢？")).answer).not.toMatch(/上文/);
+    expect((await service.ask("这一条出自哪个文件？", { history })).answer).not.toMatch(/上文/);
+    expect(retriever.searches).toHaveLength(2);
   });
 });
 

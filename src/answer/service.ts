@@ -21,7 +21,7 @@ import { formatPassages, formatUserText, uniquePassages, type Passage } from "./
 import { checkCitations } from "./citations.js";
 import { leaksPrompt, markUncitedSentences } from "./guard.js";
 import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
-import { standaloneQuestion } from "./followup.js";
+import { onlyRefersBack, standaloneQuestion } from "./followup.js";
 import { smallTalkReply } from "./smalltalk.js";
 import { errorMessage } from "../util/errors.js";
 import { FIGURE_NAMES } from "../retrieve/answer-type.js";
@@ -66,6 +66,11 @@ export function searchableText(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
   return /[\p{L}\p{N}]/u.test(t) ? t : text;
+}
+
+/** Whether a question has anything to search for: a Chinese character, or a word or number of two characters ("5G"), not "a" or "?!". */
+function searchable(text: string): boolean {
+  return /[\u3400-\u9fff]|[\p{L}\p{N}]{2}/u.test(searchableText(text));
 }
 
 /** A failure that says the server is unusable right now (not just a bad reply to one prompt). */
@@ -220,6 +225,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       // "谢谢", "好的", "你好": not a question to search the documents for.
       const reply = smallTalkReply(searchableText(question));
       if (reply) return { ...refuse(reply), smallTalk: true };
+      if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
+      if (!opts.history?.length && onlyRefersBack(searchableText(question))) return refuse(msg.NOTHING_TO_REFER_TO);
 
       const rewritten = await standalone(question, opts);
       const query = searchableText(rewritten.question);
@@ -263,6 +270,10 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       });
       if (!request) return refuse(msg.EMPTY_REQUEST);
       if ([...request].length > maxChars) return refuse(msg.tooLong(maxChars, "起草要求"));
+      // "好的，谢谢！" is not something to draft (the bot reads it as a question; the CLI's draft does not).
+      const reply = smallTalkReply(searchableText(request));
+      if (reply) return refuse(reply);
+      if (!searchable(request)) return refuse(msg.NOTHING_TO_SEARCH);
 
       const rewritten = await standalone(request, opts);
       const query = searchableText(rewritten.question);
