@@ -162,6 +162,27 @@ function commonPrefix(paths: string[][]): string[] {
   return first.slice(0, n);
 }
 
+const startsWith = (path: string[], prefix: string[]) => prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
+
+/**
+ * The section of a chunk: the path its paragraphs share, headings aside (a
+ * chunk that opens with "二、…" and "（一）…" above its text is in （一）, and
+ * one that ends with the next section's heading stays in its own). Where
+ * most of the chunk's text is on lines of another section (one-sentence items
+ * "（一）发展特色产业，…。" under "二、重点任务", read as headings, after a short
+ * "一、指导思想"), the section is what all its lines share. Headings at the end
+ * whose text opens the next chunk (`next`) never count.
+ */
+function sectionOf(g: Unit[], next: Unit | undefined): string[] {
+  const path = commonPrefix(g.filter((u) => !u.headingOnly || g.length === 1).map((u) => u.path));
+  let end = g.length;
+  while (end > 1 && g[end - 1]!.headingOnly && next && startsWith(next.path, g[end - 1]!.path)) end--;
+  const counted = g.slice(0, end);
+  const size = (units: Unit[]) => units.reduce((n, u) => n + u.text.length, 0);
+  const outside = counted.filter((u) => !startsWith(u.path, path) && !startsWith(path, u.path));
+  return size(outside) > size(counted) - size(outside) ? commonPrefix(counted.map((u) => u.path)) : path;
+}
+
 export function chunkId(file: string, lineStart: number, text: string): string {
   return createHash("sha1").update(`${file}\n${lineStart}\n${text}`).digest("hex").slice(0, 16);
 }
@@ -211,10 +232,10 @@ export function chunkArticle(article: Article, file: string): Chunk[] {
       groups.splice(i, 1);
     }
   }
-  return groups.map((g) => {
-    const headingPath = commonPrefix(g.filter((u) => !u.headingOnly || g.length === 1).map((u) => u.path));
+  return groups.map((g, gi) => {
+    const headingPath = sectionOf(g, groups[gi + 1]?.[0]);
     const sectionPath = headingPath.length ? headingPath : [article.title];
-    const { text, parts } = joinUnits(g, sectionPath.length);
+    const { text, parts } = joinUnits(g, sectionPath);
     const lineStart = g[0]!.lineStart;
     return {
       id: chunkId(file, lineStart, text),
@@ -234,9 +255,12 @@ export function chunkArticle(article: Article, file: string): Chunk[] {
 /**
  * Pieces of one paragraph are joined without a break; paragraphs with a
  * newline. Each paragraph is also a part: its offset in the text, its lines
- * and the headings it sits under below the chunk's path (`depth` entries).
+ * and the headings it sits under below the chunk's path (`section`), or its
+ * whole path when it is in another section (the heading of the next section
+ * at the chunk's end).
  */
-function joinUnits(units: Unit[], depth: number): { text: string; parts: ChunkPart[] } {
+function joinUnits(units: Unit[], section: string[]): { text: string; parts: ChunkPart[] } {
+  const depth = section.length;
   let text = "";
   const parts: ChunkPart[] = [];
   units.forEach((u, i) => {
@@ -246,8 +270,10 @@ function joinUnits(units: Unit[], depth: number): { text: string; parts: ChunkPa
       return;
     }
     if (prev) text += "\n";
-    const sub = u.path.slice(depth);
-    parts.push({ offset: text.length, lineStart: u.lineStart, lineEnd: u.lineEnd, ...(sub.length ? { sub } : {}) });
+    // Under the chunk's section: the headings below it; above it (a heading the section starts under): none; elsewhere: its whole path.
+    const sub = startsWith(u.path, section) ? u.path.slice(depth) : undefined;
+    const where = sub ? (sub.length ? { sub } : {}) : startsWith(section, u.path) ? {} : { path: u.path };
+    parts.push({ offset: text.length, lineStart: u.lineStart, lineEnd: u.lineEnd, ...where });
     text += u.text;
   });
   return { text, parts };

@@ -65,14 +65,14 @@ export function spanAt(chunk: Chunk, ranges: ReadonlyArray<{ start: number; end:
     for (let i = parts.indexOf(first); i <= parts.indexOf(last); i++) touched.add(parts[i]!);
   }
   const chosen = [...touched];
-  const subs = chosen.map((p) => p.sub ?? []);
-  let depth = subs[0]!.length;
-  for (const s of subs) {
+  const paths = chosen.map((p) => pathOf(chunk, p));
+  let depth = paths[0]!.length;
+  for (const s of paths) {
     let k = 0;
-    while (k < depth && s[k] === subs[0]![k]) k++;
+    while (k < depth && s[k] === paths[0]![k]) k++;
     depth = k;
   }
-  const headingPath = [...chunk.headingPath, ...subs[0]!.slice(0, depth)];
+  const headingPath = paths[0]!.slice(0, depth);
   return {
     section: headingPath.join(SECTION_SEPARATOR),
     headingPath,
@@ -81,7 +81,12 @@ export function spanAt(chunk: Chunk, ranges: ReadonlyArray<{ start: number; end:
   };
 }
 
+/** The whole heading path of one of the chunk's paragraphs. */
+function pathOf(chunk: Chunk, part: ChunkPart): string[] {
+  return part.path ?? [...chunk.headingPath, ...(part.sub ?? [])];
+}
+
 /** Every heading inside the chunk below its own path (distinct, in order). */
 export function innerHeadings(chunk: Chunk): string[] {
-  return [...new Set((chunk.parts ?? []).flatMap((p) => p.sub ?? []))];
+  return [...new Set((chunk.parts ?? []).flatMap((p) => pathOf(chunk, p).filter((h, i) => chunk.headingPath[i] !== h)))];
 }

@@ -48,7 +48,7 @@ import { IndexError, LoadError, errorMessage } from "../util/errors.js";
  * points marked deleted and the new ones added, and the BM25 postings are
  * merged; no unchanged chunk is re-read, re-tokenized or re-embedded.
  */
-export const PROCESSING_VERSION = "2026-11-22.15";
+export const PROCESSING_VERSION = "2026-11-22.16";
 
 export interface IngestOptions {
   paths: string[];

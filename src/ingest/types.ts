@@ -80,6 +80,8 @@ export interface ChunkPart {
   lineEnd: number;
   /** The headings it sits under below the chunk's `headingPath` ("六、政府信息公开工作存在的主要问题及改进情况"); absent when none. */
   sub?: string[];
+  /** Its whole heading path instead, when it is not under the chunk's `headingPath` (the next section's heading or first item packed at the chunk's end). */
+  path?: string[];
 }
 
 /** What the bot sees of one file: the result of load → clean → split → chunk. */
