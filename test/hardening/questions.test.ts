@@ -89,10 +89,8 @@ describe("through the answer service: `policybot ask --json`", () => {
     }
     const [long, emoji, html, markdown, controls] = answers;
     expect(long).toMatchObject({ found: false, answer: msg.tooLong(2000, "问题") });
-    expect(emoji!.found).toBe(false);
-    expect(emoji!.answer.startsWith(msg.NOT_COVERED)).toBe(true);
-    // no "possibly relevant" documents that match nothing of the question
-    for (const d of emoji!.nearest ?? []) expect(d.score).toBeGreaterThan(0);
+    // nothing but emoji: nothing to search for, said as such (not "the documents do not cover it")
+    expect(emoji).toMatchObject({ found: false, answer: msg.NOTHING_TO_SEARCH, citations: [] });
     // the markup is not searched for: the question is
     expect(html!.question).toBe(HTML);
     expect(html!.standalone).toBe("政务公开 有哪些做法？");
@@ -147,8 +145,14 @@ describe("through the bot: handleUpdate, recording transformer, real answer serv
     expect(h.service.calls.length).toBe(calls);
   });
 
-  test("only emoji: the documents do not cover it, said once", async () => {
+  test("only emoji: nothing to search for, said once", async () => {
     const [reply, ...more] = await ask(`/ask ${EMOJI}`);
+    expect(more).toEqual([]);
+    expect(telegramHtmlText(reply!)).toBe(msg.NOTHING_TO_SEARCH);
+  });
+
+  test("emoji around a topic the documents lack: not covered, said once", async () => {
+    const [reply, ...more] = await ask(`/ask ${EMOJI} 量子计算机的散热方案是什么？`);
     expect(more).toEqual([]);
     expect(telegramHtmlText(reply!).startsWith(msg.NOT_COVERED)).toBe(true);
     // the service's answer names the nearest documents (if any) itself: the bot does not list them again
@@ -210,7 +214,7 @@ describe("not-found answers from the answer service name the nearest documents o
       search: async (query) => ({ query, normalized: query, confident: false, results: [] }),
       find: async (query) => ({ query, confident: false, documents: [doc(1, 0.3, "篇1"), doc(2, 0, "篇2"), doc(3, 0, "篇3")] }),
     };
-    const r = await createAnswerService({ retriever, prompts: loadPrompts() }).ask("😀");
+    const r = await createAnswerService({ retriever, prompts: loadPrompts() }).ask("😀 量子计算机的散热方案");
     expect(r.nearest).toEqual([{ file: SEEDS.s004, article: "篇1", score: 0.3 }]);
     expect(r.answer).not.toContain("篇2");
   });
