@@ -88,7 +88,7 @@ export function createAdminActions(config: Config, indexDir: string, retriever: 
     // One re-index at a time; a second request waits for the first.
     running ??= (async () => {
       try {
-        const report = await ingest({ paths: [config.docsDir], indexDir, embedder: createEmbedder(config) });
+        const report = await ingest({ paths: [config.docsDir], indexDir, embedder: createEmbedder(config), onWarning: (m) => logger.warn(m) });
         retriever.current = await openRetriever(config, indexDir);
         logger.info({ files: report.files, chunks: report.chunks, ms: report.ms }, "re-indexed");
         return formatReport({ ...report, indexDir: path.basename(indexDir) });

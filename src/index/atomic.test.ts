@@ -93,7 +93,8 @@ async function assertIndexUsable(candidates: Corpus[]): Promise<Corpus> {
 /** Put the previous version back when a run got to publish its own, so every run starts from the same index and does the full work. */
 async function resetToPrevious(): Promise<void> {
   if ((await assertIndexUsable([previous, large, renamed])) === previous) return;
-  const r = await runCli(["ingest", previous.dir, "--index", indexDir, "--json"]);
+  // --rebuild: the other corpus's files are still on disk, and an ingest does not drop such files without it.
+  const r = await runCli(["ingest", previous.dir, "--index", indexDir, "--rebuild", "--json"]);
   expect(r.code, r.stderr).toBe(0);
   expect(await assertIndexUsable([previous])).toBe(previous);
 }
@@ -107,7 +108,8 @@ type Trigger = { after: number } | { appears: "version" | "hnsw.bin" | "manifest
  */
 async function ingestAndKill(corpus: Corpus, trigger: Trigger): Promise<{ killed: boolean; code: number | null }> {
   const existing = new Set(await readdir(indexDir));
-  const child = spawn(process.execPath, [MAIN, "ingest", corpus.dir, "--index", indexDir, "--json"], { env: cliEnv(), stdio: "ignore" });
+  // --rebuild: the corpus replaces the previous one, whose files are still on disk (see resetToPrevious).
+  const child = spawn(process.execPath, [MAIN, "ingest", corpus.dir, "--index", indexDir, "--rebuild", "--json"], { env: cliEnv(), stdio: "ignore" });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -163,7 +165,7 @@ describe("a killed ingest never damages the index", () => {
 
   const runs: Array<[string, () => Corpus, Trigger]> = [
     ["100 ms after start (loading modules)", () => large, { after: 100 }],
-    ["600 ms after start (reading the previous index, loading files)", () => large, { after: 600 }],
+    ["600 ms after start (finding and loading files)", () => large, { after: 600 }],
     ["1.2 s after start (processing, embedding)", () => large, { after: 1200 }],
     ["when the new version folder appears", () => renamed, { appears: "version" }],
     ["when the HNSW graph is being written", () => renamed, { appears: "hnsw.bin" }],
@@ -200,7 +202,7 @@ describe("a killed ingest never damages the index", () => {
 
   test("a following ingest completes and publishes the new version; leftovers of finished writes are cleaned up", async () => {
     await resetToPrevious();
-    const r = await runCli(["ingest", large.dir, "--index", indexDir, "--json"]);
+    const r = await runCli(["ingest", large.dir, "--index", indexDir, "--rebuild", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const report = oneJsonDocument(r.stdout) as { files: number; chunks: number; removed: string[] };
     expect(report.files).toBe(large.files.length);

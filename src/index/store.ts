@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Chunk, Dropped, SourceFormat } from "../ingest/types.js";
 import { Bm25Index } from "./bm25.js";
 import { DEFAULT_HNSW, VectorIndex } from "./vector-index.js";
 import { IndexError } from "../util/errors.js";
+import { checkBytes, checkSizes, checksum, inconsistent, manifestProblem, unreadable, versionOf, type StoredFile, type StoredFiles } from "./integrity.js";
 
 /**
  * The index on disk: DIR/current.json names a complete version folder
@@ -24,6 +25,10 @@ import { IndexError } from "../util/errors.js";
  * written, so a link is as good as a copy and the previous version stays
  * exactly as it was). Format 1 is the layout of one "" segment and no
  * `layout`; it is still read.
+ *
+ * The manifest records each data file's size and checksum (`stored`, see
+ * index/integrity.ts), checked on load; an optional field, so the format
+ * stays 2 and indexes written before it still load (unchecked).
  */
 export const INDEX_FORMAT = 2;
 const READABLE_FORMATS = [1, 2];
@@ -62,6 +67,8 @@ export interface Manifest {
   layout?: LayoutRun[];
   /** Format 2: rows stored in each segment (some may no longer be referenced). */
   segments?: Record<string, number>;
+  /** Size (and checksum) of each data file of the version, written by VersionWriter.publish; absent in indexes written before. */
+  stored?: StoredFiles;
 }
 
 export interface IndexData {
@@ -92,27 +99,32 @@ export function segmentFile(seg: string, kind: keyof typeof SEGMENT_FILES): stri
   return `${seg}${SEGMENT_FILES[kind]}`;
 }
 
+/** The version folder current.json names; undefined when there is no index, CorruptIndexError when current.json is damaged. */
 async function currentVersionDir(dir: string): Promise<string | undefined> {
+  let raw: string;
   try {
-    const { version } = JSON.parse(await fs.readFile(path.join(dir, CURRENT), "utf8")) as { version: string };
-    return path.join(dir, version);
-  } catch {
-    return undefined;
+    raw = await fs.readFile(path.join(dir, CURRENT), "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw unreadable(dir, `current.json cannot be read: ${firstLine(e)}`, e);
   }
+  const named = versionOf(raw);
+  if ("problem" in named) throw unreadable(dir, named.problem);
+  return path.join(dir, named.version);
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
 }
 
 export function indexExists(dir: string): boolean {
   return existsSync(path.join(dir, CURRENT));
 }
 
+/** The current manifest, or undefined when there is no index; an IndexError when it cannot be used. */
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
   const v = await currentVersionDir(dir);
-  if (!v) return undefined;
-  try {
-    return JSON.parse(await fs.readFile(path.join(v, "manifest.json"), "utf8")) as Manifest;
-  } catch {
-    return undefined;
-  }
+  return v ? parseManifest(dir, v) : undefined;
 }
 
 /** Read a whole file in one read request (see writeSynced), so it proceeds while this thread is busy. */
@@ -163,16 +175,39 @@ function layoutOf(manifest: Manifest): Array<{ seg: string; from: number; count:
 }
 
 async function parseManifest(dir: string, v: string): Promise<Manifest> {
-  const manifest = JSON.parse(await fs.readFile(path.join(v, "manifest.json"), "utf8")) as Manifest;
+  const where = `${path.basename(v)}/manifest.json`;
+  let raw: string;
+  try {
+    raw = await fs.readFile(path.join(v, "manifest.json"), "utf8");
+  } catch (e) {
+    throw unreadable(dir, (e as NodeJS.ErrnoException).code === "ENOENT" ? `${where} is missing` : `${where} cannot be read: ${firstLine(e)}`, e);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    throw unreadable(dir, `${where} is not valid JSON`, e);
+  }
+  const problem = manifestProblem(parsed);
+  if (problem) throw unreadable(dir, problem);
+  const manifest = parsed as Manifest;
   if (!READABLE_FORMATS.includes(manifest.format)) {
     throw new IndexError(`index in ${dir} has format ${manifest.format}, this version reads ${READABLE_FORMATS.join(" and ")}: run \`policybot ingest --rebuild\``);
   }
   return manifest;
 }
 
-export async function readBm25(v: string, which: "words" | "chars" = "words"): Promise<Bm25Index> {
+/** A whole data file of version folder `v`, checked against what the version recorded of it (when it did). */
+async function readChecked(v: string, name: string, stored: StoredFiles | undefined): Promise<Buffer> {
+  const bytes = await readWhole(path.join(v, name));
+  checkBytes(v, name, bytes, stored);
+  return bytes;
+}
+
+/** `stored`: the version's record of its files (Manifest.stored), to check what is read. */
+export async function readBm25(v: string, which: "words" | "chars" = "words", stored?: StoredFiles): Promise<Bm25Index> {
   const f = which === "words" ? BM25_FILES : CHAR_BM25_FILES;
-  const [header, docLen, offsets, docs, tfs] = await Promise.all([f.header, f.docLen, f.offsets, f.docs, f.tfs].map((name) => readWhole(path.join(v, name))));
+  const [header, docLen, offsets, docs, tfs] = await Promise.all([f.header, f.docLen, f.offsets, f.docs, f.tfs].map((name) => readChecked(v, name, stored)));
   return Bm25Index.fromBuffers({ header: header!.toString("utf8"), docLen: docLen!, offsets: offsets!, docs: docs!, tfs: tfs! });
 }
 
@@ -181,10 +216,10 @@ export function hasCharBm25(v: string): boolean {
   return existsSync(path.join(v, CHAR_BM25_FILES.header));
 }
 
-/** The HNSW graph of version folder `v` (a copy in memory), with its label map. */
-export async function readHnsw(v: string, dim: number, rows: number): Promise<VectorIndex> {
+/** The HNSW graph of version folder `v` (a copy in memory), with its label map. The graph file's size is checked by checkSizes (hnswlib reads it itself). */
+export async function readHnsw(v: string, dim: number, rows: number, stored?: StoredFiles): Promise<VectorIndex> {
   if (rows === 0) return VectorIndex.create(dim, 1);
-  const map = existsSync(path.join(v, HNSW_ROWS_FILE)) ? asInt32(await readWhole(path.join(v, HNSW_ROWS_FILE))) : undefined;
+  const map = existsSync(path.join(v, HNSW_ROWS_FILE)) ? asInt32(await readChecked(v, HNSW_ROWS_FILE, stored)) : undefined;
   return VectorIndex.readAsync(path.join(v, HNSW_FILE), dim, DEFAULT_HNSW, map);
 }
 
@@ -193,6 +228,9 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
   if (!v) throw new IndexError(`no index in ${dir}: run \`policybot ingest\` first`);
   try {
     const manifest = await parseManifest(dir, v);
+    const { stored } = manifest;
+    // Sizes first (a stat each): a truncated file is named before any parser reads it.
+    await checkSizes(v, stored);
     const dim = manifest.embedder.dim;
     const runs = layoutOf(manifest);
     const segs = [...new Set(runs.map((r) => r.seg))];
@@ -202,12 +240,12 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
     await Promise.all(
       segs.map(async (seg) => {
         const [c, t, vec] = await Promise.all([
-          fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
-          options.tokens ? fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8") : undefined,
-          readWhole(path.join(v, segmentFile(seg, "vectors"))),
+          readChecked(v, segmentFile(seg, "chunks"), stored),
+          options.tokens ? readChecked(v, segmentFile(seg, "tokens"), stored) : undefined,
+          readChecked(v, segmentFile(seg, "vectors"), stored),
         ]);
-        chunkLines.set(seg, lines(c));
-        if (t !== undefined) tokenLines.set(seg, t.split("\n"));
+        chunkLines.set(seg, lines(c.toString("utf8")));
+        if (t !== undefined) tokenLines.set(seg, t.toString("utf8").split("\n"));
         vectorsOf.set(seg, asFloat32(vec));
       }),
     );
@@ -221,7 +259,7 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
       let row = 0;
       for (const r of runs) {
         const src = vectorsOf.get(r.seg)!;
-        if ((r.from + r.count) * dim > src.length) throw new IndexError(`index in ${dir} is inconsistent (segment ${r.seg || "main"} is short): run \`policybot ingest --rebuild\``);
+        if ((r.from + r.count) * dim > src.length) throw inconsistent(dir, `segment ${r.seg || "main"} is short`);
         if (row + r.count > manifest.chunkCount) break;
         vectors.set(src.subarray(r.from * dim, (r.from + r.count) * dim), row * dim);
         row += r.count;
@@ -233,9 +271,9 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
       const tl = tokenLines.get(r.seg);
       if (tl) for (let i = r.from; i < r.from + r.count; i++) tokens.push(tl[i] ? tl[i]!.split(" ") : []);
     }
-    const bm25 = await readBm25(v);
-    const charBm25 = hasCharBm25(v) ? await readBm25(v, "chars") : undefined;
-    const hnsw = await readHnsw(v, dim, chunks.length);
+    const bm25 = await readBm25(v, "words", stored);
+    const charBm25 = hasCharBm25(v) ? await readBm25(v, "chars", stored) : undefined;
+    const hnsw = await readHnsw(v, dim, chunks.length, stored);
     const data: IndexData = { manifest, chunks, vectors, bm25, hnsw, ...(charBm25 ? { charBm25 } : {}) };
     if (options.tokens) data.tokens = tokens;
     if (
@@ -245,12 +283,12 @@ export async function readIndex(dir: string, options: { tokens?: boolean } = {})
       (charBm25 && charBm25.data.docCount !== chunks.length) ||
       hnsw.size !== chunks.length
     ) {
-      throw new IndexError(`index in ${dir} is inconsistent (chunks/vectors mismatch): run \`policybot ingest\` again`);
+      throw inconsistent(dir, "chunks/vectors mismatch");
     }
     return data;
   } catch (e) {
     if (e instanceof IndexError) throw e;
-    throw new IndexError(`index in ${dir} cannot be read (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): run \`policybot ingest\` again`, { cause: e });
+    throw unreadable(dir, firstLine(e), e);
   }
 }
 
@@ -263,11 +301,17 @@ export interface StoredVersion {
   segments: Record<string, number>;
 }
 
+/**
+ * Throws CorruptIndexError when current.json, the manifest or the layout
+ * cannot be used or a recorded file has the wrong size (ingest then rebuilds),
+ * IndexError when the index is fine but of a format this version cannot read.
+ */
 export async function readStoredVersion(dir: string): Promise<StoredVersion> {
   const v = await currentVersionDir(dir);
   if (!v) throw new IndexError(`no index in ${dir}: run \`policybot ingest\` first`);
   try {
     const manifest = await parseManifest(dir, v);
+    await checkSizes(v, manifest.stored);
     let layout = manifest.layout;
     if (!layout) {
       // Format 1: one segment in file order; which file each row belongs to is in the chunks.
@@ -281,11 +325,11 @@ export async function readStoredVersion(dir: string): Promise<StoredVersion> {
       });
     }
     const rows = layout.reduce((s, r) => s + r.count, 0);
-    if (rows !== manifest.chunkCount) throw new IndexError(`index in ${dir} is inconsistent (layout): run \`policybot ingest --rebuild\``);
+    if (rows !== manifest.chunkCount) throw inconsistent(dir, "the layout does not add up to chunkCount");
     return { dir: v, manifest, layout, segments: manifest.segments ?? { "": manifest.chunkCount } };
   } catch (e) {
     if (e instanceof IndexError) throw e;
-    throw new IndexError(`index in ${dir} cannot be read (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): run \`policybot ingest\` again`, { cause: e });
+    throw unreadable(dir, firstLine(e), e);
   }
 }
 
@@ -296,13 +340,13 @@ export interface SegmentRows {
   vectors: Float32Array;
 }
 
-export async function readSegment(v: string, seg: string): Promise<SegmentRows> {
+export async function readSegment(v: string, seg: string, stored?: StoredFiles): Promise<SegmentRows> {
   const [c, t, vec] = await Promise.all([
-    fs.readFile(path.join(v, segmentFile(seg, "chunks")), "utf8"),
-    fs.readFile(path.join(v, segmentFile(seg, "tokens")), "utf8"),
-    readWhole(path.join(v, segmentFile(seg, "vectors"))),
+    readChecked(v, segmentFile(seg, "chunks"), stored),
+    readChecked(v, segmentFile(seg, "tokens"), stored),
+    readChecked(v, segmentFile(seg, "vectors"), stored),
   ]);
-  return { chunkLines: lines(c), tokenLines: t.split("\n"), vectors: asFloat32(vec) };
+  return { chunkLines: lines(c.toString("utf8")), tokenLines: t.toString("utf8").split("\n"), vectors: asFloat32(vec) };
 }
 
 /**
@@ -310,7 +354,7 @@ export async function readSegment(v: string, seg: string): Promise<SegmentRows> 
  * (fs.writeFile goes 512 KB at a time, each step waiting for this thread,
  * which stalls the write while the thread computes).
  */
-async function writeSynced(file: string, data: string | Uint8Array): Promise<void> {
+async function writeSynced(file: string, data: string | Uint8Array): Promise<StoredFile> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const fh = await fs.open(file, "w");
   try {
@@ -322,6 +366,7 @@ async function writeSynced(file: string, data: string | Uint8Array): Promise<voi
   } finally {
     await fh.close();
   }
+  return { bytes: bytes.byteLength, sha1: checksum(bytes) };
 }
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
@@ -333,6 +378,8 @@ export class SegmentWriter {
   rows = 0;
   private queue: Promise<void> = Promise.resolve();
   private failed: unknown;
+  /** Size and running checksum of each file, for the manifest (hashed as appended: the bytes are at hand). */
+  private readonly sums = (Object.keys(SEGMENT_FILES) as Array<keyof typeof SEGMENT_FILES>).map((kind) => ({ kind, bytes: 0, hash: createHash("sha1") }));
 
   private constructor(
     readonly name: string,
@@ -350,6 +397,11 @@ export class SegmentWriter {
     this.rows += rows;
     const { chunks, tokens, vectors: vh } = this.handles;
     const data = [Buffer.from(chunkLines, "utf8"), Buffer.from(tokenLines, "utf8"), bytesOf(vectors)] as const;
+    const byKind = { chunks: data[0], tokens: data[1], vectors: data[2] };
+    for (const s of this.sums) {
+      s.bytes += byKind[s.kind].byteLength;
+      s.hash.update(byKind[s.kind]);
+    }
     this.queue = this.queue.then(async () => {
       if (this.failed) return;
       try {
@@ -358,6 +410,11 @@ export class SegmentWriter {
         this.failed = e;
       }
     });
+  }
+
+  /** What was written to each file (call once, after `close`). */
+  stored(): StoredFiles {
+    return Object.fromEntries(this.sums.map((s) => [segmentFile(this.name, s.kind), { bytes: s.bytes, sha1: s.hash.digest("hex") }]));
   }
 
   /** Wait for the queued writes, sync and close. */
@@ -380,6 +437,10 @@ export class SegmentWriter {
  */
 export class VersionWriter {
   private segs: SegmentWriter[] = [];
+  /** Data files written or linked so far, recorded in the manifest (Manifest.stored). */
+  private readonly stored: StoredFiles = {};
+  /** What earlier versions recorded of their files, by folder: a linked file keeps its checksum. */
+  private readonly known = new Map<string, StoredFiles>();
   private constructor(
     readonly indexDir: string,
     readonly version: string,
@@ -405,7 +466,16 @@ export class VersionWriter {
     return `s-${Date.now().toString(36)}${randomBytes(3).toString("hex")}.`;
   }
 
-  /** Take a file of the previous version as it is: a hard link (a copy where links are not possible). */
+  /** What version folder `fromDir` recorded of its files (its Manifest.stored), for the files linked from it. */
+  rememberStored(fromDir: string, stored: StoredFiles | undefined): void {
+    if (stored) this.known.set(fromDir, stored);
+  }
+
+  /**
+   * Take a file of the previous version as it is: a hard link (a copy where
+   * links are not possible). It keeps the size and checksum that version
+   * recorded, so damage done to the shared file is still seen later.
+   */
   async link(fromDir: string, name: string): Promise<void> {
     const from = path.join(fromDir, name);
     const to = path.join(this.path, name);
@@ -416,6 +486,10 @@ export class VersionWriter {
       const fh = await fs.open(to, "r+");
       await fh.sync().finally(() => fh.close());
     }
+    const { size } = await fs.stat(to);
+    const rec = this.known.get(fromDir)?.[name];
+    if (rec && rec.bytes !== size) throw inconsistent(path.dirname(fromDir), `${path.basename(fromDir)}/${name} has ${size} bytes, expected ${rec.bytes}`);
+    this.stored[name] = rec ?? { bytes: size };
   }
 
   async linkSegment(fromDir: string, seg: string): Promise<void> {
@@ -445,7 +519,7 @@ export class VersionWriter {
           [files.docs, b.docs],
           [files.tfs, b.tfs],
         ] as const)
-          track(writeSynced(path.join(v, name), data));
+          track(writeSynced(path.join(v, name), data).then((rec) => void (this.stored[name] = rec)));
       } else {
         const from = index.from;
         for (const f of Object.values(files)) track(this.link(from, f));
@@ -461,10 +535,12 @@ export class VersionWriter {
             await h.writeAsync(path.join(v, HNSW_FILE));
             const fh = await fs.open(path.join(v, HNSW_FILE), "r+");
             await fh.sync().finally(() => fh.close());
+            // Size only: hnswlib reads the file itself, so a checksum would cost a second read on every load.
+            this.stored[HNSW_FILE] = { bytes: (await fs.stat(path.join(v, HNSW_FILE))).size };
           })(),
         );
         const rows = h.labelRows;
-        if (rows) track(writeSynced(path.join(v, HNSW_ROWS_FILE), bytesOf(rows)));
+        if (rows) track(writeSynced(path.join(v, HNSW_ROWS_FILE), bytesOf(rows)).then((rec) => void (this.stored[HNSW_ROWS_FILE] = rec)));
       }
     } else if (parts.hnsw) {
       const from = parts.hnsw.from;
@@ -485,9 +561,11 @@ export class VersionWriter {
     this.stage(parts, manifest.chunkCount);
     await Promise.all(this.segs.map((s) => s.close()));
     await Promise.all(this.jobs);
+    for (const s of this.segs) Object.assign(this.stored, s.stored());
     const v = this.path;
+    const stored = Object.fromEntries(Object.keys(this.stored).sort().map((name) => [name, this.stored[name]!]));
     // The manifest goes last: a version folder without one is incomplete.
-    await writeSynced(path.join(v, "manifest.json"), JSON.stringify(manifest, null, 1));
+    await writeSynced(path.join(v, "manifest.json"), JSON.stringify({ ...manifest, stored }, null, 1));
     const dh = await fs.open(v, "r");
     await dh.sync().catch(() => undefined);
     await dh.close();

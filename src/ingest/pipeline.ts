@@ -17,6 +17,7 @@ import {
   VersionWriter,
   indexExists,
   hasCharBm25,
+  readManifest,
   readBm25,
   readHnsw,
   readSegment,
@@ -28,7 +29,9 @@ import {
   type SegmentWriter,
   type StoredVersion,
 } from "../index/store.js";
-import { IndexError, LoadError, errorMessage } from "../util/errors.js";
+import { CorruptIndexError, IndexError, LoadError, errorMessage } from "../util/errors.js";
+import { acquireIngestLock } from "../index/lock.js";
+import { removalRefused, stillPresent } from "./removals.js";
 
 /**
  * Incremental ingest: files whose content and processing rules are unchanged
@@ -47,6 +50,11 @@ import { IndexError, LoadError, errorMessage } from "../util/errors.js";
  * hard-linked, the HNSW graph is a copy of the previous one with the old
  * points marked deleted and the new ones added, and the BM25 postings are
  * merged; no unchanged chunk is re-read, re-tokenized or re-embedded.
+ *
+ * Safety: one ingest per index folder at a time (index/lock.ts); an index
+ * whose current.json, manifest or recorded file sizes are damaged is rebuilt
+ * from scratch with a warning; indexed files that still exist but are not
+ * among the given paths are not dropped without `rebuild` (removals.ts).
  */
 export const PROCESSING_VERSION = "2026-11-22.16";
 
@@ -66,6 +74,8 @@ export interface IngestOptions {
   workers?: number;
   /** Measure where the time goes (`report.timings`). */
   profile?: boolean;
+  /** Something the user should know that does not stop the run (a stale lock taken over, a damaged index rebuilt). Default: a line on stderr. */
+  onWarning?: (message: string) => void;
 }
 
 /** Milliseconds. Per-file stages are summed over all files (CPU time across workers); the rest is wall time on the main thread. */
@@ -398,6 +408,29 @@ interface Entry {
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const warn = options.onWarning ?? ((m: string) => void process.stderr.write(`policybot: warning: ${m}\n`));
+  const lock = await acquireIngestLock(options.indexDir, warn);
+  try {
+    return await ingestLocked(options, warn);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The previous version to build on, or undefined for a fresh index (none yet, --rebuild, or one too damaged to use). */
+async function previousVersion(options: IngestOptions, warn: (m: string) => void): Promise<StoredVersion | undefined> {
+  if (options.rebuild || !indexExists(options.indexDir)) return undefined;
+  try {
+    return await readStoredVersion(options.indexDir);
+  } catch (e) {
+    // Advising "run ingest" from ingest would go in circles: what is damaged is rebuilt, as --rebuild would.
+    if (!(e instanceof CorruptIndexError)) throw e;
+    warn(`the index in ${options.indexDir} is unreadable (${e.reason}); rebuilding it from scratch`);
+    return undefined;
+  }
+}
+
+async function ingestLocked(options: IngestOptions, warn: (m: string) => void): Promise<IngestReport> {
   const started = performance.now();
   const { embedder } = options;
   const batch = options.embedBatchSize ?? 256;
@@ -410,7 +443,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     return r;
   };
 
-  const prev: StoredVersion | undefined = !options.rebuild && indexExists(options.indexDir) ? await readStoredVersion(options.indexDir) : undefined;
+  const prev = await previousVersion(options, warn);
   if (prev && prev.manifest.embedder.id !== embedder.id) {
     throw new IndexError(
       `the index in ${options.indexDir} was built with embedder ${prev.manifest.embedder.id}, not ${embedder.id}; vectors from different embedders cannot be mixed: run ingest with --rebuild, or use another --index`,
@@ -432,6 +465,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   }
   const ordered = [...files].sort((a, b) => a.file.localeCompare(b.file));
+
+  // Indexed files not among the given paths are dropped only if they are gone from disk too (or with --rebuild).
+  const given = new Set([...seen, ...found.skipped.map((s) => s.file)]);
+  const present = await stillPresent(prev?.manifest.roots ?? [], [...prevRuns.keys()].filter((f) => !given.has(f)));
+  if (present.length) throw removalRefused(present);
+  // With --rebuild the report still says which files the index no longer has.
+  const before = prev ? [...prevRuns.keys()] : options.rebuild ? Object.keys((await readManifest(options.indexDir).catch(() => undefined))?.files ?? {}) : [];
 
   const nWorkers = WORKER_SCRIPT ? (options.workers ?? defaultWorkers()) : 0;
   const init: WorkerInit = { policybotIngestWorker: true, ...(embedder instanceof LocalNgramEmbeddings ? { localEmbedderDim: embedder.dim } : {}), batch };
@@ -477,6 +517,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
     writer = await VersionWriter.create(options.indexDir);
     const w = writer;
+    if (prev) w.rememberStored(prev.dir, prev.manifest.stored);
     const dimKnown = prev?.manifest.embedder.dim;
     let dim = dimKnown ?? 0;
 
@@ -486,7 +527,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let previousParts: Promise<[VectorIndex, Bm25Index, Bm25Index]> | undefined;
     if (update && (tasks > 0 || atRisk > 0)) {
       const t0 = performance.now();
-      previousParts = Promise.all([readHnsw(prev.dir, prev.manifest.embedder.dim, prevRows), readBm25(prev.dir), readBm25(prev.dir, "chars")]);
+      const { stored } = prev.manifest;
+      previousParts = Promise.all([readHnsw(prev.dir, prev.manifest.embedder.dim, prevRows, stored), readBm25(prev.dir, "words", stored), readBm25(prev.dir, "chars", stored)]);
       previousParts.then(
         () => (T.readPrevious = performance.now() - t0),
         () => undefined,
@@ -590,7 +632,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         else {
           // Rewritten from the previous version's rows: nothing re-tokenized or re-embedded.
           let rowsOf = oldSegments.get(run.seg);
-          if (!rowsOf) oldSegments.set(run.seg, (rowsOf = timed("readPrevious", () => readSegment(prev!.dir, run.seg))));
+          if (!rowsOf) oldSegments.set(run.seg, (rowsOf = timed("readPrevious", () => readSegment(prev!.dir, run.seg, prev!.manifest.stored))));
           const old = await rowsOf;
           const d = prev!.manifest.embedder.dim;
           const cl = old.chunkLines.slice(run.from, run.from + run.count);
@@ -639,7 +681,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       row += e.count;
     }
     const chunkCount = row;
-    const removed = [...prevRuns.keys()].filter((f) => !entries.some((e) => e.file === f));
+    const kept = new Set(entries.map((e) => e.file));
+    const removed = before.filter((f) => !kept.has(f));
     if (!dim) dim = dimKnown ?? (await embedder.dimension());
 
     options.onProgress?.("index", 0, 1);

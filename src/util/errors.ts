@@ -44,6 +44,21 @@ export class IndexError extends PolicybotError {
   }
 }
 
+/**
+ * The index on disk is damaged: current.json or a manifest that does not
+ * parse or lacks fields, or a data file whose size or checksum differs from
+ * what its version recorded. `reason` is the short cause ("manifest.json is
+ * not valid JSON"): ingest says it when it rebuilds such an index.
+ */
+export class CorruptIndexError extends IndexError {
+  readonly reason: string;
+  constructor(message: string, reason: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CorruptIndexError";
+    this.reason = reason;
+  }
+}
+
 /** The LLM or embedding server failed; `retryable` says whether trying again may help. */
 export class ServiceError extends PolicybotError {
   readonly retryable: boolean;
