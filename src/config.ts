@@ -75,7 +75,11 @@ export interface Config {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty value means unset: .env.example leaves a variable empty where its
+  // default applies, and copied to .env as it is it must behave like no .env
+  // ("" fails LOG_LEVEL's check, and coerces VECTOR_WEIGHT and the counts to 0).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`invalid setting ${String(issue.path[0] ?? "")}: ${issue.message}`);

@@ -4,8 +4,9 @@ import dotenv from "dotenv";
 import path from "node:path";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../util/logger.js";
-import { PolicybotError, UsageError, errorMessage } from "../util/errors.js";
+import { PolicybotError, errorMessage } from "../util/errors.js";
 import type { Context } from "./context.js";
+import { notBoth, requireText } from "./args.js";
 import { runIngest } from "./commands/ingest.js";
 import { runInspect } from "./commands/inspect.js";
 import { runSearch } from "./commands/search.js";
@@ -60,7 +61,8 @@ export function buildProgram(getContext: (opts: { index?: string; json?: boolean
     .option("--index <dir>", "index directory")
     .option("--json", "machine-readable output")
     .action(async (query: string | undefined, opts: { k: number; stdin?: boolean }, cmd: Command) => {
-      if (!query && !opts.stdin) throw new UsageError("search needs a QUERY or --stdin");
+      notBoth("search", "QUERY", query, opts.stdin);
+      if (!opts.stdin) requireText(query, { missing: "search needs a QUERY or --stdin", blank: "search: the QUERY is blank, there is nothing to search for" });
       await runSearch(ctx(cmd), query, opts);
     });
 
@@ -71,13 +73,24 @@ export function buildProgram(getContext: (opts: { index?: string; json?: boolean
     .option("--k <n>", "number of documents", positiveInt, 5)
     .option("--index <dir>", "index directory")
     .option("--json", "machine-readable output")
-    .action(async (topic: string, opts: { k: number }, cmd: Command) => runFind(ctx(cmd), topic, opts));
+    .action(async (topic: string, opts: { k: number }, cmd: Command) => {
+      requireText(topic, { missing: "find needs a TOPIC", blank: "find: the TOPIC is blank, there is nothing to search for" });
+      await runFind(ctx(cmd), topic, opts);
+    });
 
   registerAnswerCommands(program, ctx);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`policybot search --stdin --json … | head -1`)
+  // closes the pipe: the rest of the output has nowhere to go, and that is the
+  // reader's choice, not a failure. Without this, Node throws the EPIPE as an
+  // unhandled 'error' event with a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   dotenv.config({ quiet: true });
   const env = process.env;
   let context: Context | undefined;

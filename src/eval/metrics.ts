@@ -8,7 +8,7 @@ import { tokenize } from "../text/tokenize.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { cleanText } from "../ingest/clean/index.js";
 import { findFiles, loadFile } from "../ingest/load/index.js";
-import { UsageError } from "../util/errors.js";
+import { UsageError, errorMessage } from "../util/errors.js";
 
 /**
  * Retrieval evaluation: recall@1/3/5/10 and MRR for passages, top-1 accuracy
@@ -34,14 +34,32 @@ export async function readEvalSet(file: string): Promise<EvalItem[]> {
   } catch {
     throw new UsageError(`cannot read evaluation set ${file}`);
   }
-  return raw
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const r = EvalItem.safeParse(JSON.parse(l));
-      if (!r.success) throw new UsageError(`${file}:${i + 1}: ${r.error.issues[0]?.message ?? "invalid item"}`);
-      return r.data;
-    });
+  const items: EvalItem[] = [];
+  for (const [i, line] of raw.split("\n").entries()) {
+    if (!line.trim()) continue;
+    // The physical line, blank lines counted, as an editor shows it.
+    const where = `${file}:${i + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (e) {
+      throw new UsageError(`${where}: not valid JSON (${errorMessage(e)})`);
+    }
+    const r = EvalItem.safeParse(json);
+    if (!r.success) throw new UsageError(`${where}: ${describeIssue(json, r.error.issues[0])}`);
+    items.push(r.data);
+  }
+  return items;
+}
+
+/** Which field is wrong and how: "missing field \"kind\"", "invalid field \"kind\": …". */
+function describeIssue(json: unknown, issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "invalid item";
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "not a JSON object";
+  const field = issue.path.map(String).join(".");
+  if (!field) return issue.message;
+  const key = issue.path[0];
+  return typeof key === "string" && !(key in json) ? `missing field "${field}"` : `invalid field "${field}": ${issue.message}`;
 }
 
 /** The number (1-based) an index gives the article of `file` titled `title`, as evaluation items name articles. */
@@ -264,25 +282,27 @@ export function calibrate(rows: CalibrationRow[], current: number, maxFlagged = 
 
 export function formatEval(r: EvalReport): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+  // Every label fits the 34-character column (the baseline's long name is given under the table), and each heading ends where its figures end.
   const row = (name: string, f: KindFigures) => `${name.padEnd(34)} ${String(f.n).padStart(4)} ${pct(f.recall["1"])} ${pct(f.recall["3"])} ${pct(f.recall["5"])} ${pct(f.recall["10"])}  ${f.mrr.toFixed(3)}`;
-  const lines = [`${"".padEnd(34)} ${"n".padStart(4)}   R@1   R@3   R@5  R@10   MRR`, row("policybot (answerable)", r.answerable)];
+  const lines = [`${"".padEnd(34)} ${"n".padStart(4)}   R@1   R@3   R@5  R@10    MRR`, row("policybot (answerable)", r.answerable)];
   for (const [k, f] of Object.entries(r.byKind)) lines.push(row(`  ${k}`, f));
   if (r.lexicalOnly.answerable.n) {
     lines.push(row("same, without the vector side", r.lexicalOnly.answerable));
     for (const [k, f] of Object.entries(r.lexicalOnly.byKind)) lines.push(row(`  ${k}`, f));
   }
-  lines.push(row(`baseline: ${r.baseline.name}`, r.baseline.answerable));
+  lines.push(row("baseline (BM25-500)", r.baseline.answerable));
   for (const [k, f] of Object.entries(r.baseline.byKind)) lines.push(row(`  ${k}`, f));
   lines.push(
+    `BM25-500 = ${r.baseline.name}`,
     "",
     `find top-1: ${pct(r.find.top1)}%  top-3: ${pct(r.find.top3)}%  (n=${r.find.n})`,
     `unanswerable recognised: ${pct(r.unanswerable.recognised)}%  (n=${r.unanswerable.n}); answerable wrongly flagged: ${pct(r.answerableFlagged)}%`,
     `calibration: threshold ${r.calibration.threshold} would flag ${pct(r.calibration.flagged)}% of answerable and recognise ${pct(r.calibration.recognised)}% of unanswerable (current ${r.calibration.current})`,
   );
   if (r.bySet) {
-    lines.push("", `${"by file".padEnd(34)} ${"n".padStart(4)}   R@1   R@5   MRR  find  unans. flagged`);
+    lines.push("", `${"by file".padEnd(34)} ${"n".padStart(4)}   R@1   R@5   MRR  find ${"unans.".padStart(6)} ${"flagged".padStart(7)}`);
     for (const [name, f] of Object.entries(r.bySet)) {
-      lines.push(`${path.basename(name).padEnd(34)} ${String(f.answerable.n).padStart(4)} ${pct(f.answerable.recall["1"])} ${pct(f.answerable.recall["5"])} ${f.answerable.mrr.toFixed(3)} ${pct(f.find.top1)} ${pct(f.unanswerable.recognised)}   ${pct(f.answerableFlagged)}`);
+      lines.push(`${path.basename(name).padEnd(34)} ${String(f.answerable.n).padStart(4)} ${pct(f.answerable.recall["1"])} ${pct(f.answerable.recall["5"])} ${f.answerable.mrr.toFixed(3)} ${pct(f.find.top1)} ${pct(f.unanswerable.recognised).padStart(6)} ${pct(f.answerableFlagged).padStart(7)}`);
     }
   }
   const loo = r.calibration.leaveOneOut;

@@ -1,16 +1,19 @@
 /**
- * CLI contracts of `policybot ingest | inspect | search`, run as the built
- * program (node dist/cli/main.js) with a temp --index: JSON shapes, exit
- * codes (0 done, 1 failed, 2 wrong usage), and stdout in --json mode holding
- * exactly one JSON document with no progress or log noise.
+ * CLI contracts of `policybot ingest | inspect | search | find | ask | draft |
+ * eval | chat`, run as the built program (node dist/cli/main.js) with a temp
+ * --index: JSON shapes, exit codes (0 done, 1 failed, 2 wrong usage), stdout
+ * in --json mode holding exactly one JSON document with no progress or log
+ * noise, and --stdin writing exactly one JSON object per input line.
  */
+import { spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { DOCS, ROOT, SEEDS, SEED_FILES, ensureBuilt, oneJsonDocument, runCli, seedText } from "../helpers/cli.js";
+import { DOCS, MAIN, ROOT, SEEDS, SEED_FILES, cliEnv, ensureBuilt, oneJsonDocument, runCli, seedText } from "../helpers/cli.js";
 import { processSource } from "../../src/ingest/process.js";
+import { EMPTY_REQUEST } from "../../src/answer/messages.js";
 
 let tmp = "";
 let indexDir = "";
@@ -143,6 +146,13 @@ describe.concurrent("inspect", () => {
     const r = await runCli(["inspect", path.join(tmp, "no-such-file.txt"), "--json"]);
     expect(r.code).toBe(2);
     expect(oneJsonDocument(r.stdout)).toHaveProperty("error");
+  });
+
+  test("a directory is wrong usage (exit 2) with a one-line message that says it is a directory", async () => {
+    const r = await runCli(["inspect", DOCS, "--json"]);
+    expect(r.code).toBe(2);
+    expect(oneJsonDocument(r.stdout)).toEqual({ error: `${DOCS} is a directory: inspect takes one file (ingest takes directories)` });
+    expect(r.stderr).toBe(`policybot: ${DOCS} is a directory: inspect takes one file (ingest takes directories)\n`);
   });
 });
 
@@ -278,6 +288,42 @@ describe("eval", () => {
     expect(Object.values(report.answers.byKind).reduce((s, k) => s + k.n, 0)).toBe(4);
   });
 
+  test("a line that is not JSON is wrong usage (exit 2), named by its physical line", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const file = path.join(tmp, "broken.jsonl");
+    const good = (await readFile(path.join(ROOT, "test", "eval", "questions.jsonl"), "utf8")).split("\n")[0]!;
+    await writeFile(file, [good, "", '{"id": "x1", "kind": "literal", "question": "零报告制度是怎么规定的？"'].join("\n") + "\n");
+    const run = await runCli(["eval", file, "--index", indexDir, "--json"]);
+    expect(run.code).toBe(2);
+    expect(oneJsonDocument(run.stdout)).toEqual({ error: expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3: not valid JSON \\(.+\\)$`)) });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("questions about files the index lacks: a warning with their count; none of the set's files indexed: exit 1", async () => {
+    // An index of 004 alone; the sample's questions name 000, 001, 002 and 004.
+    const only004 = path.join(tmp, "only-004");
+    await mkdir(only004);
+    await copyFile(path.join(DOCS, SEEDS.s004), path.join(only004, SEEDS.s004));
+    const small = path.join(tmp, "index-004");
+    expect((await runCli(["ingest", only004, "--index", small])).code).toBe(0);
+    const { readFile } = await import("node:fs/promises");
+    const lines = (await readFile(path.join(ROOT, "test", "eval", "questions.jsonl"), "utf8")).split("\n").filter((l) => l.trim());
+    const about = (file: string | null) => lines.filter((l) => (JSON.parse(l) as { file: string | null }).file === file);
+    const set = path.join(tmp, "mixed-files.jsonl");
+    await writeFile(set, [...about(SEEDS.s004).slice(0, 2), ...about(SEEDS.s000).slice(0, 2), ...about(SEEDS.s001).slice(0, 1), ...about(null).slice(0, 1)].join("\n") + "\n");
+
+    const some = await runCli(["eval", set, "--index", small, "--json"]);
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toContain(`policybot: warning: 3 question(s) name files not in the index: ${SEEDS.s000}, ${SEEDS.s001}\n`);
+    expect(oneJsonDocument(some.stdout)).toMatchObject({ questions: 6 });
+
+    const none = path.join(tmp, "no-indexed-files.jsonl");
+    await writeFile(none, [...about(SEEDS.s000).slice(0, 2), ...about(null).slice(0, 1)].join("\n") + "\n");
+    const run = await runCli(["eval", none, "--index", small, "--json"]);
+    expect(run.code).toBe(1);
+    expect(oneJsonDocument(run.stdout)).toEqual({ error: expect.stringMatching(/^none of the files the evaluation set names is in the index .*000_1c877c88cc443075\.txt/) });
+  });
+
   test("the same question id twice is wrong usage (exit 2)", async () => {
     const file = await sample();
     const run = await runCli(["eval", file, file, "--index", indexDir]);
@@ -286,3 +332,89 @@ describe("eval", () => {
   });
 });
 
+
+describe("--stdin, empty arguments, and flags that do not go together", () => {
+  /** Real questions, with a blank and a whitespace-only line between them, and the final newline a file has. */
+  const INPUT = "零报告制度是怎么规定的？\n\n \t\n政务网建设布点了多少个？\n";
+
+  for (const [command, key] of [["search", "query"], ["ask", "question"], ["draft", "request"]] as const) {
+    test(`${command} --stdin: one JSON object per input line, in order; a blank line gets an error object`, async () => {
+      const r = await runCli([command, "--stdin", "--json", "--index", indexDir], { input: INPUT });
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.split("\n");
+      expect(lines.pop()).toBe("");
+      const out = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out).toHaveLength(4);
+      expect(out[0]![key]).toBe("零报告制度是怎么规定的？");
+      expect(out[1]).toEqual({ [key]: "", error: `empty ${key}` });
+      expect(out[2]).toEqual({ [key]: "", error: `empty ${key}` });
+      expect(out[3]![key]).toBe("政务网建设布点了多少个？");
+      expect(out[3]).not.toHaveProperty("error");
+      // Without the final newline the last line is still answered, once.
+      const unended = await runCli([command, "--stdin", "--index", indexDir], { input: INPUT.slice(0, -1) });
+      expect(unended.stdout.trim().split("\n")).toHaveLength(4);
+    });
+  }
+
+  test("a reader that closes the pipe early (`| head -1`): exit 0, nothing on stderr, no stack trace", async () => {
+    const child = spawn(process.execPath, [MAIN, "search", "--stdin", "--json", "--index", indexDir], { cwd: os.tmpdir(), env: cliEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+    // The first answer is read, then the pipe closed, and only then is the next question sent: its answer is certain to meet the closed pipe.
+    const first = new Promise<string>((resolve) => {
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+        if (out.includes("\n")) resolve(out);
+      });
+    });
+    child.stdin.write("零报告制度是怎么规定的？\n");
+    expect(JSON.parse((await first).split("\n")[0]!)).toMatchObject({ query: "零报告制度是怎么规定的？" });
+    const closed = new Promise((resolve) => child.stdout.once("close", resolve));
+    child.stdout.destroy();
+    await closed;
+    child.stdin.end("政务网建设布点了多少个？\n加强政务网维护\n");
+    const { code, signal } = await exited;
+    expect(stderr).toBe("");
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+
+  test("an empty QUERY or TOPIC is wrong usage (exit 2) for search and find, and so is a blank one", async () => {
+    const cases: Array<[string[], string]> = [
+      [["search", ""], "search needs a QUERY or --stdin"],
+      [["search", "  \t "], "search: the QUERY is blank, there is nothing to search for"],
+      [["find", ""], "find needs a TOPIC"],
+      [["find", "\u3000 "], "find: the TOPIC is blank, there is nothing to search for"],
+    ];
+    for (const [args, error] of cases) {
+      const r = await runCli([...args, "--json", "--index", indexDir]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(oneJsonDocument(r.stdout)).toEqual({ error });
+    }
+  });
+
+  test("an empty REQUEST is wrong usage for draft as for ask; a blank one is answered with a sentence, as ask does", async () => {
+    const empty = await runCli(["draft", "", "--json", "--index", indexDir]);
+    expect(empty.code).toBe(2);
+    expect(oneJsonDocument(empty.stdout)).toEqual({ error: "draft needs a REQUEST or --stdin" });
+    const blank = await runCli(["draft", "  \t ", "--json", "--index", indexDir]);
+    expect(blank.code, blank.stderr).toBe(0);
+    expect(oneJsonDocument(blank.stdout)).toMatchObject({ found: false, draft: EMPTY_REQUEST, citations: [] });
+  });
+
+  test("a text argument together with --stdin is wrong usage (exit 2), not silently ignored", async () => {
+    for (const [command, arg] of [["search", "QUERY"], ["ask", "QUESTION"], ["draft", "REQUEST"]] as const) {
+      const r = await runCli([command, "零报告制度是怎么规定的？", "--stdin", "--json", "--index", indexDir], { input: "政务网建设布点了多少个？\n" });
+      expect(r.code, command).toBe(2);
+      expect(oneJsonDocument(r.stdout)).toEqual({ error: `${command} takes a ${arg} or --stdin, not both` });
+    }
+  });
+
+  test("chat --json is wrong usage (exit 2): the chat has no JSON form", async () => {
+    const r = await runCli(["chat", "--json", "--index", indexDir], { input: "零报告制度是怎么规定的？\n/quit\n" });
+    expect(r.code).toBe(2);
+    expect(oneJsonDocument(r.stdout)).toEqual({ error: "chat has no --json output: for JSON, use ask, draft or find with --json" });
+    expect(r.stderr).toBe("policybot: chat has no --json output: for JSON, use ask, draft or find with --json\n");
+  });
+});

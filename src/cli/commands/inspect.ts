@@ -3,12 +3,22 @@ import type { Context } from "../context.js";
 import { loadFile } from "../../ingest/load/index.js";
 import { processSource } from "../../ingest/process.js";
 import { print, printJson } from "../output.js";
-import { UsageError } from "../../util/errors.js";
-import { existsSync, statSync } from "node:fs";
+import { UsageError, errorMessage } from "../../util/errors.js";
+import { statSync, type Stats } from "node:fs";
 
 /** What the bot sees of one file: articles, chunks with their sections and lines, and what cleaning dropped. */
 export async function runInspect(ctx: Context, file: string): Promise<void> {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  // Path errors are wrong usage (exit 2), each named for what it is: "no such file" for a directory sent people looking for a typo.
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    // A path through a file ("a.txt/b") does not exist either; anything else (a folder we may not enter) cannot be read.
+    if ((e as NodeJS.ErrnoException).code !== "ENOTDIR") throw new UsageError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`);
+  }
+  if (!stat) throw new UsageError(`no such file: ${file}`);
+  if (stat.isDirectory()) throw new UsageError(`${file} is a directory: inspect takes one file (ingest takes directories)`);
+  if (!stat.isFile()) throw new UsageError(`not a regular file: ${file}`);
   const source = await loadFile({ path: path.resolve(file), file: path.basename(file) });
   const processed = processSource(source);
   const out = {

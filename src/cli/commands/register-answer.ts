@@ -4,6 +4,7 @@ import type { Context } from "../context.js";
 import type { AnswerService, Turn } from "../../answer/types.js";
 import { SwappableRetriever, createAdminActions, createService, openRetriever } from "../../app.js";
 import { eachStdinLine, print, printJson } from "../output.js";
+import { notBoth, requireText } from "../args.js";
 import { formatAsk, formatDraft } from "../../chat/format.js";
 import { runChat } from "../../chat/terminal.js";
 import { runIngest } from "./ingest.js";
@@ -35,6 +36,14 @@ async function readHistory(file: string | undefined): Promise<Turn[]> {
   }
 }
 
+/**
+ * chat, bot and start talk to a person (or to Telegram), not to a program:
+ * they have no JSON form, and the global --json would be silently ignored.
+ */
+function noJson(name: string, cmd: Command): void {
+  if ((cmd.optsWithGlobals() as { json?: boolean }).json) throw new UsageError(`${name} has no --json output: for JSON, use ask, draft or find with --json`);
+}
+
 /** ask, draft, chat, bot, start, eval. */
 export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => Context): void {
   // ask and draft share their shape: a text or --stdin, earlier turns, JSON or a readable form.
@@ -52,11 +61,13 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
       .option("--index <dir>", "index directory")
       .option("--json", "machine-readable output")
       .action(async (text: string | undefined, opts: { history?: string; stdin?: boolean }, cmd: Command) => {
-        if (!text && !opts.stdin) throw new UsageError(`${c.name} needs a ${c.arg.toUpperCase()} or --stdin`);
+        notBoth(c.name, c.arg.toUpperCase(), text, opts.stdin);
+        // A blank text is answered (see requireText): only a missing or empty one is wrong usage.
+        if (!opts.stdin) requireText(text, { missing: `${c.name} needs a ${c.arg.toUpperCase()} or --stdin` });
         const ctxt = ctx(cmd);
         const history = await readHistory(opts.history);
         const { service } = await openService(ctxt);
-        if (opts.stdin) return eachStdinLine((q) => c.run(service, q, history));
+        if (opts.stdin) return eachStdinLine({ key: c.arg, error: `empty ${c.arg}` }, (q) => c.run(service, q, history));
         const r = await c.run(service, text!, history);
         if (ctxt.json) printJson(r);
         else print((c.format as (x: typeof r) => string)(r));
@@ -68,6 +79,7 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
     .description("chat in the terminal (/ask /draft /find /sources /help)")
     .option("--index <dir>", "index directory")
     .action(async (_opts: unknown, cmd: Command) => {
+      noJson("chat", cmd);
       const { service } = await openService(ctx(cmd));
       await runChat(service);
     });
@@ -77,6 +89,7 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
     .description("run the Telegram bot (needs TELEGRAM_BOT_TOKEN); ingests data/docs first when there is no index")
     .option("--index <dir>", "index directory")
     .action(async (_opts: unknown, cmd: Command) => {
+      noJson("bot", cmd);
       const c = ctx(cmd);
       if (!c.config.telegram) throw new UsageError("TELEGRAM_BOT_TOKEN is not set: set it in .env, or use `policybot chat`");
       await runBot(c);
@@ -87,6 +100,7 @@ export function registerAnswerCommands(program: Command, ctx: (cmd: Command) => 
     .description("what `npm start` runs: ingest when there is no index, then the Telegram bot (with TELEGRAM_BOT_TOKEN) or the terminal chat")
     .option("--index <dir>", "index directory")
     .action(async (_opts: unknown, cmd: Command) => {
+      noJson("start", cmd);
       const c = ctx(cmd);
       if (c.config.telegram) return runBot(c);
       await ensureIndex(c);

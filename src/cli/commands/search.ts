@@ -48,7 +48,7 @@ export function formatSearch(res: SearchResponse): string {
 
 export async function runSearch(ctx: Context, query: string | undefined, opts: { k: number; stdin?: boolean }, retriever?: HybridRetriever): Promise<void> {
   const r = retriever ?? (await openRetriever(ctx.config, ctx.indexDir));
-  if (opts.stdin) return eachStdinLine(async (q) => searchJson(await r.search(q, { k: opts.k })));
+  if (opts.stdin) return eachStdinLine({ key: "query", error: "empty query" }, async (q) => searchJson(await r.search(q, { k: opts.k })));
   const res = await r.search(query ?? "", { k: opts.k });
   if (ctx.json) printJson(searchJson(res));
   else print(formatSearch(res));
