@@ -62,7 +62,7 @@ export function buildProgram(getContext: (opts: { index?: string; json?: boolean
     .option("--json", "machine-readable output")
     .action(async (query: string | undefined, opts: { k: number; stdin?: boolean }, cmd: Command) => {
       notBoth("search", "QUERY", query, opts.stdin);
-      if (!opts.stdin) requireText(query, { missing: "search needs a QUERY or --stdin", blank: "search: the QUERY is blank, there is nothing to search for" });
+      if (!opts.stdin) requireText(query, { missing: "search needs a QUERY or --stdin", blank: "search: the QUERY has no word or number to search for" });
       await runSearch(ctx(cmd), query, opts);
     });
 
@@ -74,7 +74,7 @@ export function buildProgram(getContext: (opts: { index?: string; json?: boolean
     .option("--index <dir>", "index directory")
     .option("--json", "machine-readable output")
     .action(async (topic: string, opts: { k: number }, cmd: Command) => {
-      requireText(topic, { missing: "find needs a TOPIC", blank: "find: the TOPIC is blank, there is nothing to search for" });
+      requireText(topic, { missing: "find needs a TOPIC", blank: "find: the TOPIC has no word or number to search for" });
       await runFind(ctx(cmd), topic, opts);
     });
 
@@ -109,7 +109,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const json = argv.includes("--json");
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      // Help asked for (--help, `help`) is done; help shown because no command was given is wrong usage (commander gives it exit code 1).
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || (e.code === "commander.help" && e.exitCode === 0)) return 0;
+      if (e.code === "commander.help") {
+        if (json) process.stdout.write(JSON.stringify({ error: "no command given: see policybot --help" }) + "\n");
+        return 2;
+      }
       // Commander has already explained on stderr; JSON callers get the one line on stdout too.
       if (json) process.stdout.write(JSON.stringify({ error: e.message.replace(/^error: /, "") }) + "\n");
       return 2;

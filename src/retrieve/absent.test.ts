@@ -25,3 +25,19 @@ describe("absent words", () => {
     expect(absentWords("政务婚假", occurs).absent).toEqual(["婚假"]);
   });
 });
+
+describe("a verb with its particle", () => {
+  // 002 (临江市道路客运行业高质量发展绩效考核): "自评分为196分". jieba cuts "自评得了多少分" into 自 / 评得 / 了 / 多少 / 分.
+  const corpus = "临江市道路客运行业高质量发展绩效考核自评分为196分";
+  const occurs = (w: string) => corpus.includes(w);
+
+  it("is not a topic the documents lack (评得: the verb 评, with 得)", () => {
+    expect(occurs("评得")).toBe(false);
+    expect(absentWords("自评得了多少分", occurs).absent).toEqual([]);
+    expect(absentWords("评得怎么样", occurs).absent).toEqual([]);
+  });
+
+  it("is kept when the verb itself is a word the documents lack (婚假 is not a verb; 休婚假了 keeps 婚假)", () => {
+    expect(absentWords("职工休婚假了吗", occurs).absent).toContain("婚假");
+  });
+});

@@ -68,6 +68,16 @@ describe("search", () => {
     expect(polite.results[0]!.chunk.id).toBe(plain.results[0]!.chunk.id);
   });
 
+  test("a Chinese \"which document\" question, asked at the start or at the end, searches its topic", async () => {
+    // The topic is what find shows ("讲到“餐桌污染”的材料"), not the question around it.
+    for (const asked of ["餐桌污染在哪份材料里？", "讲餐桌污染的是哪份材料", "哪些文件提到过餐桌污染", "哪份材料讲了餐桌污染"]) expect(normalizeQuery(asked), asked).toBe("餐桌污染");
+    const asked = await retriever.find("餐桌污染在哪份材料里？", { k: 3 });
+    const topic = await retriever.find("餐桌污染", { k: 3 });
+    expect(asked.documents.map((d) => d.article)).toEqual(topic.documents.map((d) => d.article));
+    // 004 篇9 is the plan for treating food pollution at the table (治理餐桌污染).
+    expect(asked.documents[0]!.article).toBe("政府办公室年度工作总结 篇9");
+  });
+
   test("an English \"which document\" question searches its topic, not the words it asks with", async () => {
     const asked = await retriever.find("Which document covers the mayor quality award?", { k: 3 });
     const topic = await retriever.find("the mayor quality award", { k: 3 });
@@ -247,6 +257,16 @@ describe("confident", () => {
     const r = await retriever.search("  ？？ ");
     expect(r.results).toEqual([]);
     expect(r.confident).toBe(false);
+  });
+
+  test("a question with no word or number in it (\"a\", \"？！\") finds nothing rather than whatever scores highest", async () => {
+    for (const q of ["a", "？！", "a?"]) {
+      const r = await retriever.search(q);
+      expect(r.results, q).toEqual([]);
+      expect(r.confident, q).toBe(false);
+    }
+    // Two letters or digits are something to search for.
+    expect((await retriever.search("5G")).results.length).toBeGreaterThan(0);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Embedder } from "../embed/types.js";
 import type { IndexData } from "../index/store.js";
 import type { FindDocument, FindResult } from "../answer/types.js";
 import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./types.js";
+import { hasSearchableContent } from "../text/searchable.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
@@ -140,7 +141,8 @@ export class HybridRetriever implements Retriever {
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const k = options.k ?? 5;
     const normalized = normalizeQuery(query);
-    if (!normalized) return { query, normalized, confident: false, results: [] };
+    // Nothing to search for ("a", "？！"): no passage, rather than whichever scores highest on nothing.
+    if (!hasSearchableContent(normalized)) return { query, normalized, confident: false, results: [] };
     const searchText = this.searchText(normalized);
     const tokens = tokenize(searchText);
     const grams = charGrams(searchText).filter((g) => !isFunctionBigram(g));

@@ -380,12 +380,14 @@ describe("--stdin, empty arguments, and flags that do not go together", () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 
-  test("an empty QUERY or TOPIC is wrong usage (exit 2) for search and find, and so is a blank one", async () => {
+  test("an empty QUERY or TOPIC is wrong usage (exit 2) for search and find, and so is one with no word or number (blank, \"a\", \"？\")", async () => {
     const cases: Array<[string[], string]> = [
       [["search", ""], "search needs a QUERY or --stdin"],
-      [["search", "  \t "], "search: the QUERY is blank, there is nothing to search for"],
+      [["search", "  \t "], "search: the QUERY has no word or number to search for"],
+      [["search", "a"], "search: the QUERY has no word or number to search for"],
       [["find", ""], "find needs a TOPIC"],
-      [["find", "\u3000 "], "find: the TOPIC is blank, there is nothing to search for"],
+      [["find", "\u3000 "], "find: the TOPIC has no word or number to search for"],
+      [["find", "？"], "find: the TOPIC has no word or number to search for"],
     ];
     for (const [args, error] of cases) {
       const r = await runCli([...args, "--json", "--index", indexDir]);
@@ -409,6 +411,16 @@ describe("--stdin, empty arguments, and flags that do not go together", () => {
       expect(r.code, command).toBe(2);
       expect(oneJsonDocument(r.stdout)).toEqual({ error: `${command} takes a ${arg} or --stdin, not both` });
     }
+  });
+
+  test("no command is wrong usage (exit 2, the usage on stderr); --help asked for is done (exit 0)", async () => {
+    const none = await runCli(["--json"]);
+    expect(none.code).toBe(2);
+    expect(oneJsonDocument(none.stdout)).toEqual({ error: "no command given: see policybot --help" });
+    expect(none.stderr).toContain("Usage: policybot");
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: policybot");
   });
 
   test("chat --json is wrong usage (exit 2): the chat has no JSON form", async () => {
