@@ -10,7 +10,7 @@ import { SEEDS, SEED_FILES, seedLines, seedText } from "../../test/helpers/cli.j
 import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 import { cleanText } from "./clean/index.js";
 import { splitArticles } from "./split.js";
-import { CHUNK_MAX, SECTION_SEPARATOR, chunkArticle, dropRepeats, splitLong } from "./chunk.js";
+import { CHUNK_MAX, SECTION_SEPARATOR, chunkArticle, dropRepeats, listItems, splitLong } from "./chunk.js";
 import { parseHeading } from "./headings.js";
 import { processSource } from "./process.js";
 import type { Chunk, ProcessedFile } from "./types.js";
@@ -109,7 +109,9 @@ describe("headings", () => {
     for (const { file, article, chunk } of allChunks()) {
       const lines = chunk.text.split("\n");
       const last = lines[lines.length - 1]!;
-      if (!isHeadingOnly(last)) continue;
+      // An item of a list (⑴…⑸, one short sentence each) is text, not a heading, also when the list goes on in the next chunk.
+      const next = article.chunks[article.chunks.indexOf(chunk) + 1]?.text.split("\n")[0];
+      if (!isHeadingOnly(last) || listItems([...lines, ...(next !== undefined ? [next] : [])].map(parseHeading)).has(lines.length - 1)) continue;
       // The only acceptable case: the heading is the very last line of its
       // article (the scraped article stops there), so no text follows it to
       // carry it into. Known in the seeds: 003 line 105, 004 line 189, and

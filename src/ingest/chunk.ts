@@ -72,14 +72,34 @@ export function dropRepeats(lines: readonly Line[]): { lines: Line[]; dropped: D
   return { lines: out, dropped };
 }
 
+/**
+ * Lines that look like headings but are the items of a list: a run of two or
+ * more consecutive numbered lines of one style (⑴ ⑵ ⑶ …), each a short
+ * sentence on its own line with nothing between them. "CitiStat的主要功能有：
+ * ⑴提高了对公众服务的质量；… ⑸节约管理成本。" is a list; were its items
+ * headings, the paragraphs after it would be filed under the last one (⑸).
+ */
+export function listItems(headings: ReadonlyArray<Heading | null>): Set<number> {
+  const items = new Set<number>();
+  for (let i = 0; i + 1 < headings.length; i++) {
+    const a = headings[i];
+    const b = headings[i + 1];
+    if (!a || !b || a.inline || b.inline || a.style === "yishi" || a.style !== b.style || b.ordinal !== a.ordinal + 1) continue;
+    items.add(i).add(i + 1);
+  }
+  return items;
+}
+
 function toUnits(article: Article): Unit[] {
   const subs = subtitles(article.lines);
+  const parsed = article.lines.map((line, i) => (subs.has(i) ? null : parseHeading(line.text)));
+  const list = listItems(parsed);
   let stack: OpenHeading[] = [];
   const units: Unit[] = [];
   article.lines.forEach((line, i) => {
     let opens = false;
     let headingOnly = false;
-    const h = subs.has(i) ? null : parseHeading(line.text);
+    const h = list.has(i) ? null : parsed[i]!;
     if (subs.has(i)) {
       stack = [{ style: "subtitle", rank: 0, label: line.text }];
       opens = true;

@@ -61,6 +61,13 @@ const MAX_TITLE = 60;
 /** The first item of an enumeration ("一是") straight after a Chinese character, with no punctuation between. */
 const RUN_INTO_ITEM = /[\u4e00-\u9fff](?=一是)/;
 const MAX_HEADING_SENTENCE = 45;
+/**
+ * A title ending in 情况 that the scraper ran into its paragraph with no
+ * punctuation between: "五、因政府信息公开申请行政复议、提起行政诉讼情况本办2009年度无发生…".
+ * 情况 ends the headings of the standard 政府信息公开年度报告 outline (主动公开政府信息情况,
+ * 政府信息公开的收费及减免情况, …); only looked for in a first sentence too long to be a title.
+ */
+const RUN_INTO_BODY = /情况(?=[\u4e00-\u9fff\d])/;
 
 export function parseHeading(line: string): Heading | null {
   const text = line.trim();
@@ -86,6 +93,8 @@ export function parseHeading(line: string): Heading | null {
       title = body.slice(0, end);
       // A long first sentence is an item of a list, not a heading.
       inline = body.slice(end + 1).trim().length > 0 || title.length > MAX_HEADING_SENTENCE;
+      const run = title.length > MAX_HEADING_SENTENCE ? title.search(RUN_INTO_BODY) : -1;
+      if (run >= 4 && run + 2 <= MAX_HEADING_SENTENCE) title = title.slice(0, run + 2);
     }
     if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE) + "…";
     if (p.style === "yishi") title = marker + title;

@@ -58,29 +58,37 @@ test("innerHeadings lists the sections packed into a chunk", () => {
 });
 
 describe("paragraphs of another section packed into a chunk", () => {
-  // 003 篇1: items ⑴–⑷ of "⒉巴尔的摩市CitiStat" are one-sentence lines, read as
-  // headings, packed with ⑸ and its text; the chunk is in ⑸, the items are not.
+  // 003 篇1: "CitiStat的主要功能有：" and items ⑴–⑸, one short sentence each
+  // (lines 40–44), are a list, not sections: the paragraphs after it (line 45,
+  // how often the meetings are held) are not filed under its last item ⑸.
   const citi = seedChunks(SEEDS.s003).find((c) => c.text.includes("⑵提高了不同管理层的沟通和协作"))!;
 
-  test("a sentence of an item before the chunk's section is cited with the item's own path and line", () => {
+  test("the items of a list of one-line points are text of the section they are in, not sections", () => {
     expect(citi).toBeDefined();
-    expect(citi.headingPath.at(-1)).toMatch(/^⑸节约管理成本/);
+    expect(citi.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
     const span = spanOf(citi, ["提高了不同管理层的沟通和协作"]);
-    expect(span.headingPath.at(-1)).toBe("⑵提高了不同管理层的沟通和协作");
-    expect(span.headingPath.at(-2)).toBe("⒉巴尔的摩市CitiStat[2]");
-    expect(span.headingPath.some((h) => h.startsWith("⑸"))).toBe(false);
+    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
     expect([span.lineStart, span.lineEnd]).toEqual([41, 41]);
+    expect(innerHeadings(citi).filter((h) => /^[⑴⑵⑶⑷⑸]/.test(h))).toEqual([]);
   });
 
-  test("innerHeadings lists them too", () => {
-    expect(innerHeadings(citi)).toContain("⑵提高了不同管理层的沟通和协作");
+  test("the paragraph after the list is cited under the section, not under the list's last item (003 line 45)", () => {
+    const meeting = seedChunks(SEEDS.s003).find((c) => c.text.includes("参加一次CitiStat会议"))!;
+    expect(meeting).toBeDefined();
+    const span = spanOf(meeting, ["参加一次CitiStat会议"]);
+    expect(span.lineStart).toBe(45);
+    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
+    expect(span.headingPath.some((h) => h.startsWith("⑸"))).toBe(false);
   });
 
-  test("a chunk most of whose lines are in sections beside its first one is in the section they share (004 篇3's list of columns 1.–3.)", () => {
-    const columns = seedChunks(SEEDS.s004).find((c) => c.text.startsWith("1.机构设置概况"))!;
+  test("headings with lists under them stay headings (004 篇3's columns 1.–4., each with items ⑴…)", () => {
+    const columns = seedChunks(SEEDS.s004).find((c) => c.text.includes("⑵领导班子成员和工作分工"))!;
     expect(columns).toBeDefined();
-    expect(columns.headingPath.at(-1)).toBe("（二）政府办公厅（室）主动公开政府信息栏目设置");
-    expect(spanOf(columns, ["⑵领导班子成员和工作分工"]).headingPath.slice(-2)).toEqual(["1.机构设置概况", "⑵领导班子成员和工作分工"]);
+    expect(spanOf(columns, ["⑵领导班子成员和工作分工"]).headingPath.slice(-2)).toEqual(["（二）政府办公厅（室）主动公开政府信息栏目设置", "1.机构设置概况"]);
+  });
+
+  test("a heading the scraper ran into its paragraph ends at 情况 (004 line 309)", () => {
+    expect(innerHeadings(packed)).toContain("五、因政府信息公开申请行政复议、提起行政诉讼情况");
   });
 
   test("a chunk that ends with the next section's heading, whose text is not there, stays in its own (004 篇4: 二、存在的问题 and 三、下步工作思路)", () => {
