@@ -96,6 +96,8 @@ export function parseHeading(line: string): Heading | null {
       const run = title.length > MAX_HEADING_SENTENCE ? title.search(RUN_INTO_BODY) : -1;
       if (run >= 4 && run + 2 <= MAX_HEADING_SENTENCE) title = title.slice(0, run + 2);
     }
+    // A footnote mark ("⒉巴尔的摩市CitiStat[2]") is not part of the section's name, and in a citation reads like the answer's own [n].
+    title = title.replace(/\[\d{1,2}\]/g, "");
     if (title.length > MAX_TITLE) title = title.slice(0, MAX_TITLE) + "…";
     if (p.style === "yishi") title = marker + title;
     return { style: p.style, rank: p.rank, ordinal: p.ordinal(m), marker, title: title.trim(), inline };

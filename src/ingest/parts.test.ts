@@ -65,9 +65,9 @@ describe("paragraphs of another section packed into a chunk", () => {
 
   test("the items of a list of one-line points are text of the section they are in, not sections", () => {
     expect(citi).toBeDefined();
-    expect(citi.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
+    expect(citi.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat");
     const span = spanOf(citi, ["提高了不同管理层的沟通和协作"]);
-    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
+    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat");
     expect([span.lineStart, span.lineEnd]).toEqual([41, 41]);
     expect(innerHeadings(citi).filter((h) => /^[⑴⑵⑶⑷⑸]/.test(h))).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe("paragraphs of another section packed into a chunk", () => {
     expect(meeting).toBeDefined();
     const span = spanOf(meeting, ["参加一次CitiStat会议"]);
     expect(span.lineStart).toBe(45);
-    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat[2]");
+    expect(span.headingPath.at(-1)).toBe("⒉巴尔的摩市CitiStat");
     expect(span.headingPath.some((h) => h.startsWith("⑸"))).toBe(false);
   });
 
