@@ -19,7 +19,37 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { reason: "link", test: (l) => /^\[[^\]]{1,30}\]\([^)]*\)$/.test(l) },
   { reason: "previous/next links", test: (l) => /上一篇[:：].*下一篇[:：]|^(上一篇|下一篇)[:：]/.test(l) },
   { reason: "page number", test: (l) => /^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d{1,3}\s*页(\s*共\s*\d+\s*页)?$/.test(l) },
+  { reason: "document info header", test: isDocumentInfo },
+  { reason: "reference list", test: (l) => REFERENCES_HEADER.test(l) || isReferenceEntry(l) },
 ];
+
+/**
+ * The information box of a law or policy database page, fields in lenticular
+ * brackets: "【发布文号】闽政办[2007]60号【发布日期】2007-04-11【生效日期】…
+ * 【失效日期】【所属类别】政策参考【文件来源】福建省" (004 lines 195, 395). A line
+ * that starts with such a field and has two or more of them.
+ */
+const INFO_FIELD = /【(发布文号|发文字号|文号|索引号|发布日期|发文日期|成文日期|生效日期|施行日期|实施日期|失效日期|时效性|效力级别|所属类别|主题分类|文件来源|发布机关|发文机关|发布单位|发布部门)】/g;
+
+function isDocumentInfo(line: string): boolean {
+  return /^【[^】]{2,6}】/.test(line) && (line.match(INFO_FIELD)?.length ?? 0) >= 2;
+}
+
+/**
+ * A bibliography: its heading ("参考文献：") and each entry, which names the
+ * kind of work cited in brackets after its title, GB/T 7714 style ("NYPD
+ * CompStat[EB/OL]. [2008-08-28].", "…Police Management[M]. New York: …",
+ * "张三.电子政务研究[J].中国行政管理,2008(3)"; 003 lines 88–94). Body text
+ * citing a source ("巴尔的摩市CitiStat[2]") has a number there, not a kind.
+ */
+const REFERENCES_HEADER = /^(主要)?(参考文献|参考资料|引用文献)[:：]?$/;
+const CITED_KIND = /[[［]\s*(EB\/OL|DB\/OL|CP\/DK|[MJNC]\/OL|[MCNJDRSPAGZ])\s*[\]］]\s*([.．。,，:：/]|$)/;
+
+export function isReferenceEntry(line: string): boolean {
+  const m = CITED_KIND.exec(line);
+  // The kind follows the author and title: a paragraph whose sentences end before it is not an entry.
+  return m !== null && m.index < 300 && !/[。！？；]/.test(line.slice(0, m.index));
+}
 
 /** "【…】相关文章:" starts a list of related titles, each usually ending with a date such as "12-09". */
 export const RELATED_HEADER = /^【[^】]{1,60}】\s*相关(文章|推荐|阅读)[:：]?$|^相关(文章|推荐|阅读)[:：]$/;

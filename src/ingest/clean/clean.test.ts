@@ -11,8 +11,9 @@ import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
 import { collectReadings, stripPinyin } from "./pinyin.js";
-import { DocumentPairs, charFrequency, looksLikeShiftedGbk, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
-import { boilerplateReason, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
+import { DocumentPairs, LOST_MARK, charFrequency, looksLikeShiftedGbk, readFirstByte, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
+import { boilerplateReason, isReferenceEntry, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
+import { simplifiedZhe } from "./zhe.js";
 import { stripRepeatedHeading } from "./pdf-artifacts.js";
 import { removeCjkSpaces } from "./spaces.js";
 import { joinBrokenLines, shouldJoin } from "./join.js";
@@ -84,6 +85,25 @@ describe("traditional → simplified", () => {
     expect(lineAt(SEEDS.s001, 4).text).toBe("篇1");
     expect(seedLine(SEEDS.s002, 3)).toBe("高質(zhì)量發(fā)展綜合績(jī)效考核自評(píng)報(bào)告1");
     expect(lineAt(SEEDS.s002, 3).text).toBe("高质量发展综合绩效考核自评报告1");
+  });
+
+  test("著 is 着 in text converted from traditional, but in words of zhù (003 lines 7, 78; 001: 制约着; 000)", () => {
+    // opencc-js t→cn leaves 著; tw→cn makes every 著 着, 显著 too.
+    expect(seedLine(SEEDS.s003, 78)).toContain("隨著中國(guó)電子政務(wù)");
+    expect(lineAt(SEEDS.s003, 78).text).toContain("随着中国电子政务的发展");
+    // Line 7 starts "著巨大的壓力": joined to "…面臨" first, then read.
+    expect(seedLine(SEEDS.s003, 7).startsWith("著巨大的壓力")).toBe(true);
+    expect(lineAt(SEEDS.s003, 7).text).toContain("面临着巨大的压力");
+    expect(clean(SEEDS.s001).lines.some((l) => l.text.includes("制约着政府采购"))).toBe(true);
+    expect(simplifiedZhe("显著提高，著名企业，卓著，编著，著作，着力，本著，意味著，有著，存在著，围绕著")).toBe(
+      "显著提高，著名企业，卓著，编著，著作，着力，本着，意味着，有着，存在着，围绕着",
+    );
+    // Text written in simplified keeps its 著 (000: "著名企业家", "显著提高").
+    expect(lineAt(SEEDS.s000, 93).text).toContain("著名");
+    for (const file of SEED_FILES) {
+      const left = clean(file).lines.flatMap((l) => l.text.match(/.著./g) ?? []);
+      for (const w of left) expect(w, file).toMatch(/显著|著名/);
+    }
   });
 
   test("every cleaned line of every seed is already simplified", () => {
@@ -172,10 +192,31 @@ describe("mojibake (GBK read one byte out of step) in 002", () => {
     expect(lineAt(SEEDS.s003, 64).text).toContain("各个部门都能够实时地采集数据");
     expect(lineAt(SEEDS.s003, 68).text).toContain("能够实现最佳利用人力资源");
     // Raw 002: "專家?guī)熘信R時": one rare character after the remnant is enough to read the run in step.
-    expect(lineAt(SEEDS.s002, 43).text).toContain("专家中临时抽取");
+    expect(lineAt(SEEDS.s002, 43).text).toContain("专家库中临时抽取");
     expect(lineAt(SEEDS.s001, 330).text).toContain("多为当地农村农民");
-    // 庫 (of 專家庫人員) fits no common word: nothing is put in its place (熟人 and 造人 fit the byte).
-    expect(lineAt(SEEDS.s001, 129).text).toContain("我县专家人员数量不多");
+    // 庫 (of 專家庫人員) fits no common word; its first byte is told by the remnant (below).
+    expect(lineAt(SEEDS.s001, 129).text).toContain("我县专家库人员数量不多");
+  });
+
+  test("the remnant's reading tells the lost character's first byte (003 line 45: 每两周, not 每周)", () => {
+    // Raw "每?jī)芍軈⒓右淮蜟itiStat": 兩 is 83 C9. The converter read 每's second byte
+    // (BF) and 83 as 績 (BF 83, jī); 芍 (C9 D6) starts with 兩's second byte.
+    expect(seedLine(SEEDS.s003, 45)).toContain("每?jī)芍軈⒓右淮蜟itiStat");
+    expect(lineAt(SEEDS.s003, 45).text).toContain("管理部门每两周参加一次CitiStat会议");
+    // 兩 and 幧 both fit; 幧 is not a character of the document.
+    expect(readFirstByte("每", "jī", 0xc9)).toEqual(["兩", "幧"]);
+    // "專家?guī)": 家 ends D2, D2 8E is 規 (guī), 8E EC is 庫.
+    expect(readFirstByte("家", "guī", 0xec)).toContain("庫");
+    // The same loss elsewhere: 下拨, 潜力, 断面, 该领域, 当地, 劳动奖章, 风险代偿等措施.
+    expect(lineAt(SEEDS.s003, 110).text).toContain("政府下拨各");
+    expect(lineAt(SEEDS.s003, 98).text).toContain("一批发展潜力大");
+    expect(lineAt(SEEDS.s002, 248).text).toContain("国控断面");
+    expect(lineAt(SEEDS.s003, 199).text).toContain("邀请该领域");
+    expect(lineAt(SEEDS.s003, 223).text).toContain("百姓子女在当地就业");
+    expect(lineAt(SEEDS.s003, 227).text).toContain("全国五一劳动奖章获得者");
+    expect(lineAt(SEEDS.s002, 165).text).toContain("风险代偿等措");
+    // No character after a remnant is dropped unseen: none was left unknown in the seeds.
+    for (const file of SEED_FILES) expect(clean(file).lines.filter((l) => l.text.includes(LOST_MARK)), file).toEqual([]);
   });
 
   test("the last character of a run whose second byte is an ASCII sign, not a letter (001 lines 129 and 87)", () => {
@@ -248,9 +289,25 @@ describe("two characters read as one (the out-of-step pair between them was drop
     expect(lineAt(SEEDS.s001, 67).text).toContain("二是要让百姓有愿景");
   });
 
+  test("002 line 99: a common character (者) is split too when the pair is one the document writes (政策, 7 times)", () => {
+    // Raw "。ㄋ模┱呓庾x情況": 者 is the first byte of 政 and the second of 策.
+    expect(seedLine(SEEDS.s002, 99).startsWith("。ㄋ模┱呓庾x情況")).toBe(true);
+    expect(lineAt(SEEDS.s002, 99).text).toBe("（四）政策解读情况，自评分为满分5分。");
+    // After a heading's bracket only the pair itself can tell; 者 next to a neighbour it is written with stays.
+    const pairs = new DocumentPairs(seedLines(SEEDS.s002), charFrequency(seedText(SEEDS.s002)));
+    expect(restoreDroppedPairs("（四）者解讀", 3, pairs)).toBe("（四）政策解讀");
+  });
+
+  test("the character before is read as restored (002 line 130: 闰够 is 全域公交; 001 line 331: 当地政府对)", () => {
+    expect(seedLine(SEEDS.s002, 130).startsWith("。ㄒ唬┤蚬唤ㄔO(shè)情況")).toBe(true);
+    expect(lineAt(SEEDS.s002, 130).text).toBe("（一）全域公交建设情况，自评分为加5分。");
+    expect(lineAt(SEEDS.s001, 331).text).toContain("当地政府对杨柳米酒产业发展");
+  });
+
   test("a pair the document writes together only once, with neither neighbour, is not taken (001 line 143)", () => {
     // Raw "不當?shù)恼少徯袨": 丈 fits 寨+采 ("在梁寨采訪時" once), but nothing says 寨 belongs there.
-    expect(lineAt(SEEDS.s001, 143).text).toContain("不当丈购行");
+    // (的, the character the remnant swallowed, is told by its reading: see above.)
+    expect(lineAt(SEEDS.s001, 143).text).toContain("不当的丈购行");
     expect(lineAt(SEEDS.s001, 143).text).not.toContain("寨采购");
   });
 
@@ -308,7 +365,7 @@ describe("U+FFFD (a line cut inside a multi-byte character)", () => {
 describe("HTML left in the text", () => {
   test("a closing tag whose '<' the garbled run swallowed ends the sentence (001 line 51, 003 line 17)", () => {
     expect(seedLine(SEEDS.s001, 51)).toContain("著落?!?/p>");
-    expect(lineAt(SEEDS.s001, 51).text).toContain("建房款有了著落。");
+    expect(lineAt(SEEDS.s001, 51).text).toContain("建房款有了着落。");
     // The paragraph ended there: the next line is not glued on.
     expect(lineAt(SEEDS.s001, 52).text).toMatch(/^这是梁寨镇党委宣传委员李芳的一则“民情日志”/);
     expect(lineAt(SEEDS.s003, 17).text).toMatch(/取得了相当\S{0,3}。$/);
@@ -379,6 +436,28 @@ describe("boilerplate", () => {
     expect(lineAt(SEEDS.s000, 7).text).toBe("实行零报告制度篇一");
     expect(lineAt(SEEDS.s004, 571).text.startsWith("（十八）由各市、县、区人民政府负责本辖区治理")).toBe(true);
     expect(boilerplateReason(lineAt(SEEDS.s003, 4).text)).toBeUndefined();
+  });
+
+  test("004 lines 195 and 395: a document-info header (【发布文号】…【文件来源】) is dropped, the title under it kept", () => {
+    expect(seedLine(SEEDS.s004, 395)).toMatch(/^【发布文号】闽政办\[2007\]60号 【发布日期】2007-04-11 .*【所属类别】政策参考 【文件来源】福建省$/);
+    for (const n of [195, 395]) {
+      expect(coveredByLines(SEEDS.s004, n), `line ${n}`).toBe(false);
+      expect(droppedReason(SEEDS.s004, n)).toBe("document info header");
+    }
+    expect(lineAt(SEEDS.s004, 397).text.startsWith("福建省人民政府办公厅转发")).toBe(true);
+    expect(lineAt(SEEDS.s004, 197).text.startsWith("龙岩市人民政府办公室关于转发")).toBe(true);
+    // One 【…】 field is not a header.
+    expect(boilerplateReason("【发布日期】2007-04-11")).toBeUndefined();
+  });
+
+  test("003 lines 88–94: a reference list ([EB/OL], [M] entries) is dropped; body text citing [2] is not", () => {
+    expect(seedLine(SEEDS.s003, 89)).toBe("NYPD CompStat[EB/OL]. [2008-08-28].");
+    expect(clean(SEEDS.s003).dropped).toContainEqual({ lineStart: 88, lineEnd: 94, reason: "reference list" });
+    for (let n = 88; n <= 94; n++) expect(coveredByLines(SEEDS.s003, n), `line ${n}`).toBe(false);
+    expect(lineAt(SEEDS.s003, 34).text).toBe("⒉巴尔的摩市CitiStat[2]");
+    expect(lineAt(SEEDS.s003, 87).text.startsWith("总而言之")).toBe(true);
+    expect(isReferenceEntry("张三.电子政务研究[J].中国行政管理,2008(3):12-15.")).toBe(true);
+    expect(isReferenceEntry("城市管理的数据驱动。参见[M]")).toBe(false);
   });
 
   test("dropped ranges are sorted and say why", () => {

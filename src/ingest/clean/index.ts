@@ -8,6 +8,7 @@ import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
 import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
 import { stripInlineRepeat, stripRepeatedHeading } from "./pdf-artifacts.js";
 import { joinBrokenLines } from "./join.js";
+import { simplifiedZhe } from "./zhe.js";
 import { stripHtmlResidue } from "./html.js";
 import { parseHeading } from "../headings.js";
 
@@ -38,6 +39,8 @@ export function cleanText(raw: string): Cleaned {
   const repaired: number[] = [];
   let lines: Line[] = [];
   const headingRepairs = new Set<number>();
+  /** Lines converted from traditional characters: their 著 is read after joining (see zhe.ts). */
+  const traditional = new Set<number>();
 
   rawLines.forEach((rawLine, i) => {
     const n = i + 1;
@@ -63,7 +66,9 @@ export function cleanText(raw: string): Cleaned {
     }
     if (fix.garbled !== undefined || repairs > 0) repaired.push(n);
     const unannotated = stripPinyin(mended);
-    text = toSimplified(stripHtmlResidue(unannotated)).trim();
+    const original = stripHtmlResidue(unannotated);
+    text = toSimplified(original).trim();
+    if (text !== original.trim()) traditional.add(n);
     if (!text) {
       dropped.push({ lineStart: n, lineEnd: n, reason: unannotated.trim() ? "HTML markup" : "mojibake (unrecoverable)" });
       return;
@@ -113,5 +118,12 @@ export function cleanText(raw: string): Cleaned {
   }
 
   dropped.sort((a, b) => a.lineStart - b.lineStart);
-  return { lines: joinBrokenLines(kept), dropped, boilerplate, repaired };
+  // After joining: "面临" / "著巨大的压力" is one sentence, and 著 after 临 is 着.
+  const joined = joinBrokenLines(kept).map((line) => {
+    let fromTraditional = false;
+    for (let n = line.lineStart; n <= line.lineEnd && !fromTraditional; n++) fromTraditional = traditional.has(n);
+    const text = fromTraditional ? simplifiedZhe(line.text) : line.text;
+    return text === line.text ? line : { ...line, text };
+  });
+  return { lines: joined, dropped, boilerplate, repaired };
 }

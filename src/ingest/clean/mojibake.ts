@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { pinyin } from "pinyin-pro";
 import { isPinyinSyllable, stripPinyin } from "./pinyin.js";
 import { toSimplified } from "../../text/script.js";
 import { wordFrequency } from "../../text/tokenize.js";
@@ -183,7 +184,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
       repaired++;
       if (!pairs) return best.text;
       // Judged without them, so that joining pairs never makes a wrong reading look right.
-      const lost = remnant && best.from === 0 ? lostBeforeRun(line[offset - remnant[0].length - 1] ?? "", chars[0]!, best.text, pairs) : "";
+      const lost = remnant && best.from === 0 ? lostBeforeRun(charBefore(line.slice(0, offset - remnant[0].length)), remnant[0].slice(1, -1), chars[0]!, best.text, pairs) : "";
       return lost + restoreDroppedPairs(best.text, best.from, pairs);
     }
     return whole;
@@ -198,13 +199,82 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
  * step again (`before` is the character before the remnant): the run's first
  * byte, dropped to read it in step, is that character's second byte
  * ("能夠?qū)崟r(shí)": 崟 is 8D 95, 實 is 8C 8D, 時 95 72).
- * The document's character with that second byte that makes a word with
- * the character before the remnant or the run's first (實時), if one does.
+ *
+ * Its first byte is told by the remnant: the converter read the second byte
+ * of the character before and the first byte of the lost one as a character
+ * and wrote that one's reading ("能夠?qū)": 夠 is 89 F2, and F2 8C is 驅, qū;
+ * so the lost character starts with 8C). Where the remnant's reading makes
+ * more than one first byte possible, the one that makes a character of the
+ * document wins. Failing that, the document's character with that second
+ * byte that makes a word with the character before the remnant or the run's
+ * first (實時), if one does. A character neither finds is marked "□", never
+ * dropped unseen ("每兩周" must not become "每周").
  */
-function lostBeforeRun(before: string, firstChar: string, decoded: string, pairs: DocumentPairs): string {
+export const LOST_MARK = "□";
+
+function lostBeforeRun(before: string, syllable: string, firstChar: string, decoded: string, pairs: DocumentPairs): string {
   const pair = gbkPair(firstChar);
-  if (!pair) return "";
-  return pairs.withTrail(pair[0], IDEOGRAPH.test(before) ? before : "", [...decoded][0] ?? "", true) ?? "";
+  if (!pair) return LOST_MARK;
+  const told = readFirstByte(before, syllable, pair[0]);
+  if (told.length === 1) return told[0]!;
+  const inDocument = told.filter((c) => pairs.uses(c));
+  if (inDocument.length === 1) return inDocument[0]!;
+  const byWord = bestByWord(told, IDEOGRAPH.test(before) ? before : "", [...decoded][0] ?? "");
+  if (byWord) return byWord;
+  return pairs.withTrail(pair[0], IDEOGRAPH.test(before) ? before : "", [...decoded][0] ?? "", true) ?? LOST_MARK;
+}
+
+/** The candidate that makes the word jieba's dictionary counts most often with a neighbour, at least twice as often as any other's. */
+function bestByWord(candidates: readonly string[], before: string, after: string): string | undefined {
+  let best: string | undefined;
+  let first = 0;
+  let second = 0;
+  for (const c of candidates) {
+    const f = Math.max(dictionaryCount(before + c), dictionaryCount(c + after));
+    if (f > first) [best, second, first] = [c, first, f];
+    else if (f > second) second = f;
+  }
+  return first > 0 && first >= 2 * second ? best : undefined;
+}
+
+/** The character before `text`'s end, past a pinyin annotation ("當(dāng)" → 當). */
+function charBefore(text: string): string {
+  const annotated = new RegExp(`([\\u3400-\\u9fff])\\(${SYLLABLE}\\)$`).exec(text);
+  return annotated ? annotated[1]! : [...text].pop() ?? "";
+}
+
+const readingsOf = new Map<string, string[]>();
+
+function readingsOfChar(c: string): string[] {
+  let r = readingsOf.get(c);
+  if (!r) readingsOf.set(c, (r = pinyin(c, { multiple: true, type: "array" }).map((s) => s.normalize("NFC"))));
+  return r;
+}
+
+const toneless = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+
+/**
+ * The characters whose second byte is `trail` and whose first byte, after
+ * the second byte of `before`, makes a character read `syllable`: those with
+ * the reading as written, or else with it in another tone (the converter
+ * reads 績 jī, dictionaries jì).
+ */
+export function readFirstByte(before: string, syllable: string, trail: number): string[] {
+  const prev = gbkPair(before)?.[1];
+  if (prev === undefined || prev < 0x81) return [];
+  const exact: string[] = [];
+  const anyTone: string[] = [];
+  const want = syllable.normalize("NFC");
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    const phantom = iconv.decode(Buffer.from([prev, lead]), "gbk");
+    if (phantom.length !== 1 || !IDEOGRAPH.test(phantom)) continue;
+    const lost = iconv.decode(Buffer.from([lead, trail]), "gbk");
+    if (lost.length !== 1 || !IDEOGRAPH.test(lost)) continue;
+    const readings = readingsOfChar(phantom);
+    if (readings.includes(want)) exact.push(lost);
+    else if (readings.some((r) => toneless(r) === toneless(want))) anyTone.push(lost);
+  }
+  return exact.length > 0 ? exact : anyTone;
 }
 
 /**
@@ -383,6 +453,11 @@ export class DocumentPairs {
     this.#freq = freq;
   }
 
+  /** Whether the document writes this character at all. */
+  uses(c: string): boolean {
+    return (this.#freq.get(c) ?? 0) > 0;
+  }
+
   /** Two characters joined by chance make one the document hardly uses; common ones are never split. */
   isRare(c: string): boolean {
     return (this.#freq.get(c) ?? 0) <= RARE;
@@ -447,7 +522,7 @@ export class DocumentPairs {
   }
 
   /** The pair of the document's characters that `c` is what is left of, if exactly one fits best. */
-  split(c: string, before: string, after: string): string | undefined {
+  split(c: string, before: string, after: string, common = false): string | undefined {
     this.#bigrams ??= this.#build();
     const bytes = gbkPair(c);
     if (!bytes) return undefined;
@@ -462,7 +537,12 @@ export class DocumentPairs {
         if (!droppedPair(trail, gbkPair(y)![0])) continue;
         const together = this.count(x + y);
         const context = (before ? this.count(before + x) : 0) + (after ? this.count(y + after) : 0);
-        if (together === 0 || context === 0) continue;
+        // Beside a bracket or a sign (a heading's number, a clause's start) only the other neighbour can tell;
+        // when it does not, a pair the document writes twice or more will do.
+        const open = !IDEOGRAPH.test(before) || !IDEOGRAPH.test(after);
+        if (together === 0 || (context === 0 && !(open && together >= 2))) continue;
+        // A common character is split only on the evidence of a pair the document writes twice or more.
+        if (common && together < 2) continue;
         // Written together once may be chance ("在梁寨采訪時"); once with a neighbour as well is not.
         const withNeighbour = (before ? this.count(before + x + y) : 0) + (after ? this.count(x + y + after) : 0);
         if (together < 2 && withNeighbour === 0) continue;
@@ -506,13 +586,14 @@ export function restoreDroppedPairs(text: string, from: number, pairs: DocumentP
   let out = chars.slice(0, start).join("");
   for (let i = start; i < chars.length; i++) {
     const c = chars[i]!;
-    const before = chars[i - 1] ?? "";
+    // The character before as restored: "闰够" is 全域公交, and 域 tells 公交 where 闰 could not.
+    const before = [...out].pop() ?? "";
     const after = chars[i + 1] ?? "";
     // The slot of a heading number ("（施" is 十, 十二 or 十三) is restoreHeadingNumbers' to read.
     // A character that makes a word with a neighbour ("村姑") is read right, however rare in the document.
     const fits =
-      !IDEOGRAPH.test(c) || before === "（" || !pairs.isRare(c) || pairs.count(before + c) > 0 || pairs.count(c + after) > 0 || dictionaryCount(before + c) > 0 || dictionaryCount(c + after) > 0;
-    out += (fits ? undefined : pairs.split(c, before, after)) ?? c;
+      !IDEOGRAPH.test(c) || before === "（" || pairs.count(before + c) > 0 || pairs.count(c + after) > 0 || dictionaryCount(before + c) > 0 || dictionaryCount(c + after) > 0;
+    out += (fits ? undefined : pairs.split(c, before, after, !pairs.isRare(c))) ?? c;
   }
   return out;
 }
