@@ -5,7 +5,8 @@
  */
 import type { Citation } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
-import { spanOf } from "../ingest/parts.js";
+import { innerHeadings, spanOf } from "../ingest/parts.js";
+import type { Chunk } from "../ingest/types.js";
 import { lineRange } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
 import { documentLabel, sectionInArticle, toCitation, type Passage } from "./passages.js";
@@ -43,6 +44,15 @@ interface Candidate {
   index: number;
   text: string;
   score: number;
+  /**
+   * A heading ("三、改进干部实绩考核方法的对策。", "产生上述问题的主要原因有：") or the
+   * short title of an item ("2、扎实开展粮食安全工作。"): not an answer on its own.
+   */
+  kind?: "heading" | "title";
+  /** It sits under a heading of the part the question asks for ("六、…存在的主要问题"). */
+  inPart?: boolean;
+  /** The content under a heading or title, when it is picked. */
+  under?: Candidate[];
 }
 
 const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
@@ -58,6 +68,8 @@ const MAX_SENTENCE_CHARS = 160;
 
 /** The query side of scoring, computed once per question. */
 interface Query {
+  /** The question as asked. */
+  text: string;
   tokens: Array<{ norm: string; weight: number }>;
   total: number;
   keys: string[];
@@ -107,6 +119,7 @@ function makeQuery(question: string): Query {
     weight: idfWeight(t) * (whole.has(t) ? 1 : 0.5),
   }));
   return {
+    text: question,
     tokens,
     total: tokens.reduce((s, t) => s + t.weight, 0),
     keys: keyTerms(question, 3).map(normalizeForMatch),
@@ -181,39 +194,221 @@ function withItemTitles(text: string): Sentence[] {
   return out;
 }
 
-/** Every usable sentence of the passages, scored against the question. */
+/** One quotable piece of a passage: a sentence (an item's short title joined to it), or a heading line. */
+interface Unit {
+  text: string;
+  /** Position among the passage's units (reading order). */
+  index: number;
+  /** The line of the passage's text it is on (0-based). */
+  line: number;
+  kind?: "heading" | "title";
+}
+
+/** An item title is at most this long (without its enumerator): "扎实开展粮食安全工作", "知事途径比较狭窄". */
+const MAX_TITLE_CHARS = 20;
+const TERMINATED = /[。！？!?；;]$/;
+
+/** The level of a numbered heading or item: 一、 > （一） > 1、 > (1) > ① > 一是; undefined when it is not numbered. */
+function enumLevel(text: string): number | undefined {
+  const t = text.trim();
+  if (/^[一二三四五六七八九十]+、/.test(t)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return 2;
+  if (/^\d+[、.．]|^[⒈-⒛]/u.test(t)) return 3;
+  if (/^[（(]\d+[)）]|^[⑴-⒇]/u.test(t)) return 4;
+  if (/^[①-⑳]/u.test(t)) return 5;
+  if (/^[一二三四五六七八九十]+是/.test(t)) return 6;
+  return undefined;
+}
+
+/**
+ * The passage as units. A line is a heading when the chunker made it one (it
+ * is on the chunk's heading paths: "三、改进干部实绩考核方法的对策。") or it is
+ * short and unterminated ("产生上述问题的主要原因有："); the first sentences of
+ * a line that are short numbered titles followed by more ("2、扎实开展粮食安全工作。一是…")
+ * are titles. Neither answers a question by itself: what follows does.
+ */
+function unitsOf(chunk: Chunk): Unit[] {
+  const known = new Set([...chunk.headingPath, ...innerHeadings(chunk)].map(normalizeForDedupe));
+  const out: Unit[] = [];
+  chunk.text.split("\n").forEach((raw, line) => {
+    const text = raw.trim();
+    if (!text) return;
+    if (known.has(normalizeForDedupe(text)) || looksLikeHeading(text)) {
+      out.push({ text, index: out.length, line, kind: "heading" });
+      return;
+    }
+    const sentences = withItemTitles(text);
+    sentences.forEach((s, i) => {
+      const bare = stripEnumerator(s.text);
+      const title =
+        i < sentences.length - 1 && bare !== s.text && TERMINATED.test(s.text) && !/[，,]/.test(bare) && normalizeForDedupe(bare).length <= MAX_TITLE_CHARS;
+      out.push({ text: s.text, index: out.length, line, ...(title ? { kind: "title" as const } : {}) });
+    });
+  });
+  return out;
+}
+
+/** Items of a list under a heading that are quoted, at most. */
+const MAX_LIST_ITEMS = 5;
+
+/** The units after `from` up to the next heading line of `level` or above (the next unnumbered heading, for an unnumbered one). */
+function sectionBelow(units: Unit[], from: number, level: number | undefined): Unit[] {
+  const below: Unit[] = [];
+  for (let i = from; i < units.length; i++) {
+    const u = units[i]!;
+    const startsLine = i === 0 || units[i - 1]!.line !== u.line;
+    if (startsLine && u.kind === "heading") {
+      const l = enumLevel(u.text);
+      if (level !== undefined && l !== undefined && l <= level) break;
+      if (level === undefined && l === undefined) break;
+      // A new list ("产生上述问题的主要原因有：") after the first.
+      if (/[：:]$/.test(u.text) && below.some((b) => enumLevel(b.text) !== undefined)) break;
+    }
+    below.push(u);
+  }
+  return below;
+}
+
+/** The numbered items of a section, each with the sentence after it when it is a sub-heading or title; none when it has no numbered items. */
+function itemLeads(below: Unit[]): Unit[][] {
+  const out: Unit[][] = [];
+  below.forEach((u, i) => {
+    const startsLine = i === 0 || below[i - 1]!.line !== u.line;
+    if (!startsLine || enumLevel(u.text) === undefined) return;
+    // A numbered sub-heading or title is quoted with the sentence that follows it.
+    const next = below[i + 1];
+    out.push(u.kind && next && !next.kind ? [u, next] : [u]);
+  });
+  return out;
+}
+
+/**
+ * What stands under a heading or title: for a title, the sentences after it
+ * on its line up to the first that is not a title itself; for a heading line,
+ * the lines after it up to the next heading of its level or above — the lead
+ * of each numbered item (a sub-heading with the sentence after it), else the
+ * first two sentences.
+ */
+function contentUnder(units: Unit[], at: number): Unit[][] {
+  const head = units[at]!;
+  if (head.kind === "title") {
+    const out: Unit[] = [];
+    for (let i = at + 1; i < units.length && units[i]!.line === head.line; i++) {
+      out.push(units[i]!);
+      if (units[i]!.kind !== "title") break;
+    }
+    return [out];
+  }
+  const below = sectionBelow(units, at + 1, enumLevel(head.text));
+  const leads = itemLeads(below);
+  return leads.length ? leads : [below.filter((u) => !u.kind).slice(0, 2)];
+}
+
+/** Kinds of things a question asks about an item: its shortcomings, its causes, its merits, an amount of money. */
+const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
+  {
+    asks: /缺点|不足|弊端|短板|短处|毛病|局限|劣势|缺陷|问题/,
+    states: /缺点|不足|弊端|短板|问题|局限|缺陷|难以|不易|不高|不够|不强|不到位|缺乏|缺少|忽视|较多|受到影响|制约|^(?:但|但是|然而|不过)/,
+  },
+  { asks: /原因|为什么|为何|怎么会|因何|何故/, states: /原因(?:是|在于|有|主要)|由于|因为|之所以|根源/ },
+  { asks: /优点|优势|好处|长处|益处/, states: /优点|优势|好处|长处|有利于|便于|简便|便捷/ },
+  {
+    asks: /钱|费用|成本|资金|经费|金额|花费|花了|节省|节约|省了|投入|投资|预算|美金|美元/,
+    states: /\d[\d.,]*\s*[万亿]?\s*(?:元|美元|美金|欧元|港元|块)|[一二三四五六七八九十百千万亿]+(?:元|美元|美金)/,
+  },
+];
+/** What a sentence that states the asked-for aspect gains. */
+const ASPECT_BONUS = 0.25;
+
+/** Every usable sentence (and heading) of the passages, scored against the question. */
 function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
   const maxScore = Math.max(0, ...passages.map((p) => p.score));
   const out: Candidate[] = [];
+  const aspects = ASPECTS.filter((a) => a.asks.test(q.text));
+  const perPassage: Array<{ p: Passage; units: Unit[]; made: Map<number, Candidate> }> = [];
   passages.forEach((p, i) => {
     // Rank matters most; the retrieval score refines it when it is meaningful.
     const rankWeight = 1 / (1 + 0.25 * i);
     const scoreWeight = maxScore > 0 && p.score > 0 ? 0.6 + 0.4 * (p.score / maxScore) : 1;
     const weight = rankWeight * scoreWeight;
-    for (const s of withItemTitles(p.chunk.text)) {
-      if (looksLikeHeading(s.text)) continue;
+    const units = unitsOf(p.chunk);
+    const lines = p.chunk.text.split("\n");
+    const made = new Map<number, Candidate>();
+    for (const s of units) {
       const text = stripEnumerator(s.text);
-      if (normalizeForDedupe(text).length < MIN_QUOTE_CHARS) continue;
-      const norm = normalizeForMatch(text);
-      const cov = coverage(q, text);
+      if (normalizeForDedupe(text).length < MIN_QUOTE_CHARS && !s.kind) continue;
+      if (normalizeForDedupe(text).length < 2) continue;
       // The section the sentence itself sits in, which in a passage packing
       // several short sections is narrower than the passage's.
       const { headingPath } = spanOf(p.chunk, [s.text]);
+      // A heading means what its parents say as well ("产生上述问题的主要原因有：" under "二、…干部实绩考核…").
+      const matched = s.kind === "heading" ? [...headingPath.slice(1), text].join(" ") : text;
+      const norm = normalizeForMatch(matched);
+      let cov = coverage(q, matched);
+      // A sentence stating what is asked of its item ("但效率不高…" for "个别谈话法有啥缺点")
+      // need not repeat the item's name: its line names it.
+      const states = !s.kind && aspects.some((a) => a.states.test(text));
+      if (states) cov = Math.max(cov, 0.8 * coverage(q, lines[s.line] ?? text));
       let score = cov + 0.1 * coverage(q, headingPath.join(" "));
-      // Within a passage that packs the part the question asks for with other
-      // sections, its sentences come first (the passage as a whole was already
-      // ranked by the part it sits in).
-      if (q.intent && underHeading(headingPath, q.intent) && !underHeading(p.chunk.headingPath, q.intent)) score += INTENT_BONUS;
+      // Sentences in the part the question asks for come before the rest.
+      const inPart = !!q.intent && underHeading(headingPath, q.intent);
+      if (inPart) score += INTENT_BONUS;
+      if (states) score += ASPECT_BONUS;
+      // A heading that names the asked-for part introduces the answer: "产生上述问题的主要原因有：" for "原因呢".
+      // Less so when it names other parts too ("…存在的主要问题及原因" asked for the causes).
+      if (s.kind === "heading" && aspects.some((a) => a.asks.test(text))) {
+        score += ASPECTS.some((a) => !aspects.includes(a) && a.asks.test(text)) ? ASPECT_BONUS : 2 * ASPECT_BONUS;
+      }
       if (q.keys.length) score += (0.25 * q.keys.filter((k) => norm.includes(k)).length) / q.keys.length;
       if (/\d/.test(norm)) score += q.wantsNumber && cov >= 0.3 ? 0.2 : 0.03;
       if (q.wantsTime && cov >= 0.2 && DATE.test(text)) score += 0.25;
       for (const n of q.numbers) if (extractNumbers(text).includes(n)) score += 0.2;
       // With nothing to match, prefer the opening sentences of the best passages.
       if (q.total === 0) score += 0.1 / (1 + s.index);
-      const defines = q.defines !== undefined && definesTerm(norm, q.defines);
-      out.push({ passage: p, index: s.index, text: trimSentence(q, text), score: score * weight, ...(defines ? { defines } : {}) });
+      const defines = !s.kind && q.defines !== undefined && definesTerm(norm, q.defines);
+      const c: Candidate = {
+        passage: p,
+        index: s.index,
+        text: s.kind === "heading" ? text : trimSentence(q, text),
+        score: score * weight,
+        ...(defines ? { defines } : {}),
+        ...(s.kind ? { kind: s.kind } : {}),
+        ...(inPart ? { inPart } : {}),
+      };
+      made.set(s.index, c);
+      out.push(c);
     }
+    perPassage.push({ p, units, made });
   });
+  // What stands under each heading and title, quoted when it is picked. A
+  // section's later items may be passages of their own ("三、…对策" and its
+  // items 2–4): their leads follow, in the order of the file.
+  for (const { p, units, made } of perPassage) {
+    units.forEach((u, at) => {
+      const c = made.get(u.index);
+      if (!c?.kind) return;
+      const groups = contentUnder(units, at).map((g) => g.flatMap((v) => made.get(v.index) ?? [])).filter((g) => g.length);
+      if (c.kind === "heading" && groups.length) {
+        const heading = normalizeForDedupe(u.text);
+        const level = enumLevel(u.text);
+        // A section that runs to the end of the passage goes on in the passage after it.
+        let end = sectionBelow(units, at + 1, level).at(-1) === units.at(-1) ? p.chunk.lineEnd : -Infinity;
+        const section = p.chunk.headingPath.join("\u0000");
+        const rest = perPassage
+          .filter((o) => o.p !== p && o.p.chunk.file === p.chunk.file && o.p.chunk.articleIndex === p.chunk.articleIndex && o.p.chunk.lineStart > p.chunk.lineStart)
+          .sort((a, b) => a.p.chunk.lineStart - b.p.chunk.lineStart);
+        for (const o of rest) {
+          const under = o.p.chunk.headingPath.some((h) => normalizeForDedupe(h) === heading);
+          const continues = o.p.chunk.lineStart <= end + 2 && o.p.chunk.headingPath.join("\u0000") === section;
+          if (!under && !continues) continue;
+          const below = sectionBelow(o.units, 0, level);
+          if (continues) end = below.at(-1) === o.units.at(-1) ? o.p.chunk.lineEnd : -Infinity;
+          groups.push(...itemLeads(below).map((g) => g.flatMap((v) => o.made.get(v.index) ?? [])));
+        }
+      }
+      c.under = groups.slice(0, MAX_LIST_ITEMS).flat();
+    });
+  }
   return out;
 }
 
@@ -252,6 +447,40 @@ function pick(candidates: Candidate[], o: Pick): Candidate[] {
   }
   return picked;
 }
+
+/**
+ * The picked sentences (best first) with the content under each picked
+ * heading or title quoted too: a heading alone ("扎实开展粮食安全工作。") does
+ * not answer. A heading line is left out once its content is in (the citation
+ * names the section); a title stays in an answer, where it names its item,
+ * but not in a draft, whose paragraphs are prose. At most `cap` sentences,
+ * however many the first pick brings.
+ */
+function withContent(picked: Candidate[], cap: number, draft: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (c: Candidate) => {
+    if (out.includes(c) || out.some((o) => isDuplicate(o.text, c.text))) return;
+    out.push(c);
+  };
+  for (const c of picked) {
+    if (out.length >= cap) break;
+    if (!c.kind) {
+      add(c);
+      continue;
+    }
+    const under = (c.under ?? []).filter((u) => !(draft && u.kind));
+    if (under.length === 0) continue;
+    if (c.kind === "title" && !draft) add(c);
+    for (const u of under) if (out.length < cap || u === under[0]) add(u);
+  }
+  // Only headings with nothing under them in the passages: they are all there is.
+  return out.length ? out : picked.filter((c) => !draft || !c.kind);
+}
+
+/** Sentences an answer quotes at most, with the content of the headings it picked. */
+const MAX_ANSWER_SENTENCES = 8;
+/** Sentences a draft quotes at most. */
+const MAX_DRAFT_SENTENCES = 10;
 
 /** "……句子" → "……句子[n]。": the citation goes before the closing full stop. */
 function withCitation(sentence: string, n: number): string {
@@ -295,9 +524,10 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
     ),
   ];
   let lead = "根据文档：";
+  picked = withContent(picked, MAX_ANSWER_SENTENCES, false);
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
-    picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).slice(0, 2);
+    picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
     lead = "文档中没有与问题直接对应的句子，最相关段落的开头是：";
   } else if (COUNT_QUESTION.test(question) && !picked.some((c) => NUMERAL.test(c.text.replace(DATES, "")))) {
     // Asked for a number, and no sentence that answers gives one: say so rather than imply it.
@@ -340,14 +570,21 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   const onTopic = topic.length ? scored.filter((c) => topic.some((t) => normalizeForMatch(c.text).includes(t))) : scored;
   // Too few sentences name the topic itself (营商环境, where the passages say
   // 经济发展环境): a paragraph from the best passages beats a single sentence.
-  const picked = pick(onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored, {
-    minSentences: 3,
-    maxSentences: 9,
-    maxPassages: 5,
-    relative: 0.35,
-    floor: 0.15,
-    maxPerPassage: 3,
-  });
+  const pool = onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored;
+  // A request for a part of a report ("起草一段…存在问题的表述") is drafted from that part when the passages have it.
+  const inPart = scored.filter((c) => c.inPart && !c.kind);
+  const picked = withContent(
+    pick(inPart.length >= 2 ? inPart : pool, {
+      minSentences: 3,
+      maxSentences: 9,
+      maxPassages: 5,
+      relative: 0.35,
+      floor: 0.15,
+      maxPerPassage: 3,
+    }),
+    MAX_DRAFT_SENTENCES,
+    true,
+  );
   if (picked.length === 0) return { text: "", citations: [], sources: [] };
   const byPassage = new Map<number, Candidate[]>();
   for (const c of picked) byPassage.set(c.passage.n, [...(byPassage.get(c.passage.n) ?? []), c]);

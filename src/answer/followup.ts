@@ -31,7 +31,16 @@ export function looksLikeFollowUp(question: string): boolean {
 }
 
 /** Words that point back or ask for more without naming a topic: "这一条出自哪个文件", "它是什么意思", "能详细说说吗". */
-const POINTING = new Set("一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 出自 出处 来源 原文 意思 详细 具体 内容 上面 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续".split(" "));
+const POINTING = new Set("一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 这段话 那段话 这句话 出自 出处 来源 来自 引自 原文 意思 详细 具体 内容 上面 回答 答案 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续".split(" "));
+
+/**
+ * The parts of a topic a conversation moves between ("那原因呢？" after "干部考核有哪些问题"):
+ * asked alone after 那/这, they point back at the earlier topic; asked as a
+ * follow-up, they replace the earlier question's part instead of adding to it.
+ */
+export const ASPECT_WORDS = new Set(
+  "问题 不足 缺点 弊端 困难 短板 原因 成因 根源 对策 措施 举措 建议 办法 做法 经验 成效 成绩 效果 作用 意义 目标 任务 打算 计划 下一步 优点 优势 好处 影响 现状 特点 要求 依据 步骤 流程 程序 标准".split(" "),
+);
 const ORDINAL_WORD = /^第.{1,3}[条项点段个句部分]$/;
 const REFERRING_START = /^(那么|那|这|上面|上述|刚才|以上|前面|它|其)/;
 
@@ -45,6 +54,20 @@ export function onlyRefersBack(question: string): boolean {
   // Without punctuation: jieba cuts "说说吗？" as 说/说吗 but "说说吗" as 说说/吗.
   const q = question.replace(/[\p{P}\s]+/gu, "");
   if (!REFERRING_START.test(q)) return false;
+  // "那原因呢？", "那对策呢？", "这些问题的原因是什么": a part of the topic before, not a topic.
+  return contentWords(q).every((w) => POINTING.has(w) || ORDINAL_WORD.test(w) || ASPECT_WORDS.has(w));
+}
+
+/** Words that ask where something comes from: "出自哪个文件", "出处", "来源", "原文在哪". */
+const SOURCE_QUESTION = /出自|出处|来源|来自|引自|引用|哪[个份篇部]?(?:文件|文档|材料|文章|报告)|原文在哪|哪一?[节段行]|第几[行段节]/;
+
+/**
+ * A question that only asks where the previous answer came from ("这一条出自哪个文件？",
+ * "出处是哪里", "来自哪份材料"): it is answered from that answer's citations, not by a search.
+ */
+export function asksForSource(question: string): boolean {
+  const q = question.replace(/[\p{P}\s]+/gu, "");
+  if (!SOURCE_QUESTION.test(q) || /[A-Za-z\d]/.test(q)) return false;
   return contentWords(q).every((w) => POINTING.has(w) || ORDINAL_WORD.test(w));
 }
 
@@ -58,10 +81,13 @@ export function heuristicStandalone(question: string, history: Turn[]): string {
     if (!looksLikeFollowUp(users[i]!)) break;
   }
   if (previous.length === 0) return question;
+  // "那原因呢？" after "干部考核有哪些问题": the topic and the new part, not the old part as well.
+  const newAspect = contentTokens(question).some((w) => ASPECT_WORDS.has(w));
   const terms: string[] = [];
   for (const p of previous) {
     const found = keyTerms(p, 4);
     for (const t of found.length ? found : contentTokens(p).slice(0, 4)) {
+      if (newAspect && ASPECT_WORDS.has(t)) continue;
       if (!terms.includes(t) && !question.includes(t)) terms.push(t);
     }
   }

@@ -11,6 +11,12 @@ export const tooLong = (max: number, what: "问题" | "起草要求") =>
 /** A question that only points back ("这一条出自哪个文件？") and has no earlier turn to point at. */
 export const NOTHING_TO_REFER_TO =
   "这个问题指的是前面的内容，但没有可参照的上文。请把要问的内容说完整（例如“零报告制度是怎么规定的？”）；在群聊中也可以回复机器人的某条回答再追问。";
+/** "这一条出自哪个文件？" after an answer: where the passages it quoted are. */
+export function sourcesOfPrevious(citations: ReadonlyArray<{ n: number; file: string; article: string; section: string; lineStart: number; lineEnd: number }>): string {
+  return `上一条回答出自：${citations.map((c) => `${documentLabel(c)} ${placeInArticle(c)}[${c.n}]`).join("；")}。`;
+}
+/** "这一条出自哪个文件？" after a reply that quoted no document. */
+export const NO_SOURCE_IN_HISTORY = "上一条回答没有引用文档中的内容，无法给出出处。";
 /** A question with nothing to search for ("a", "？！"). */
 export const NOTHING_TO_SEARCH = "问题中没有可以查询的内容，请输入完整的问题。";
 export const NOT_COVERED = "文档中没有找到与该问题相关的内容，现有文档可能没有涉及这一问题。";

@@ -14,6 +14,7 @@ import type {
   FindResult,
   NearestDocument,
   SourceInfo,
+  Turn,
 } from "./types.js";
 import { LLMServiceError, type ChatModel } from "./llm.js";
 import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
@@ -21,7 +22,8 @@ import { formatPassages, formatUserText, uniquePassages, type Passage } from "./
 import { checkCitations } from "./citations.js";
 import { leaksPrompt, markUncitedSentences } from "./guard.js";
 import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
-import { onlyRefersBack, standaloneQuestion } from "./followup.js";
+import { asksForSource, onlyRefersBack, standaloneQuestion } from "./followup.js";
+import { normalizeForDedupe } from "./text.js";
 import { smallTalkReply } from "./smalltalk.js";
 import { errorMessage } from "../util/errors.js";
 import { FIGURE_NAMES } from "../retrieve/answer-type.js";
@@ -216,7 +218,25 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
 
-  return {
+  /**
+   * "这一条出自哪个文件？": the citations of the previous answer, found again by
+   * asking its question again (with the turns before it), keeping those whose
+   * quote the answer holds. Undefined when there is no earlier question.
+   */
+  async function sourceOfPrevious(history: Turn[], opts: AskOptions): Promise<{ answer: string; citations: Citation[] } | undefined> {
+    let at = history.length - 1;
+    while (at >= 0 && (history[at]!.role !== "user" || asksForSource(searchableText(normalizeQuestion(history[at]!.content))))) at--;
+    if (at < 0) return undefined;
+    const said = history.slice(at + 1).find((t) => t.role === "assistant")?.content ?? "";
+    const again = await service.ask(history[at]!.content, { history: history.slice(0, at), ...(opts.signal ? { signal: opts.signal } : {}) });
+    if (!again.found || again.citations.length === 0) return { answer: msg.NO_SOURCE_IN_HISTORY, citations: [] };
+    const plain = normalizeForDedupe(said.replace(/\[\d+\]/g, ""));
+    const quoted = again.citations.filter((c) => c.quote && plain.includes(normalizeForDedupe(c.quote)));
+    const citations = (quoted.length ? quoted : again.citations).map((c, i) => ({ ...c, n: i + 1 }));
+    return { answer: msg.sourcesOfPrevious(citations), citations };
+  }
+
+  const service: AnswerService = {
     async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
       const question = normalizeQuestion(rawQuestion);
       const refuse = (answer: string): AskResult => ({ question, mode: chat ? "llm" : "extractive", found: false, answer, citations: [] });
@@ -227,6 +247,14 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (reply) return { ...refuse(reply), smallTalk: true };
       if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
       if (!opts.history?.length && onlyRefersBack(searchableText(question))) return refuse(msg.NOTHING_TO_REFER_TO);
+      // "这一条出自哪个文件？": answered from the previous answer's citations, not by a search.
+      if (opts.history?.length && asksForSource(searchableText(question))) {
+        const source = await sourceOfPrevious(opts.history, opts);
+        if (source) {
+          logger?.info({ citations: source.citations.length }, "answered where the previous answer came from");
+          return { question, mode: chat ? "llm" : "extractive", found: source.citations.length > 0, answer: source.answer, citations: source.citations };
+        }
+      }
 
       const rewritten = await standalone(question, opts);
       const query = searchableText(rewritten.question);
@@ -308,4 +336,5 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       return options.listSources ? await options.listSources() : [];
     },
   };
+  return service;
 }

@@ -1,0 +1,107 @@
+/**
+ * Extractive answers, drafts and follow-ups on real corpus passages and
+ * questions from the QA pass: a heading is not an answer, the sentence that
+ * states the asked-for aspect is quoted, follow-ups about the source are
+ * answered from the previous answer's citations.
+ */
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../../src/ingest/types.js";
+import type { Passage } from "../../src/answer/passages.js";
+import { extractiveAnswer, extractiveDraft, DRAFT_NOTE } from "../../src/answer/extractive.js";
+import { asksForSource, heuristicStandalone, onlyRefersBack } from "../../src/answer/followup.js";
+import { seedChunks, packedChunk004 } from "../helpers/seed-chunks.js";
+import { SEEDS } from "../helpers/cli.js";
+
+const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 - i * 0.1 }));
+const chunk = (file: string, text: string): Chunk => {
+  const c = seedChunks(file).find((x) => x.text.includes(text));
+  if (!c) throw new Error(`no chunk of ${file} holds ${text}`);
+  return c;
+};
+const body = (text: string) => text.replace(/^[^：]*：/, "");
+
+describe("a heading is not an answer: the content under it is quoted", () => {
+  it("粮食安全是怎么保障的 (003 篇8): the sentences after the item title, not the title alone", () => {
+    const item = chunk(SEEDS.s003, "扎实开展粮食安全工作。一是认真抓好安全生产");
+    const section = chunk(SEEDS.s003, "1、稳步推进粮食购销市场化");
+    const r = extractiveAnswer("粮食安全是怎么保障的", passages(item, section));
+    expect(r.text).toContain("及时调整了综合治理和安全生产领导小组成员");
+    // Every sentence quoted is more than a heading: at least one quoted sentence per passage has content.
+    expect(body(r.text).length).toBeGreaterThan(100);
+  });
+
+  it("对策有哪些 (000 篇一, lines 43–61): the measures named with their first sentence, from each passage of the section", () => {
+    const one = chunk(SEEDS.s000, "三、改进干部实绩考核方法的对策");
+    const two = chunk(SEEDS.s000, "2、要创新考核内容");
+    const four = chunk(SEEDS.s000, "4、要合理、有效地运用干部实绩考核的结果");
+    const r = extractiveAnswer("干部时绩考合的对策有那些", passages(one, four, two));
+    expect(r.text).not.toMatch(/改进干部实绩考核方法的对策\[/);
+    expect(r.text).toContain("改进干部实绩考核方法是新形势下组织人事部门的一项重要内容");
+    expect(r.text).toContain("要创新考核内容");
+    expect(r.text).toContain("要合理、有效地运用干部实绩考核的结果");
+  });
+
+  it("有哪些问题 (000 lines 23–37): the four main problems are quoted", () => {
+    const problems = chunk(SEEDS.s000, "1、重汇报，轻实效。");
+    const causes = chunk(SEEDS.s000, "2、知事途径比较狭窄");
+    const measures = chunk(SEEDS.s000, "三、改进干部实绩考核方法的对策");
+    const r = extractiveAnswer("干部实绩考核现在有哪些问题？", passages(causes, problems, measures));
+    for (const p of ["重汇报，轻实效", "重眼前，轻长远", "重显绩，轻隐绩", "重静态，轻动态"]) expect(r.text).toContain(p);
+    expect(r.text).not.toContain("要提高对干部实绩考核的思想认识");
+  });
+
+  it("a draft does not open a paragraph with a heading", () => {
+    const chunks = ["三、改进干部实绩考核方法的对策", "2、要创新考核内容", "4、要合理、有效地运用干部实绩考核的结果"].map((t) => chunk(SEEDS.s000, t));
+    const r = extractiveDraft("帮我写一段关于加强干部实绩考核的话", passages(...chunks));
+    const paragraphs = r.text.split(`\n\n${DRAFT_NOTE}`)[0]!.split("\n\n");
+    for (const p of paragraphs) expect(p).not.toMatch(/^(?:改进干部实绩考核方法的对策|要提高对干部实绩考核的思想认识)\[/);
+  });
+});
+
+describe("the sentence that states the asked-for aspect is quoted", () => {
+  it("个别谈话法有啥缺点 (000 line 13): \"但效率不高…\"", () => {
+    const methods = chunk(SEEDS.s000, "1、个别谈话法。");
+    const causes = chunk(SEEDS.s000, "2、知事途径比较狭窄");
+    const r = extractiveAnswer("考核干部一般用什么方法？个别谈话法有啥缺点", passages(methods, causes));
+    expect(r.text).toContain("但效率不高，概括性语言较多，考核结果不易量化");
+  });
+
+  it("a money question quotes the sentence with the amount (003 line 49)", () => {
+    const cost = chunk(SEEDS.s003, "CitiStat的建立花费了28.5万美金");
+    const r = extractiveAnswer("CitiStat每年节省多少钱", passages(cost));
+    expect(r.text).toMatch(/1400万美金|1亿美金|600万美金/);
+  });
+
+  it("a draft about the problems of 政府信息公开 draws on 六、…存在的主要问题 (004 lines 313–317)", () => {
+    const packed = packedChunk004();
+    const overview = seedChunks(SEEDS.s004).find((c) => c.id !== packed.id && c.text.includes("全文包括概述"));
+    const r = extractiveDraft("起草一段政府信息公开工作存在问题的表述", passages(...(overview ? [overview] : []), packed));
+    expect(r.text).toContain("公开目录的设置还不够科学合理");
+    expect(r.text).not.toContain("全文包括概述");
+  });
+});
+
+describe("follow-ups", () => {
+  it("\"这一条出自哪个文件？\" asks for the source; a question naming a topic does not", () => {
+    expect(asksForSource("这一条出自哪个文件？")).toBe(true);
+    expect(asksForSource("上面的回答来自哪份材料")).toBe(true);
+    expect(asksForSource("市长质量奖出自哪个文件")).toBe(false);
+    expect(asksForSource("那原因呢？")).toBe(false);
+  });
+
+  it("\"那原因呢？\" / \"那对策呢？\" point back; \"那农村呢\" names a topic", () => {
+    expect(onlyRefersBack("那原因呢？")).toBe(true);
+    expect(onlyRefersBack("那对策呢？")).toBe(true);
+    expect(onlyRefersBack("那农村呢？")).toBe(false);
+  });
+
+  it("a follow-up naming a new aspect searches the topic and the new aspect, not the old aspect", () => {
+    const q = heuristicStandalone("那原因呢？", [
+      { role: "user", content: "干部考核有哪些问题" },
+      { role: "assistant", content: "根据文档：重汇报，轻实效。[1]" },
+    ]);
+    expect(q).toContain("干部");
+    expect(q).toContain("原因");
+    expect(q).not.toContain("问题");
+  });
+});

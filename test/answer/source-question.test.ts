@@ -1,0 +1,67 @@
+/**
+ * "这一条出自哪个文件？" after an answer, through the whole answer service on
+ * the real seed index: it names where the previous answer's quotes are, and
+ * the question itself is not searched (its words, 一条 and 文件, would match
+ * some unrelated passage).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedRetriever } from "../helpers/seed-index.js";
+import type { HybridRetriever } from "../../src/retrieve/hybrid.js";
+import type { Retriever } from "../../src/retrieve/types.js";
+import { createAnswerService } from "../../src/answer/service.js";
+import { loadPrompts } from "../../src/answer/prompts.js";
+import { NOTHING_TO_REFER_TO } from "../../src/answer/messages.js";
+
+let retriever: HybridRetriever;
+let remove: (() => Promise<void>) | undefined;
+const searched: string[] = [];
+
+beforeAll(async () => {
+  ({ retriever, remove } = await seedRetriever("policybot-source-"));
+});
+afterAll(async () => {
+  await remove?.();
+});
+
+/** The real retriever, recording what it is asked. */
+function recording(): Retriever {
+  return {
+    search: (q, o) => (searched.push(q), retriever.search(q, o)),
+    find: (t, o) => (searched.push(t), retriever.find(t, o)),
+  };
+}
+
+describe("where the previous answer came from", () => {
+  it("names the file, section and lines of the previous answer's citations, without searching the question", async () => {
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    const first = await service.ask("干部实绩考核现在有哪些问题？");
+    expect(first.found).toBe(true);
+    expect(first.citations.length).toBeGreaterThan(0);
+
+    searched.length = 0;
+    const history = [
+      { role: "user" as const, content: "干部实绩考核现在有哪些问题？" },
+      { role: "assistant" as const, content: first.answer },
+    ];
+    const source = await service.ask("这一条出自哪个文件？", { history });
+    expect(source.found).toBe(true);
+    expect(source.answer.startsWith("上一条回答出自：")).toBe(true);
+    expect(source.citations.length).toBeGreaterThan(0);
+    // Every source named is one the first answer cited, with its lines.
+    const cited = new Set(first.citations.map((c) => `${c.file}:${c.lineStart}-${c.lineEnd}`));
+    for (const c of source.citations) expect(cited.has(`${c.file}:${c.lineStart}-${c.lineEnd}`), `${c.file}:${c.lineStart}`).toBe(true);
+    expect(source.answer).toContain(source.citations[0]!.article);
+    expect(searched.some((q) => /出自|文件/.test(q))).toBe(false);
+  });
+
+  it("with no earlier answer, says there is nothing to refer to (and \"那原因呢？\" too)", async () => {
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    searched.length = 0;
+    for (const q of ["这一条出自哪个文件？", "那原因呢？"]) {
+      const r = await service.ask(q);
+      expect(r.found, q).toBe(false);
+      expect(r.answer, q).toBe(NOTHING_TO_REFER_TO);
+    }
+    expect(searched).toEqual([]);
+  });
+});
