@@ -219,11 +219,17 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     });
 
   /**
-   * "这一条出自哪个文件？": the citations of the previous answer, found again by
-   * asking its question again (with the turns before it), keeping those whose
-   * quote the answer holds. Undefined when there is no earlier question.
+   * "这一条出自哪个文件？": the citations of the previous answer — those its turn
+   * carries, or, when the front end did not keep them, found again by asking
+   * its question again (with the turns before it), keeping those whose quote
+   * the answer holds. Undefined when there is no earlier question.
    */
   async function sourceOfPrevious(history: Turn[], opts: AskOptions): Promise<{ answer: string; citations: Citation[] } | undefined> {
+    const last = [...history].reverse().find((t) => t.role === "assistant");
+    if (last?.citations) {
+      // The numbers stay those of the answer, whose [n] marks they explain.
+      return last.citations.length ? { answer: msg.sourcesOfPrevious(last.citations), citations: last.citations } : { answer: msg.NO_SOURCE_IN_HISTORY, citations: [] };
+    }
     let at = history.length - 1;
     while (at >= 0 && (history[at]!.role !== "user" || asksForSource(searchableText(normalizeQuestion(history[at]!.content))))) at--;
     if (at < 0) return undefined;

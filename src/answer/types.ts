@@ -18,6 +18,12 @@ export interface Citation {
 export interface Turn {
   role: "user" | "assistant";
   content: string;
+  /**
+   * What an assistant turn cited, when the front end kept it (the bot and the
+   * terminal chat do; a `--history` file may): "这一条出自哪个文件？" is then
+   * answered from it.
+   */
+  citations?: Citation[];
 }
 
 export interface NearestDocument {

@@ -94,7 +94,7 @@ export class AnswerMemory {
     const turns: Turn[] = [
       ...record.history,
       { role: "user", content: record.question },
-      { role: "assistant", content: record.answer },
+      { role: "assistant", content: record.answer, citations: record.citations },
     ];
     return turns.slice(-MAX_HISTORY_TURNS);
   }

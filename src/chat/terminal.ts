@@ -66,7 +66,7 @@ export async function runChat(service: AnswerService, io: { input: NodeJS.Readab
           }
           const r = await service.ask(arg, { history });
           say(formatAsk(r));
-          history.push({ role: "user", content: arg }, { role: "assistant", content: r.answer });
+          history.push({ role: "user", content: arg }, { role: "assistant", content: r.answer, citations: r.citations });
           if (history.length > 8) history.splice(0, history.length - 8);
           break;
         }

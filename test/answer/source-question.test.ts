@@ -10,7 +10,7 @@ import type { HybridRetriever } from "../../src/retrieve/hybrid.js";
 import type { Retriever } from "../../src/retrieve/types.js";
 import { createAnswerService } from "../../src/answer/service.js";
 import { loadPrompts } from "../../src/answer/prompts.js";
-import { NOTHING_TO_REFER_TO } from "../../src/answer/messages.js";
+import { NOTHING_TO_REFER_TO, NO_SOURCE_IN_HISTORY } from "../../src/answer/messages.js";
 
 let retriever: HybridRetriever;
 let remove: (() => Promise<void>) | undefined;
@@ -52,6 +52,31 @@ describe("where the previous answer came from", () => {
     for (const c of source.citations) expect(cited.has(`${c.file}:${c.lineStart}-${c.lineEnd}`), `${c.file}:${c.lineStart}`).toBe(true);
     expect(source.answer).toContain(source.citations[0]!.article);
     expect(searched.some((q) => /出自|文件/.test(q))).toBe(false);
+  });
+
+  it("answers from the citations the previous turn carries (as the bot and the terminal chat keep them), with the answer's own numbers and no search", async () => {
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    const first = await service.ask("CitiStat会议多久开一次？");
+    expect(first.citations.length).toBeGreaterThan(0);
+    searched.length = 0;
+    const history = [
+      { role: "user" as const, content: "CitiStat会议多久开一次？" },
+      { role: "assistant" as const, content: first.answer, citations: first.citations },
+    ];
+    const source = await service.ask("这一条出自哪个文件？", { history });
+    expect(searched).toEqual([]);
+    expect(source.found).toBe(true);
+    expect(source.citations).toEqual(first.citations);
+    for (const c of first.citations) expect(source.answer).toContain(`[${c.n}]`);
+    // 003 line 45: "…每两周参加一次CitiStat会议…".
+    expect(first.citations.some((c) => c.file.startsWith("003_") && c.lineStart <= 45 && 45 <= c.lineEnd)).toBe(true);
+    expect(source.answer).toContain("第45行");
+
+    // An answer that cited nothing has no source to name.
+    const none = await service.ask("出处是哪里？", { history: [{ role: "user", content: "火星移民计划" }, { role: "assistant", content: "文档中没有找到。", citations: [] }] });
+    expect(none.found).toBe(false);
+    expect(none.answer).toBe(NO_SOURCE_IN_HISTORY);
+    expect(searched).toEqual([]);
   });
 
   it("with no earlier answer, says there is nothing to refer to (and \"那原因呢？\" too)", async () => {

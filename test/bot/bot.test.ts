@@ -152,7 +152,8 @@ describe("follow-ups", () => {
       options: {
         history: [
           { role: "user", content: "政府办公室如何加强制度建设？" },
-          { role: "assistant", content: ANSWER_TEXT },
+          // What the answer cited goes with it: "这一条出自哪个文件？" is answered from it.
+          { role: "assistant", content: ANSWER_TEXT, citations: CITATIONS },
         ],
       },
     });
@@ -161,9 +162,9 @@ describe("follow-ups", () => {
     await h.send(textMessage("具体有几项？", { replyTo: { message_id: sentId(h, 1), from: BOT_FROM } }));
     expect((h.service.calls[2]?.options as { history: unknown[] }).history).toEqual([
       { role: "user", content: "政府办公室如何加强制度建设？" },
-      { role: "assistant", content: ANSWER_TEXT },
+      { role: "assistant", content: ANSWER_TEXT, citations: CITATIONS },
       { role: "user", content: "那督查工作呢？" },
-      { role: "assistant", content: "督查方面：交必办、办必果、果必报[2]。" },
+      { role: "assistant", content: "督查方面：交必办、办必果、果必报[2]。", citations: CITATIONS },
     ]);
   });
 

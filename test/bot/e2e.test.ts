@@ -17,7 +17,7 @@ import {
   type BotMessage,
   type EmulatorChat,
 } from "../e2e/telegram-emulator.js";
-import { ANSWER_TEXT, FakeAdmin, FakeService, captureLogger, shownLines, tmpDir } from "./helpers.js";
+import { ANSWER_TEXT, CITATIONS, FakeAdmin, FakeService, captureLogger, shownLines, tmpDir } from "./helpers.js";
 import { within } from "../helpers/within.js";
 
 const TOKEN = "777000:E2E-test-token";
@@ -111,7 +111,7 @@ describe("telegram bot against the Bot API emulator", () => {
     expect(followCall?.options).toEqual({
       history: [
         { role: "user", content: "政府办公室如何加强制度建设？" },
-        { role: "assistant", content: ANSWER_TEXT },
+        { role: "assistant", content: ANSWER_TEXT, citations: CITATIONS },
       ],
     });
 

@@ -111,13 +111,13 @@ describe("memory", () => {
     expect(mem.findByMessage(2, 11)).toBeUndefined();
     expect(mem.historyFor(1, 10)).toEqual([
       { role: "user", content: "q1" },
-      { role: "assistant", content: "a1" },
+      { role: "assistant", content: "a1", citations: [] },
     ]);
     const long = Array.from({ length: 8 }, (_, i) => ({ role: "user" as const, content: `t${i}` }));
     const r2 = mem.remember({ chatId: 1, question: "q2", answer: "a2", citations: [], history: long });
     mem.attachMessages(r2, [12]);
     expect(mem.historyFor(1, 12)).toHaveLength(6);
-    expect(mem.historyFor(1, 12).at(-1)).toEqual({ role: "assistant", content: "a2" });
+    expect(mem.historyFor(1, 12).at(-1)).toEqual({ role: "assistant", content: "a2", citations: [] });
     mem.remember({ chatId: 1, question: "q3", answer: "a3", citations: [], history: [] });
     mem.remember({ chatId: 1, question: "q4", answer: "a4", citations: [], history: [] });
     expect(mem.get(r1.id)).toBeUndefined();

@@ -413,6 +413,27 @@ describe("--stdin, empty arguments, and flags that do not go together", () => {
     }
   });
 
+  test("ask --history: an assistant turn may carry the citations ask --json gave; \"这一条出自哪个文件？\" names them", async () => {
+    const first = await runCli(["ask", "政务网建设布点了多少个？", "--json", "--index", indexDir]);
+    expect(first.code, first.stderr).toBe(0);
+    const answer = oneJsonDocument(first.stdout) as { answer: string; citations: Array<{ n: number; file: string; lineStart: number; lineEnd: number }> };
+    expect(answer.citations.length).toBeGreaterThan(0);
+    const file = path.join(tmp, "history-with-citations.json");
+    await writeFile(file, JSON.stringify([{ role: "user", content: "政务网建设布点了多少个？" }, { role: "assistant", content: answer.answer, citations: answer.citations }]));
+    const r = await runCli(["ask", "这一条出自哪个文件？", "--history", file, "--json", "--index", indexDir]);
+    expect(r.code, r.stderr).toBe(0);
+    const source = oneJsonDocument(r.stdout) as { found: boolean; answer: string; citations: unknown[] };
+    expect(source.found).toBe(true);
+    expect(source.citations).toEqual(answer.citations);
+    expect(source.answer).toContain(answer.citations[0]!.file);
+
+    // Citations without their lines are not what ask --json gives: wrong usage.
+    await writeFile(file, JSON.stringify([{ role: "assistant", content: answer.answer, citations: [{ n: 1, file: "x.txt" }] }]));
+    const bad = await runCli(["ask", "这一条出自哪个文件？", "--history", file, "--json", "--index", indexDir]);
+    expect(bad.code).toBe(2);
+    expect(oneJsonDocument(bad.stdout)).toEqual({ error: expect.stringContaining("must be a JSON array") });
+  });
+
   test("no command is wrong usage (exit 2, the usage on stderr); --help asked for is done (exit 0)", async () => {
     const none = await runCli(["--json"]);
     expect(none.code).toBe(2);

@@ -29,11 +29,19 @@ async function readHistory(file: string | undefined): Promise<Turn[]> {
     const trimmed = raw.trim();
     // A JSON array of {role, content}, or JSONL of the same.
     const turns = (trimmed.startsWith("[") ? JSON.parse(trimmed) : trimmed.split("\n").filter(Boolean).map((l) => JSON.parse(l))) as Turn[];
-    if (!Array.isArray(turns) || turns.some((t) => (t.role !== "user" && t.role !== "assistant") || typeof t.content !== "string")) throw new Error("shape");
+    if (!Array.isArray(turns) || turns.some((t) => (t.role !== "user" && t.role !== "assistant") || typeof t.content !== "string" || (t.citations !== undefined && !validCitations(t.citations)))) throw new Error("shape");
     return turns;
   } catch {
-    throw new UsageError(`history file ${file} must be a JSON array (or JSON lines) of {"role":"user"|"assistant","content":"…"}`);
+    throw new UsageError(`history file ${file} must be a JSON array (or JSON lines) of {"role":"user"|"assistant","content":"…"} (an assistant turn may add the "citations" ask --json gave)`);
   }
+}
+
+/** The "citations" of an `ask --json` answer, as a history file may give them with its assistant turn. */
+function validCitations(cs: unknown): boolean {
+  return (
+    Array.isArray(cs) &&
+    cs.every((c: Record<string, unknown>) => typeof c === "object" && c !== null && Number.isInteger(c.n) && typeof c.file === "string" && typeof c.article === "string" && typeof c.section === "string" && Number.isInteger(c.lineStart) && Number.isInteger(c.lineEnd))
+  );
 }
 
 /**
