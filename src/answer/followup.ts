@@ -30,6 +30,25 @@ export function looksLikeFollowUp(question: string): boolean {
   return FOLLOW_UP_START.test(question.trim()) || normalizeForDedupe(question).length <= SHORT_QUESTION_CHARS;
 }
 
+/**
+ * Whether `question` goes on from the exchange in `history`. One opening
+ * with 那/这/还有… does. A short one does when it names nothing of its own
+ * ("具体有几项？") or only what the last exchange already named ("资金有多少？"
+ * after a question about 专项资金); one that names a new topic ("婚假有几天？",
+ * "林长制" after a question about 政务网) is a question of its own, however
+ * short, and is searched as it is.
+ */
+export function continuesExchange(question: string, history: Turn[]): boolean {
+  if (FOLLOW_UP_START.test(question.trim())) return true;
+  if (!looksLikeFollowUp(question)) return false;
+  const own = contentWords(question).filter((w) => !POINTING.has(w) && !ASPECT_WORDS.has(w) && !ORDINAL_WORD.test(w));
+  if (own.length === 0) return true;
+  const lastUser = [...history].reverse().find((t) => t.role === "user");
+  const lastAnswer = [...history].reverse().find((t) => t.role === "assistant");
+  const said = normalizeForDedupe(`${lastUser?.content ?? ""} ${lastAnswer?.content ?? ""}`);
+  return own.every((w) => said.includes(normalizeForDedupe(w)));
+}
+
 /** Words that point back or ask for more without naming a topic: "这一条出自哪个文件", "它是什么意思", "能详细说说吗". */
 const POINTING = new Set("一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 这段话 那段话 这句话 出自 出处 来源 来自 引自 原文 意思 详细 具体 内容 上面 回答 答案 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续".split(" "));
 
@@ -73,7 +92,7 @@ export function asksForSource(question: string): boolean {
 
 /** The question with the key terms of the previous question(s) in front, when it looks like a follow-up. */
 export function heuristicStandalone(question: string, history: Turn[]): string {
-  if (!looksLikeFollowUp(question)) return question;
+  if (!continuesExchange(question, history)) return question;
   const users = history.filter((t) => t.role === "user").map((t) => t.content.trim()).filter(Boolean);
   const previous: string[] = [];
   for (let i = users.length - 1; i >= 0 && previous.length < 2; i--) {

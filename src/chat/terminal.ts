@@ -1,5 +1,5 @@
 import readline from "node:readline";
-import type { AnswerService, Turn } from "../answer/types.js";
+import type { AnswerService, Citation, Turn } from "../answer/types.js";
 import { formatAsk, formatDraft } from "./format.js";
 import { formatFind } from "../cli/commands/find.js";
 import { errorMessage } from "../util/errors.js";
@@ -25,6 +25,11 @@ export async function runChat(service: AnswerService, io: { input: NodeJS.Readab
   const rl = readline.createInterface({ input: io.input, output: io.output, terminal: (io.output as { isTTY?: boolean }).isTTY === true });
   const say = (s: string) => io.output.write(s + "\n");
   const history: Turn[] = [];
+  /** The last exchanges, each answer with what it cited. */
+  const remember = (question: string, answer: string, citations: Citation[]): void => {
+    history.push({ role: "user", content: question }, { role: "assistant", content: answer, citations });
+    if (history.length > 8) history.splice(0, history.length - 8);
+  };
   say("policybot 已就绪。输入问题，或 /help 查看命令。");
   rl.setPrompt("> ");
   rl.prompt();
@@ -56,9 +61,17 @@ export async function runChat(service: AnswerService, io: { input: NodeJS.Readab
         case "find":
           say(arg ? formatFind(await service.find(arg)) : "用法：/find 主题");
           break;
-        case "draft":
-          say(arg ? formatDraft(await service.draft(arg, { history })) : "用法：/draft 主题");
+        case "draft": {
+          if (!arg) {
+            say("用法：/draft 主题");
+            break;
+          }
+          const r = await service.draft(arg, { history });
+          say(formatDraft(r));
+          // A draft is an answer to follow up too ("这一条出自哪个文件？", "再写一段…").
+          remember(arg, r.draft, r.citations);
           break;
+        }
         case "ask": {
           if (!arg) {
             say("用法：/ask 问题");
@@ -66,8 +79,7 @@ export async function runChat(service: AnswerService, io: { input: NodeJS.Readab
           }
           const r = await service.ask(arg, { history });
           say(formatAsk(r));
-          history.push({ role: "user", content: arg }, { role: "assistant", content: r.answer, citations: r.citations });
-          if (history.length > 8) history.splice(0, history.length - 8);
+          if (!r.smallTalk) remember(arg, r.answer, r.citations);
           break;
         }
         default:

@@ -90,3 +90,27 @@ describe("where the previous answer came from", () => {
     expect(searched).toEqual([]);
   });
 });
+
+describe("a short question after an answer", () => {
+  const linzhang = [
+    { role: "user" as const, content: "林长制" },
+    { role: "assistant" as const, content: "林业部门考核指标为林长制工作，包括森林覆盖率、林地保有量等[1]。" },
+  ];
+
+  it("that names a new topic is searched on its own (\"婚假有几天？\" after 林长制 was answered from 林长制)", async () => {
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    const r = await service.ask("婚假有几天？", { history: linzhang });
+    expect(r.standalone).toBe("婚假有几天？");
+    expect(r.found).toBe(false);
+    expect(r.citations.every((c) => !c.quote.includes("林长制"))).toBe(true);
+  });
+
+  it("that names nothing of its own, or only what the exchange named, goes on from it", async () => {
+    const { heuristicStandalone } = await import("../../src/answer/followup.js");
+    expect(heuristicStandalone("具体有几项？", linzhang)).toMatch(/林长制.*具体有几项？/);
+    expect(heuristicStandalone("考核指标呢", linzhang)).toMatch(/林长制/);
+    expect(heuristicStandalone("林地保有量多少", linzhang)).toMatch(/林长制/);
+    expect(heuristicStandalone("政务网布点", linzhang)).toBe("政务网布点");
+  });
+});
+

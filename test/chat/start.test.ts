@@ -67,4 +67,21 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
     // Thanks get a reply of their own, not passages.
     expect(r.stdout).toContain("不客气。");
   });
+
+  test("a follow-up in the chat goes on from the last answer, draft included; a short question on a new topic does not", async () => {
+    const index = path.join(dir, "index");
+    const input = ["CitiStat是什么？", "帮我写一段关于加强政务信息化建设的话", "这一条出自哪个文件？", "政务网建设布点了多少个？", "婚假有几天？", "/quit", ""].join("\n");
+    const r = await runCli(["chat", "--index", index], { input });
+    expect(r.code, r.stderr).toBe(0);
+    const replies = r.stdout.split("上一条回答出自：");
+    expect(replies).toHaveLength(2);
+    // The source named is the draft's (政务网 passages of 004), not the CitiStat answer's (003).
+    const source = replies[1]!.split("\n")[0]!;
+    expect(source).toContain("004_aca56f0dfc7b8c1b.txt");
+    expect(source).not.toContain("CitiStat");
+    // "婚假有几天？" after the 政务网 answer is its own question: the documents do not mention 婚假.
+    const last = r.stdout.slice(r.stdout.lastIndexOf("已成功布点23个"));
+    expect(last).toContain("文档中没有出现“婚假”");
+  });
 });
+
