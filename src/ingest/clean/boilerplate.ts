@@ -55,7 +55,16 @@ export function isReferenceEntry(line: string): boolean {
 export const RELATED_HEADER = /^【[^】]{1,60}】\s*相关(文章|推荐|阅读)[:：]?$|^相关(文章|推荐|阅读)[:：]$/;
 export const RELATED_ITEM = /^.{2,60}?(\d{2}-\d{2}|（精选\d+篇）|\(精选\d+篇\))$/;
 
+/**
+ * Boilerplate is a short line: the longest in the seeds is a reference entry
+ * of about 250 characters. A longer line is text, whatever words it holds: a
+ * document scraped without line breaks is one line that starts with a date and
+ * says 小编 somewhere, and dropping it would drop the document.
+ */
+export const MAX_BOILERPLATE_CHARS = 400;
+
 export function boilerplateReason(line: string): string | undefined {
+  if (line.length > MAX_BOILERPLATE_CHARS) return undefined;
   for (const rule of BOILERPLATE_RULES) if (rule.test(line)) return rule.reason;
   return undefined;
 }

@@ -617,3 +617,23 @@ describe("heading numbers lost with the shifted reading (002)", () => {
     expect(at(25)).toMatch(/^（1）高新区共支持13家企业/);
   });
 });
+
+describe("a document scraped without line breaks", () => {
+  test.each([
+    [SEEDS.s001, "site introduction (小编)"],
+    [SEEDS.s004, "previous/next links"],
+    [SEEDS.s003, "time stamp"],
+  ])("%s on one line is kept as text, though it holds the words of a boilerplate rule: %s", (file) => {
+    const oneLine = seedText(file).replace(/\r?\n/g, "");
+    const cleaned = cleanText(oneLine);
+    expect(cleaned.dropped.filter((d) => d.reason !== "mojibake (unrecoverable)")).toEqual([]);
+    const kept = cleaned.lines.map((l) => l.text).join("");
+    // Most of the text is there (pinyin annotations and garbled runs aside).
+    expect(kept.length).toBeGreaterThan(0.5 * cleanText(seedText(file)).lines.reduce((n, l) => n + l.text.length, 0));
+  });
+
+  test("a short line with those words is still boilerplate", () => {
+    expect(boilerplateReason("以下是小编为大家整理的范文，欢迎阅读。")).toBe("site introduction");
+    expect(boilerplateReason(`以下是小编为大家整理的范文。${"政府办公室全年工作总结。".repeat(40)}`)).toBeUndefined();
+  });
+});
