@@ -10,7 +10,7 @@ import type { Line } from "../types.js";
 import { parseHeading } from "../headings.js";
 import { cleanText, type Cleaned } from "./index.js";
 import { cleanChars } from "./chars.js";
-import { collectReadings, stripPinyin } from "./pinyin.js";
+import { collectReadings, stripLeadingAnnotation, stripPinyin } from "./pinyin.js";
 import { DocumentPairs, LOST_MARK, charFrequency, looksLikeShiftedGbk, readFirstByte, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, restoreDroppedPairs } from "./mojibake.js";
 import { boilerplateReason, isReferenceEntry, RELATED_HEADER, RELATED_ITEM } from "./boilerplate.js";
 import { simplifiedZhe } from "./zhe.js";
@@ -635,5 +635,25 @@ describe("a document scraped without line breaks", () => {
   test("a short line with those words is still boilerplate", () => {
     expect(boilerplateReason("以下是小编为大家整理的范文，欢迎阅读。")).toBe("site introduction");
     expect(boilerplateReason(`以下是小编为大家整理的范文。${"政府办公室全年工作总结。".repeat(40)}`)).toBeUndefined();
+  });
+});
+
+describe("a reading put on the next line by a line break", () => {
+  test("is removed when the line before ends with its character (001 line 7, broken as a PDF page breaks it)", () => {
+    const line = seedLines(SEEDS.s001)[6]!;
+    const at = line.indexOf("農(nóng)村") + 1;
+    expect(at).toBeGreaterThan(0);
+    const broken = cleanText(`${line.slice(0, at)}\n${line.slice(at)}`);
+    const text = broken.lines.map((l) => l.text).join("\n");
+    expect(text).not.toMatch(/\(nóng\)/);
+    // And the sentence the break cut is joined again.
+    expect(text).toContain("严重制约着农村各项事业");
+  });
+
+  test("is kept at the start of a line that follows no character, and a bare syllable is kept", () => {
+    expect(stripLeadingAnnotation("(nóng)村", "第一行。")).toBe("(nóng)村");
+    expect(stripLeadingAnnotation("(nóng)村", undefined)).toBe("(nóng)村");
+    expect(stripLeadingAnnotation("(de)工作", "我们")).toBe("(de)工作");
+    expect(stripLeadingAnnotation("(nóng)村", "制约着農")).toBe("村");
   });
 });

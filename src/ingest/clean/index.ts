@@ -3,7 +3,7 @@ import { toSimplified } from "../../text/script.js";
 import { cleanChars } from "./chars.js";
 import { DocumentPairs, charFrequency, recoverBareLostLeads, recoverLostLeads, recoverMisreadAnnotated, repairShiftedGbk, repairShiftedRuns, restoreHeadingNumbers } from "./mojibake.js";
 import { cnNumber } from "../headings.js";
-import { collectReadings, stripPinyin } from "./pinyin.js";
+import { collectReadings, stripLeadingAnnotation, stripPinyin } from "./pinyin.js";
 import { normalizePunctuation, removeCjkSpaces } from "./spaces.js";
 import { RELATED_HEADER, RELATED_ITEM, boilerplateReason } from "./boilerplate.js";
 import { stripInlineRepeat, stripRepeatedHeading } from "./pdf-artifacts.js";
@@ -65,7 +65,7 @@ export function cleanText(raw: string): Cleaned {
       }
     }
     if (fix.garbled !== undefined || repairs > 0) repaired.push(n);
-    const unannotated = stripPinyin(mended);
+    const unannotated = stripPinyin(stripLeadingAnnotation(mended, rawLines[i - 1]));
     const original = stripHtmlResidue(unannotated);
     text = toSimplified(original).trim();
     if (text !== original.trim()) traditional.add(n);

@@ -20,6 +20,20 @@ export function stripPinyin(line: string): string {
   return line.replace(ANNOTATION, (whole, char: string, syllable: string) => (isPinyinSyllable(syllable) ? char : whole));
 }
 
+const LEADING_ANNOTATION = new RegExp(`^(\\s*)\\((${SYLLABLE})\\)`);
+const ENDS_WITH_CHAR = /[\u3400-\u9FFF\uF900-\uFAFF]\s*$/;
+
+/**
+ * A reading that a line break (a PDF's, most often) put at the start of the
+ * next line: "…严重制约着農" / "(nóng)村…". Removed when the line before ends
+ * with a character and the reading has a tone mark (a bare "(de)" could be
+ * anything at the start of a line).
+ */
+export function stripLeadingAnnotation(line: string, previous: string | undefined): string {
+  if (previous === undefined || !ENDS_WITH_CHAR.test(previous)) return line;
+  return line.replace(LEADING_ANNOTATION, (whole, space: string, syllable: string) => (HAS_TONE.test(syllable) ? space : whole));
+}
+
 /** char → the syllables it is annotated with in this text; used to recover a character from its reading. */
 export function collectReadings(lines: readonly string[]): Map<string, Set<string>> {
   const bySyllable = new Map<string, Set<string>>();
