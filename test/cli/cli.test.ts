@@ -83,6 +83,12 @@ describe.concurrent("ingest", () => {
     expect(r.stderr).toMatch(/nothing could be ingested/);
     const doc = oneJsonDocument(r.stdout) as Record<string, unknown>;
     expect(doc).toBeTypeOf("object");
+    // Read by a person: no "Indexed 0 file(s)", but that nothing was written, and why each file was skipped.
+    const human = await runCli(["ingest", dir, "--index", path.join(tmp, "index-bad")]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain("Nothing was indexed; the index in");
+    expect(human.stdout).not.toMatch(/Indexed 0 file/);
+    expect(human.stdout).toContain("empty.txt: empty file");
   });
 });
 
@@ -146,6 +152,15 @@ describe.concurrent("inspect", () => {
     const r = await runCli(["inspect", path.join(tmp, "no-such-file.txt"), "--json"]);
     expect(r.code).toBe(2);
     expect(oneJsonDocument(r.stdout)).toHaveProperty("error");
+  });
+
+  test("a file that cannot be read as text: exit 1, one line naming the file and why", async () => {
+    const file = path.join(tmp, "inspect-empty.txt");
+    await writeFile(file, "");
+    const r = await runCli(["inspect", file, "--json"]);
+    expect(r.code).toBe(1);
+    expect(oneJsonDocument(r.stdout)).toEqual({ error: `${file}: empty file` });
+    expect(r.stderr).toBe(`policybot: ${file}: empty file\n`);
   });
 
   test("a directory is wrong usage (exit 2) with a one-line message that says it is a directory", async () => {

@@ -29,8 +29,12 @@ export async function runIngest(ctx: Context, paths: string[], opts: { rebuild?:
 }
 
 export function formatReport(r: IngestReport): string {
+  const dir = path.relative(process.cwd(), r.indexDir) || r.indexDir;
   const lines = [
-    `Indexed ${r.files} file(s), ${r.articles} article(s), ${r.chunks} chunk(s) into ${path.relative(process.cwd(), r.indexDir) || r.indexDir} in ${(r.ms / 1000).toFixed(1)} s (embedder ${r.embedder.id}).`,
+    // Nothing ingested: nothing is written, and an index already there stays as it was.
+    r.files === 0
+      ? `Nothing was indexed; the index in ${dir} was not changed.`
+      : `Indexed ${r.files} file(s), ${r.articles} article(s), ${r.chunks} chunk(s) into ${dir} in ${(r.ms / 1000).toFixed(1)} s (embedder ${r.embedder.id}).`,
   ];
   const list = (label: string, files: string[]) => files.length && lines.push(`  ${label} (${files.length}): ${files.join(", ")}`);
   list("added", r.added);

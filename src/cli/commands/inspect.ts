@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { loadFile } from "../../ingest/load/index.js";
 import { processSource } from "../../ingest/process.js";
 import { print, printJson } from "../output.js";
-import { UsageError, errorMessage } from "../../util/errors.js";
+import { LoadError, UsageError, errorMessage } from "../../util/errors.js";
 import { statSync, type Stats } from "node:fs";
 
 /** What the bot sees of one file: articles, chunks with their sections and lines, and what cleaning dropped. */
@@ -19,7 +19,10 @@ export async function runInspect(ctx: Context, file: string): Promise<void> {
   if (!stat) throw new UsageError(`no such file: ${file}`);
   if (stat.isDirectory()) throw new UsageError(`${file} is a directory: inspect takes one file (ingest takes directories)`);
   if (!stat.isFile()) throw new UsageError(`not a regular file: ${file}`);
-  const source = await loadFile({ path: path.resolve(file), file: path.basename(file) });
+  const source = await loadFile({ path: path.resolve(file), file: path.basename(file) }).catch((e: unknown) => {
+    // "empty file" alone does not say which: the one line names it, as ingest's skipped list does.
+    throw e instanceof LoadError ? new LoadError(e.file, `${file}: ${e.message}`, { cause: e }) : e;
+  });
   const processed = processSource(source);
   const out = {
     file: processed.file,

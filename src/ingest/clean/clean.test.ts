@@ -623,7 +623,7 @@ describe("a document scraped without line breaks", () => {
     [SEEDS.s001, "site introduction (小编)"],
     [SEEDS.s004, "previous/next links"],
     [SEEDS.s003, "time stamp"],
-  ])("%s on one line is kept as text, though it holds the words of a boilerplate rule: %s", (file) => {
+  ])("%s on one line is kept as text, though it holds the words of a boilerplate rule: %s", (file: string, _rule: string) => {
     const oneLine = seedText(file).replace(/\r?\n/g, "");
     const cleaned = cleanText(oneLine);
     expect(cleaned.dropped.filter((d) => d.reason !== "mojibake (unrecoverable)")).toEqual([]);
