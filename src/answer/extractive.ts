@@ -257,6 +257,8 @@ function sectionBelow(units: Unit[], from: number, level: number | undefined): U
   for (let i = from; i < units.length; i++) {
     const u = units[i]!;
     const startsLine = i === 0 || units[i - 1]!.line !== u.line;
+    // The next item of the heading's list ends it, a heading or an item run into its paragraph ("2.乡条件落后，…" after "1.扶贫小额信贷清收难度大").
+    if (startsLine && !u.kind && level !== undefined && (enumLevel(u.text) ?? Infinity) <= level) break;
     if (startsLine && u.kind === "heading") {
       const l = enumLevel(u.text);
       if (level !== undefined && l !== undefined && l <= level) break;
@@ -304,7 +306,7 @@ function contentUnder(units: Unit[], at: number): Unit[][] {
   return leads.length ? leads : [below.filter((u) => !u.kind).slice(0, 2)];
 }
 
-/** Kinds of things a question asks about an item: its shortcomings, its causes, its merits, an amount of money. */
+/** Kinds of things a question asks about an item: its shortcomings, its causes, its merits, a rate or share, an amount of money. */
 const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
   {
     asks: /缺点|不足|弊端|短板|短处|毛病|局限|劣势|缺陷|问题/,
@@ -312,6 +314,7 @@ const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
   },
   { asks: /原因|为什么|为何|怎么会|因何|何故/, states: /原因(?:是|在于|有|主要)|由于|因为|之所以|根源/ },
   { asks: /优点|优势|好处|长处|益处/, states: /优点|优势|好处|长处|有利于|便于|简便|便捷/ },
+  { asks: /(?:[^效率]率|比例|比重|占比)[^，。？?！!]{0,8}?(?:多少|几|多高|多大|怎么样|如何)|百分之?(?:几|多少)|多少%/, states: /\d[\d.]*\s*[%％]|百分之[一二三四五六七八九十百]/ },
   {
     asks: /钱|费用|成本|资金|经费|金额|花费|花了|节省|节约|省了|投入|投资|预算|美金|美元/,
     states: /\d[\d.,]*\s*[万亿]?\s*(?:元|美元|美金|欧元|港元|块)|[一二三四五六七八九十百千万亿]+(?:元|美元|美金)/,

@@ -56,7 +56,7 @@ import { removalRefused, stillPresent } from "./removals.js";
  * from scratch with a warning; indexed files that still exist but are not
  * among the given paths are not dropped without `rebuild` (removals.ts).
  */
-export const PROCESSING_VERSION = "2026-11-22.21";
+export const PROCESSING_VERSION = "2026-11-23.1";
 
 export interface IngestOptions {
   paths: string[];

@@ -72,6 +72,15 @@ describe("the sentence that states the asked-for aspect is quoted", () => {
     expect(r.text).toMatch(/1400万美金|1亿美金|600万美金/);
   });
 
+  it("a rate question quotes the sentence with the rate, and an item's answer stops at the next item (002 lines 165, 206–211)", () => {
+    const problems = chunk(SEEDS.s002, "扶贫小额信贷清收难度大");
+    const progress = chunk(SEEDS.s002, "逾期率均低于1%");
+    const r = extractiveAnswer("扶贫小额信贷的逾期率是多少？", passages(problems, progress));
+    expect(r.text).toContain("逾期率均低于1%");
+    // "2.乡条件落后，招商难度大" is the next problem, not what stands under "1.扶贫小额信贷清收难度大".
+    expect(r.text).not.toContain("乡条件落后");
+  });
+
   it("a draft about the problems of 政府信息公开 draws on 六、…存在的主要问题 (004 lines 313–317)", () => {
     const packed = packedChunk004();
     const overview = seedChunks(SEEDS.s004).find((c) => c.id !== packed.id && c.text.includes("全文包括概述"));

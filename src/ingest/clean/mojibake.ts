@@ -148,7 +148,10 @@ function decodeInStep(s: string): string {
 export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: DocumentPairs): { text: string; repaired: number } {
   let repaired = 0;
   // A run of non-ASCII text, with the ASCII character after it that may be a swallowed trail byte (a letter, or a sign from 0x40–0x7E: "比較" out of step ends "…诒容^"; not "_" or "|", which scraped text uses for blanks and rules).
-  const text = line.replace(/([^\x00-\x7f]+)([A-Za-z0-9@[\\\]^`{}~]?)/g, (whole, run: string, trail: string, offset: number) => {
+  // A "?" after the run (not a remnant's "?reading)") is its last character's second byte, which the scraper
+  // could not decode with the ASCII character after it ("等措施" out of step ends "…却胧?").
+  const text = line.replace(RUN_AND_TRAIL, (whole, run: string, trail: string, offset: number) => {
+    const lostPair = trail === "?";
     const chars = [...run];
     const rare = chars.map((c) => GARBAGE.test(c) || (IDEOGRAPH.test(c) && (freq.get(c) ?? 0) <= RARE));
     // Right after what is left of a swallowed annotation ("?guī)"), the text is out of step for sure: one rare character will do.
@@ -169,7 +172,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
     for (const start of [first - 1, first]) {
       if (start < 0) continue;
       const head = chars.slice(0, start).join("");
-      const tail = chars.slice(start).join("") + trail;
+      const tail = chars.slice(start).join("") + (lostPair ? "" : trail);
       const fixed = decodeInStep(tail);
       // Read in step, n characters stay about n characters; real text that is
       // merely rare (a place name) decodes to little or nothing.
@@ -182,16 +185,36 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
     }
     if (best && best.score > before + (afterRemnant ? 0 : rareShare < 0.6 ? 2 : 0.9)) {
       repaired++;
-      if (!pairs) return best.text;
+      const cut = lostPair ? lostAtEnd(chars.slice(best.from).join(""), best.text, pairs) : "";
+      if (!pairs) return best.text + cut;
       // Judged without them, so that joining pairs never makes a wrong reading look right.
       const lost = remnant && best.from === 0 ? lostBeforeRun(charBefore(line.slice(0, offset - remnant[0].length)), remnant[0].slice(1, -1), chars[0]!, best.text, pairs) : "";
-      return lost + restoreDroppedPairs(best.text, best.from, pairs);
+      return lost + restoreDroppedPairs(best.text, best.from, pairs) + cut;
     }
     return whole;
   });
   // "?reading)" is never text: it is what is left of an annotation whose "(" was swallowed.
   const cleaned = text.replace(REMNANT, "");
   return { text: cleaned, repaired: repaired + (cleaned !== text ? 1 : 0) };
+}
+
+const RUN_AND_TRAIL = new RegExp(`([^\\x00-\\x7f]+)([A-Za-z0-9@[\\\\\\]^\`{}~]|\\?(?!${SYLLABLE}\\))|)`, "g");
+
+/**
+ * What a "?" after a run read out of step stands for: the character whose
+ * first byte ends the run, its second byte lost where the decoder could not
+ * read it with the ASCII character that follows. The character is the one
+ * of the document with that first byte that makes a common word with the
+ * character before it (却胧 is C8 B4 EB CA; in step, B4 EB is 措 and CA
+ * starts 施: "等措施"; "相当的效果", "不当采购行为"), else "□". Either way
+ * the "?" is no question mark to end a sentence at.
+ */
+function lostAtEnd(shifted: string, decoded: string, pairs: DocumentPairs | undefined): string {
+  const bytes = iconv.encode(shifted, "gbk");
+  const lead = bytes[bytes.length - 1]!;
+  const before = [...decoded].pop() ?? "";
+  const found = lead >= 0x81 && IDEOGRAPH.test(before) ? pairs?.withLead(lead, before, "", true) : undefined;
+  return found ?? LOST_MARK;
 }
 
 /**
@@ -508,10 +531,20 @@ export class DocumentPairs {
    */
   withTrail(trail: number, before: string, after: string, strict = false): string | undefined {
     this.#bigrams ??= this.#build();
+    return this.#byWord(this.#byTrail.get(trail) ?? [], before, after, strict);
+  }
+
+  /** The document's character with this GBK first byte that makes a word with a neighbour, as `withTrail` chooses. */
+  withLead(lead: number, before: string, after: string, strict = false): string | undefined {
+    this.#bigrams ??= this.#build();
+    return this.#byWord(this.#byLead.get(lead) ?? [], before, after, strict);
+  }
+
+  #byWord(candidates: readonly string[], before: string, after: string, strict: boolean): string | undefined {
     let best: string | undefined;
     let first = 0;
     let second = 0;
-    for (const c of this.#byTrail.get(trail) ?? []) {
+    for (const c of candidates) {
       const words = [before + c, c + after].filter((w) => [...w].length === 2);
       const f = Math.max(0, ...words.map(dictionaryCount));
       if (strict && f < COMMON_WORD && !(f >= KNOWN_WORD && words.some((w) => this.count(w) > 0))) continue;
