@@ -480,6 +480,36 @@ function withContent(picked: Candidate[], cap: number, draft: boolean): Candidat
   return out.length ? out : picked.filter((c) => !draft || !c.kind);
 }
 
+/** A report's opening formula at the end of a sentence ("…，现将有关情况报告如下"): it announces the whole report. */
+const REPORT_FORMULA = /(?:^|[，,；;])\s*现将[^。，,；;]{0,24}?(?:报告|汇报|总结|说明|通报|公布|综述)如下[。：:]?$/;
+/** A sentence that announces what follows it ("…主要基于以下几种因素", "…安排在以下四个方面", "提出如下工作建议"). */
+const LEAD_IN = /(?:如下|以下[^，。；：]{0,10}|下列[^，。；：]{0,8})[^，。；：]{0,6}[。：:]?$/;
+
+/**
+ * The picked sentences without what only announces what follows: a report's
+ * opening formula is cut from its sentence (the sentence goes when that is
+ * all it is), and a lead-in stays only when what it announces is quoted after
+ * it (its next sentence or the one after).
+ */
+function withoutLeadIns(picked: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of picked) {
+    if (c.kind) {
+      out.push(c);
+      continue;
+    }
+    const formula = REPORT_FORMULA.exec(c.text);
+    if (formula) {
+      const rest = c.text.slice(0, formula.index);
+      if (normalizeForDedupe(rest).length >= MIN_QUOTE_CHARS) out.push({ ...c, text: rest });
+      continue;
+    }
+    if (LEAD_IN.test(c.text) && !picked.some((d) => d.passage === c.passage && d.index > c.index && d.index <= c.index + 2)) continue;
+    out.push(c);
+  }
+  return out.length ? out : picked;
+}
+
 /** Sentences an answer quotes at most, with the content of the headings it picked. */
 const MAX_ANSWER_SENTENCES = 8;
 /** Sentences a draft quotes at most. */
@@ -527,7 +557,7 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
     ),
   ];
   let lead = "根据文档：";
-  picked = withContent(picked, MAX_ANSWER_SENTENCES, false);
+  picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false));
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
@@ -576,7 +606,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   const pool = onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored;
   // A request for a part of a report ("起草一段…存在问题的表述") is drafted from that part when the passages have it.
   const inPart = scored.filter((c) => c.inPart && !c.kind);
-  const picked = withContent(
+  const picked = withoutLeadIns(withContent(
     pick(inPart.length >= 2 ? inPart : pool, {
       minSentences: 3,
       maxSentences: 9,
@@ -587,7 +617,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
     }),
     MAX_DRAFT_SENTENCES,
     true,
-  );
+  ));
   if (picked.length === 0) return { text: "", citations: [], sources: [] };
   const byPassage = new Map<number, Candidate[]>();
   for (const c of picked) byPassage.set(c.passage.n, [...(byPassage.get(c.passage.n) ?? []), c]);

@@ -90,6 +90,26 @@ describe("the sentence that states the asked-for aspect is quoted", () => {
   });
 });
 
+describe("what only announces what follows is not quoted on its own", () => {
+  it("a lead-in whose items are not quoted goes; a report's opening formula is cut from its sentence (000 lines 121, 101, 197)", () => {
+    const causes = chunk(SEEDS.s000, "万全县建立和实行帮扶企业制度主要基于以下几种因素");
+    const cadres = chunk(SEEDS.s000, "全县70个帮扶部门共选派208名机关干部");
+    const r = extractiveAnswer("万全县那次扶企活动，各部门一共抽了多少机关干部下去？", passages(causes, cadres));
+    expect(r.text).toContain("共选派208名机关干部");
+    expect(r.text).not.toContain("以下几种因素");
+    const report = chunk(SEEDS.s000, "现将有关情况报告如下");
+    const s = extractiveAnswer("政协是怎么对优化经济发展环境进行民主监督的？", passages(report));
+    expect(s.text).toContain("对优化经济发展环境进行了民主监督");
+    expect(s.text).not.toContain("报告如下");
+  });
+
+  it("a lead-in followed by its items stays (002 line 68: 但目前存在以下主要问题)", () => {
+    const problems = chunk(SEEDS.s002, "但目前存在以下主要问题");
+    const r = extractiveAnswer("产业发展专项资金现在最突出的毛病是什么？", passages(problems));
+    expect(r.text).toMatch(/但目前存在以下主要问题\[1\]。规模过小/);
+  });
+});
+
 describe("follow-ups", () => {
   it("\"这一条出自哪个文件？\" asks for the source; a question naming a topic does not", () => {
     expect(asksForSource("这一条出自哪个文件？")).toBe(true);
