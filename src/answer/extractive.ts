@@ -480,14 +480,18 @@ function withContent(picked: Candidate[], cap: number, draft: boolean): Candidat
   return out.length ? out : picked.filter((c) => !draft || !c.kind);
 }
 
-/** A report's opening formula at the end of a sentence ("…，现将有关情况报告如下"): it announces the whole report. */
-const REPORT_FORMULA = /(?:^|[，,；;])\s*现将[^。，,；;]{0,24}?(?:报告|汇报|总结|说明|通报|公布|综述)如下[。：:]?$/;
+/**
+ * A report's opening formula that names nothing ("…，现将有关情况报告如下").
+ * One that names what the report covers ("现将市经信局2020年9月份工作总结及
+ * 10月份工作计划报告如下") is kept: it tells which document this is.
+ */
+const REPORT_FORMULA = /(?:^|[，,；;])\s*现将(?:有关|相关|具体|主要|基本)?(?:工作)?(?:情况|工作)?(?:作|予以)?(?:报告|汇报|总结|说明|通报|公布|综述)如下[。：:]?$/;
 /** A sentence that announces what follows it ("…主要基于以下几种因素", "…安排在以下四个方面", "提出如下工作建议"). */
 const LEAD_IN = /(?:如下|以下[^，。；：]{0,10}|下列[^，。；：]{0,8})[^，。；：]{0,6}[。：:]?$/;
 
 /**
  * The picked sentences without what only announces what follows: a report's
- * opening formula is cut from its sentence (the sentence goes when that is
+ * opening formula that names nothing is cut from its sentence (the sentence goes when that is
  * all it is), and a lead-in stays only when what it announces is quoted after
  * it (its next sentence or the one after).
  */
@@ -504,7 +508,7 @@ function withoutLeadIns(picked: Candidate[]): Candidate[] {
       if (normalizeForDedupe(rest).length >= MIN_QUOTE_CHARS) out.push({ ...c, text: rest });
       continue;
     }
-    if (LEAD_IN.test(c.text) && !picked.some((d) => d.passage === c.passage && d.index > c.index && d.index <= c.index + 2)) continue;
+    if (LEAD_IN.test(c.text) && !/现将/.test(c.text) && !picked.some((d) => d.passage === c.passage && d.index > c.index && d.index <= c.index + 2)) continue;
     out.push(c);
   }
   return out.length ? out : picked;

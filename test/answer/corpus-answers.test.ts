@@ -103,6 +103,12 @@ describe("what only announces what follows is not quoted on its own", () => {
     expect(s.text).not.toContain("报告如下");
   });
 
+  it("a formula that names what the report covers stays: it tells which document this is (003 篇4)", () => {
+    const monthly = chunk(SEEDS.s003, "现将市经信局2020年9月份工作总结及10月份工作计划报告如下");
+    const r = extractiveAnswer("有没有经信局的月度工作总结和下个月计划？", passages(monthly));
+    expect(r.text).toContain("现将市经信局2020年9月份工作总结及10月份工作计划报告如下");
+  });
+
   it("a lead-in followed by its items stays (002 line 68: 但目前存在以下主要问题)", () => {
     const problems = chunk(SEEDS.s002, "但目前存在以下主要问题");
     const r = extractiveAnswer("产业发展专项资金现在最突出的毛病是什么？", passages(problems));
