@@ -491,9 +491,9 @@ const LEAD_IN = /(?:如下|以下[^，。；：]{0,10}|下列[^，。；：]{0,8
 
 /**
  * The picked sentences without what only announces what follows: a report's
- * opening formula that names nothing is cut from its sentence (the sentence goes when that is
- * all it is), and a lead-in stays only when what it announces is quoted after
- * it (its next sentence or the one after).
+ * opening formula that names nothing is cut from its sentence (the sentence
+ * goes when that is all it is), and a lead-in stays only when what it
+ * announces is quoted after it (its next sentence or the one after).
  */
 function withoutLeadIns(picked: Candidate[]): Candidate[] {
   const out: Candidate[] = [];

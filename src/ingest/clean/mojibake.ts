@@ -168,7 +168,7 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
     const rareShare = rareTail.filter(Boolean).length / rareTail.length;
     if (rareShare < 0.4) return whole;
     const before = plausibility(run, freq);
-    let best: { text: string; score: number; from: number } | undefined;
+    let best: { text: string; score: number; from: number; start: number } | undefined;
     for (const start of [first - 1, first]) {
       if (start < 0) continue;
       const head = chars.slice(0, start).join("");
@@ -181,11 +181,11 @@ export function repairShiftedRuns(line: string, freq: CharFrequency, pairs?: Doc
       if (kept < Math.max(1, had * 0.6 - 1)) continue;
       const candidate = head + fixed;
       const score = plausibility(candidate, freq);
-      if (!best || score > best.score) best = { text: candidate, score, from: head.length };
+      if (!best || score > best.score) best = { text: candidate, score, from: head.length, start };
     }
     if (best && best.score > before + (afterRemnant ? 0 : rareShare < 0.6 ? 2 : 0.9)) {
       repaired++;
-      const cut = lostPair ? lostAtEnd(chars.slice(best.from).join(""), best.text, pairs) : "";
+      const cut = lostPair ? lostAtEnd(chars.slice(best.start).join(""), best.text, pairs) : "";
       if (!pairs) return best.text + cut;
       // Judged without them, so that joining pairs never makes a wrong reading look right.
       const lost = remnant && best.from === 0 ? lostBeforeRun(charBefore(line.slice(0, offset - remnant[0].length)), remnant[0].slice(1, -1), chars[0]!, best.text, pairs) : "";
