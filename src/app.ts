@@ -1,6 +1,6 @@
 import path from "node:path";
 import fs from "node:fs/promises";
-import type { Config } from "./config.js";
+import { secretsOf, type Config } from "./config.js";
 import type { Embedder } from "./embed/types.js";
 import type { Logger } from "./util/logger.js";
 import type { AnswerService, SourceInfo } from "./answer/types.js";
@@ -69,7 +69,7 @@ export class SwappableRetriever implements Retriever {
 
 export function createService(config: Config, retriever: SwappableRetriever, logger?: Logger): AnswerService {
   const chat = config.llm
-    ? createOpenAIChatModel({ apiKey: config.llm.apiKey, model: config.llm.model, timeoutMs: config.llm.timeoutMs, maxRetries: config.llm.maxRetries, ...(config.llm.baseURL ? { baseURL: config.llm.baseURL } : {}) })
+    ? createOpenAIChatModel({ apiKey: config.llm.apiKey, secrets: secretsOf(config), model: config.llm.model, timeoutMs: config.llm.timeoutMs, maxRetries: config.llm.maxRetries, ...(config.llm.baseURL ? { baseURL: config.llm.baseURL } : {}) })
     : undefined;
   return createAnswerService({
     retriever,

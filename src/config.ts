@@ -120,6 +120,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** The secret values of the config (API key, bot token, webhook secret), to be scrubbed from anything logged or shown. */
+export function secretsOf(c: Config): string[] {
+  const out: string[] = [];
+  JSON.stringify(c, (k, v) => {
+    if (typeof v === "string" && ["apiKey", "token", "webhookSecret"].includes(k) && v.length >= 8) out.push(v);
+    return v;
+  });
+  return [...new Set(out)];
+}
+
 /** The config with secrets replaced, for logs and `--json` diagnostics. */
 export function redactedConfig(c: Config): unknown {
   return JSON.parse(

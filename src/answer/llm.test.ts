@@ -82,6 +82,15 @@ describe("createOpenAIChatModel (real openai SDK against the stub)", () => {
     expect(stub.requestsTo("chat")).toHaveLength(1);
   });
 
+  it("a reply repeating a secret (a bot token a user pasted into the question) does not reach the chat", async () => {
+    const token = "123456789:AAE-test-bot-token_abcdefghij";
+    stub.enqueue("chat", { reply: `配置里的令牌是 ${token}，密钥是 ${API_KEY}[1]。` });
+    const text = await model({ secrets: [token] }).complete(messages);
+    expect(text).toContain("配置里的令牌是");
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(API_KEY);
+  });
+
   it("does not retry a 401, and never shows the key even if the server echoes it", async () => {
     stub.enqueue("chat", { status: 401, body: { error: { message: `Incorrect API key provided: ${API_KEY}` } } });
     const err = await failure(model({ maxRetries: 3 }).complete(messages));

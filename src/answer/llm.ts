@@ -11,6 +11,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { z } from "zod";
 import { ServiceError } from "../util/errors.js";
+import { secretScrubber } from "../util/logger.js";
 
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
@@ -58,6 +59,8 @@ export interface OpenAIChatOptions {
   /** Longest back-off or Retry-After to wait between attempts. Default 10 s. */
   maxRetryWaitMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Other secret values (the bot token) a reply must not repeat to the chat; the API key always counts. */
+  secrets?: readonly string[];
 }
 
 const DEFAULT_MAX_RETRY_WAIT_MS = 10_000;
@@ -75,7 +78,8 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const where = describeServer(client.baseURL);
-  const redact = (s: string) => (apiKey ? s.split(apiKey).join("***") : s);
+  const others = secretScrubber(options.secrets ?? []);
+  const redact = (s: string) => others(apiKey ? s.split(apiKey).join("***") : s);
 
   async function attempt(messages: ChatMessage[], opts: CompleteOptions): Promise<string> {
     const controller = new AbortController();

@@ -11,7 +11,7 @@ import type { AdminActions, BotConfig } from "./config.js";
 import type { BotDeps } from "./deps.js";
 import { FeedbackStore } from "./feedback.js";
 import { textHandlers } from "./handlers.js";
-import { logError } from "./log.js";
+import { logError, scrub } from "./log.js";
 import { AnswerMemory } from "./memory.js";
 import { RateLimiter } from "./rate-limit.js";
 
@@ -31,6 +31,16 @@ function orderingKey(ctx: Context): string | undefined {
   return ctx.chat ? `chat:${ctx.chat.id}` : undefined;
 }
 
+/** The payload with the token replaced in the text fields Telegram shows (text, caption, a callback's notice); no angle brackets, as the text may be HTML. */
+function withoutToken<P>(payload: P, token: string): P {
+  if (!payload || typeof payload !== "object") return payload;
+  const p = payload as Record<string, unknown>;
+  const changed = Object.fromEntries(
+    ["text", "caption"].flatMap((k) => (typeof p[k] === "string" && scrub(p[k], token, "[redacted]") !== p[k] ? [[k, scrub(p[k], token, "[redacted]")]] : [])),
+  );
+  return Object.keys(changed).length ? ({ ...p, ...changed } as P) : payload;
+}
+
 export function createBot(opts: CreateBotOptions): Bot {
   const { config, service, admin, logger } = opts;
   const apiRoot = config.apiRoot?.replace(/\/+$/, "");
@@ -40,6 +50,8 @@ export function createBot(opts: CreateBotOptions): Bot {
   });
   // 429 → wait retry_after and resend; 5xx → exponential backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
+  // Nothing the bot says repeats its token: a model's reply or a quoted question may carry one a user pasted.
+  bot.api.config.use((prev, method, payload, signal) => prev(method, withoutToken(payload, config.token), signal));
 
   const deps: BotDeps = {
     config,

@@ -9,10 +9,10 @@ export interface SafeError {
   error_code?: number;
 }
 
-/** `text` with the token (as is, or URL-encoded as in a URL) replaced by "<token>". */
-export function scrub(text: string, token: string): string {
+/** `text` with the token (as is, or URL-encoded as in a URL) replaced by "<token>" (or `replacement`). */
+export function scrub(text: string, token: string, replacement = "<token>"): string {
   if (!token) return text;
-  return text.split(token).join("<token>").split(encodeURIComponent(token)).join("<token>");
+  return text.split(token).join(replacement).split(encodeURIComponent(token)).join(replacement);
 }
 
 export function safeError(e: unknown, token: string): SafeError {

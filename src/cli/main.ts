@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import dotenv from "dotenv";
 import path from "node:path";
-import { loadConfig } from "../config.js";
+import { loadConfig, secretsOf } from "../config.js";
 import { createLogger } from "../util/logger.js";
 import { PolicybotError, errorMessage } from "../util/errors.js";
 import type { Context } from "./context.js";
@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!context) {
       const config = loadConfig(env);
       const serving = argv.includes("bot") || (argv.includes("start") && Boolean(config.telegram));
-      context = { config, logger: createLogger(config.logLevel ?? (serving ? "info" : "warn")), indexDir: path.resolve(opts.index ?? config.indexDir), json: Boolean(opts.json) };
+      context = { config, logger: createLogger(config.logLevel ?? (serving ? "info" : "warn"), process.stderr, secretsOf(config)), indexDir: path.resolve(opts.index ?? config.indexDir), json: Boolean(opts.json) };
     }
     return context;
   };

@@ -17,7 +17,7 @@ import {
   type BotMessage,
   type EmulatorChat,
 } from "../e2e/telegram-emulator.js";
-import { ANSWER_TEXT, CITATIONS, FakeAdmin, FakeService, captureLogger, shownLines, tmpDir } from "./helpers.js";
+import { ANSWER_TEXT, CITATIONS, FakeAdmin, FakeService, askResult, captureLogger, shownLines, tmpDir } from "./helpers.js";
 import { within } from "../helpers/within.js";
 
 const TOKEN = "777000:E2E-test-token";
@@ -147,6 +147,15 @@ describe("telegram bot against the Bot API emulator", () => {
     await bot.stop();
     expect(bot.logs().join("\n")).toContain("telegram bot stopped");
     expect(bot.logs().join("\n")).not.toContain(TOKEN);
+  });
+
+  test("a reply that repeats the bot's token (a model quoting what a user pasted) reaches the chat without it", async () => {
+    const bot = start();
+    bot.service.askImpl = async (q) => askResult(q, { answer: `令牌是 ${TOKEN}，请妥善保管[1]。` });
+    const ask = emu.sendMessage({ chat: GROUP, from: ALICE, text: `/ask 这个令牌 ${TOKEN} 能做什么？` });
+    const answer = await emu.waitForReply(ask);
+    expect(answer.text).toContain("令牌是 [redacted]，请妥善保管");
+    expect(answer.text).not.toContain(TOKEN);
   });
 
   test("webhook mode: updates are posted to the bot with the secret and answered", async () => {
