@@ -135,8 +135,9 @@ describe("extractiveDraft", () => {
     expect(paragraphs.length).toBeGreaterThanOrEqual(1);
     expect(paragraphs.length).toBeLessThanOrEqual(3);
     for (const p of paragraphs) expect(p).toMatch(/\[\d+\]。?$/);
-    for (const c of r.citations) expect(tail).toContain(`[${c.n}] 《${c.article}》（${c.file}）`);
-    expect(tail).toContain("第15–17行");
+    // The same form as an answer's sources: [n] 文章 · 章节（文件，第a–b行）.
+    for (const c of r.citations) expect(tail).toMatch(new RegExp(`^\\[${c.n}\\] ${c.article} · .+（${c.file.replace(".", "\\.")}，第[0-9–]+行）$`, "m"));
+    expect(tail).toContain("（004_aca56f0dfc7b8c1b.txt，第15–17行）");
   });
 
   it("orders by section in the document (line order), not by retrieval rank", () => {

@@ -7,7 +7,7 @@ import type { Citation } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { innerHeadings, spanOf } from "../ingest/parts.js";
 import type { Chunk } from "../ingest/types.js";
-import { lineRange } from "./messages.js";
+import { citationLine, lineRange } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
 import { documentLabel, sectionInArticle, toCitation, type Passage } from "./passages.js";
 import {
@@ -638,10 +638,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   const body = paragraphs
     .map((para) => para.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join(""))
     .join("\n\n");
-  const sourceLines = citations.map((c) => {
-    const section = sectionInArticle(c);
-    return `[${c.n}] ${documentLabel(c)}${section ? ` ${section}` : ""}，${lineRange(c.lineStart, c.lineEnd)}`;
-  });
+  const sourceLines = citations.map(citationLine);
   return {
     text: `${body}\n\n${DRAFT_NOTE}\n${sourceLines.join("\n")}`,
     citations,

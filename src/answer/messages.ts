@@ -93,6 +93,17 @@ export function lineRange(start: number, end: number): string {
   return start === end ? `第${start}行` : `第${start}–${end}行`;
 }
 
+/**
+ * How every front end lists a source, for answers and drafts alike:
+ * `[1] 文章 · 章节（文件，第a–b行）`; just the article when the lines lie
+ * under no heading of it, or under several (a passage packing "四、存在的问题"
+ * and "五、下一步措施" has only the article in common).
+ */
+export function citationLine(c: { n: number; file: string; article: string; section: string; lineStart: number; lineEnd: number }): string {
+  const title = [c.article.trim(), sectionInArticle(c)].filter((s) => s !== "").join(" · ");
+  return `[${c.n}] ${title || c.file}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
+}
+
 /** Where a snippet sits in its article: "二、存在问题（第271行）", or just "第139行" under no heading of it. */
 export function placeInArticle(s: { article: string; section: string; lineStart: number; lineEnd: number }): string {
   const section = sectionInArticle(s);

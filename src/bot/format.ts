@@ -12,8 +12,7 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
-import { lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../answer/messages.js";
-import { sectionInArticle } from "../answer/passages.js";
+import { citationLine, lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../answer/messages.js";
 import { locateQuote } from "../ingest/parts.js";
 
 /** Citations in order of their number, each number once. */
@@ -24,13 +23,9 @@ export function uniqueCitations(citations: readonly Citation[]): Citation[] {
     .filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
 }
 
-/** `[1] 标题 · 章节（文件，第a–b行）` */
+/** `[1] 标题 · 章节（文件，第a–b行）`, as the terminal and the drafts list sources. */
 export function formatCitation(c: Citation): string {
-  const title = [c.article.trim(), sectionInArticle(c)]
-    .filter((s) => s !== "")
-    .map(esc)
-    .join(" · ");
-  return `[${c.n}] ${title || esc(c.file)}（${esc(c.file)}，${lineRange(c.lineStart, c.lineEnd)}）`;
+  return esc(citationLine(c));
 }
 
 function sourcesBlock(citations: readonly Citation[]): string {

@@ -24,7 +24,7 @@ describe("formatAsk", () => {
   test("a source under a heading names it; one under no single heading names just the article", () => {
     const text = formatAsk({ question: "扶贫小额信贷", mode: "extractive", found: true, answer: "根据文档：扶贫小额信贷清收难度大[1]。", citations: [packed, inSection] });
     expect(text).toContain("[1] 高质量发展综合绩效考核自评报告4（002_e3554324031b6b29.txt，第207–211行）");
-    expect(text).toContain("[2] 高质量发展综合绩效考核自评报告4 › 四、存在的问题（002_e3554324031b6b29.txt，第207行）");
+    expect(text).toContain("[2] 高质量发展综合绩效考核自评报告4 · 四、存在的问题（002_e3554324031b6b29.txt，第207行）");
     expect(text).not.toContain("正文");
   });
 });

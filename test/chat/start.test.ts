@@ -29,7 +29,7 @@ describe("policybot start without TELEGRAM_BOT_TOKEN", () => {
     expect(r.stdout).toContain("policybot 已就绪");
     // Plain text is a question: the answer quotes the passage and cites file and lines.
     expect(r.stdout).toContain("已成功布点23个");
-    expect(r.stdout).toMatch(/\[1\] 政府办公室年度工作总结 篇1 › .*（004_aca56f0dfc7b8c1b\.txt，第17行）/);
+    expect(r.stdout).toMatch(/\[1\] 政府办公室年度工作总结 篇1 · .*（004_aca56f0dfc7b8c1b\.txt，第17行）/);
     // /find lists documents, the best first.
     expect(r.stdout).toMatch(/讲到“市长质量奖”的材料：\n1\. 市长质量奖汇报材料 篇3/);
     // /sources lists every file of the index; /help the commands.
