@@ -5,7 +5,7 @@ import type { Embedder } from "./embed/types.js";
 import type { Logger } from "./util/logger.js";
 import type { AnswerService, SourceInfo } from "./answer/types.js";
 import type { Retriever } from "./retrieve/types.js";
-import type { AdminActions } from "./bot/config.js";
+import type { AddedDocument, AdminActions } from "./bot/config.js";
 import { LocalNgramEmbeddings } from "./embed/local.js";
 import { OpenAIEmbedder } from "./embed/openai.js";
 import { readIndex } from "./index/store.js";
@@ -13,9 +13,8 @@ import { HybridRetriever } from "./retrieve/hybrid.js";
 import { createAnswerService } from "./answer/service.js";
 import { createOpenAIChatModel } from "./answer/llm.js";
 import { loadPrompts } from "./answer/prompts.js";
-import { ingest } from "./ingest/pipeline.js";
+import { ingest, type IngestReport } from "./ingest/pipeline.js";
 import { loadBuffer } from "./ingest/load/index.js";
-import { formatReport } from "./cli/commands/ingest.js";
 import { IndexError } from "./util/errors.js";
 
 /** The composition root: builds the objects each command needs from the config. */
@@ -83,15 +82,15 @@ export function createService(config: Config, retriever: SwappableRetriever, log
 
 /** /reindex and documents sent by admins: re-ingest data/docs and swap the new index in. */
 export function createAdminActions(config: Config, indexDir: string, retriever: SwappableRetriever, logger: Logger): AdminActions {
-  let running: Promise<string> | undefined;
-  const reindex = async (): Promise<string> => {
+  let running: Promise<IngestReport> | undefined;
+  const reindex = async (): Promise<IngestReport> => {
     // One re-index at a time; a second request waits for the first.
     running ??= (async () => {
       try {
         const report = await ingest({ paths: [config.docsDir], indexDir, embedder: createEmbedder(config), onWarning: (m) => logger.warn(m) });
         retriever.current = await openRetriever(config, indexDir);
         logger.info({ files: report.files, chunks: report.chunks, ms: report.ms }, "re-indexed");
-        return formatReport({ ...report, indexDir: path.basename(indexDir) });
+        return report;
       } finally {
         running = undefined;
       }
@@ -100,13 +99,16 @@ export function createAdminActions(config: Config, indexDir: string, retriever: 
   };
   return {
     reindex,
-    async addDocument(fileName: string, data: Uint8Array): Promise<string> {
+    async addDocument(fileName: string, data: Uint8Array): Promise<AddedDocument> {
       const safe = path.basename(fileName).replace(/[\u0000-\u001f/\\:*?"<>|]/g, "_").slice(0, 120) || "document.txt";
       // Check it can be read before it joins the corpus.
       await loadBuffer(data, safe);
       await fs.mkdir(config.docsDir, { recursive: true });
-      await fs.writeFile(path.join(config.docsDir, safe), data);
-      return `已添加 ${safe}。\n${await reindex()}`;
+      const target = path.join(config.docsDir, safe);
+      const existing = await fs.readFile(target).catch(() => undefined);
+      const outcome = existing === undefined ? "added" : Buffer.from(data).equals(existing) ? "same" : "replaced";
+      if (outcome !== "same") await fs.writeFile(target, data);
+      return { file: safe, outcome, report: await reindex() };
     },
   };
 }

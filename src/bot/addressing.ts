@@ -14,6 +14,8 @@ export type Command = (typeof COMMANDS)[number];
 
 export interface Addressed {
   command: Command | "unknown";
+  /** How it reached the bot: a command, a mention, a reply to the bot, or a private chat. */
+  via: "command" | "mention" | "reply" | "private";
   /** The text after the command or with the mention removed, trimmed. */
   text: string;
   /** The message replies to one of the bot's messages (a follow-up). */
@@ -79,19 +81,19 @@ export function addressOf(msg: IncomingText, me: Me): Addressed | null {
 
   const cmd = parseCommand(msg.text, me, isPrivate);
   if (cmd === "other-bot") return null;
-  if (cmd) return { ...cmd, ...follow };
+  if (cmd) return { ...cmd, via: "command", ...follow };
 
   const mention = mentionRegExp(me.username);
   if (mention.test(msg.text)) {
     const rest = msg.text.replace(mention, " ").replace(/[ \t]+/g, " ").trim();
     const inner = parseCommand(rest, me, true);
     if (inner === "other-bot") return null;
-    if (inner) return { ...inner, ...follow };
-    return { command: requestKind(rest), text: rest, ...follow };
+    if (inner) return { ...inner, via: "command", ...follow };
+    return { command: requestKind(rest), via: "mention", text: rest, ...follow };
   }
 
   if (follow.replyToBotMessageId !== undefined || isPrivate) {
-    return { command: requestKind(msg.text), text: msg.text.trim(), ...follow };
+    return { command: requestKind(msg.text), via: isPrivate ? "private" : "reply", text: msg.text.trim(), ...follow };
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { MAX_DOWNLOAD_BYTES, downloadTelegramFile } from "./files.js";
 import { admitChat } from "./gate.js";
 import { logError } from "./log.js";
 import { replyText } from "./reply.js";
-import { TEXT, adminFailedText, fileTooBigText, importingText } from "./texts.js";
+import { TEXT, addedText, adminFailedText, fileTooBigText, importingText, reindexedText } from "./texts.js";
 
 export async function handleReindex(ctx: Context, deps: BotDeps, state: { busy: boolean }): Promise<void> {
   const replyTo = ctx.msg?.message_id;
@@ -24,7 +24,7 @@ export async function handleReindex(ctx: Context, deps: BotDeps, state: { busy: 
     await replyText(ctx, TEXT.reindexing, replyTo);
     let summary: string;
     try {
-      summary = await deps.admin.reindex();
+      summary = reindexedText(await deps.admin.reindex());
     } catch (e) {
       logError(deps.logger, deps.token, e, { userId: ctx.from?.id }, "reindex failed");
       await replyText(ctx, adminFailedText("reindex", errorMessage(e)), replyTo);
@@ -62,7 +62,7 @@ export function documentHandlers(deps: BotDeps): Composer<Context> {
           apiRoot: deps.config.apiRoot,
           fileId: doc.file_id,
         });
-        summary = await deps.admin.addDocument(fileName, data);
+        summary = addedText(await deps.admin.addDocument(fileName, data));
       } catch (e) {
         logError(deps.logger, deps.token, e, { userId: ctx.from.id, fileName }, "document import failed");
         await replyText(ctx, adminFailedText("import", errorMessage(e)), replyTo);

@@ -1,5 +1,6 @@
 /** Configuration of the Telegram front end (the CLI builds it from src/config.ts). */
 import type { UserFromGetMe } from "grammy/types";
+import type { IngestReport } from "../ingest/pipeline.js";
 
 export interface BotConfig {
   token: string;
@@ -25,8 +26,16 @@ export interface BotConfig {
 }
 
 export interface AdminActions {
-  /** Rebuilds the index; returns a summary line for the admin. */
-  reindex(): Promise<string>;
-  /** Adds one document to the corpus and the index; returns a summary line. */
-  addDocument(fileName: string, data: Uint8Array): Promise<string>;
+  /** Re-ingests the documents and swaps the new index in. */
+  reindex(): Promise<IngestReport>;
+  /** Adds one document to the corpus (replacing one of the same name) and re-indexes. */
+  addDocument(fileName: string, data: Uint8Array): Promise<AddedDocument>;
+}
+
+export interface AddedDocument {
+  /** The name it was saved under. */
+  file: string;
+  /** "added"; "replaced" a different file of that name; "same" as the file already there (nothing changed). */
+  outcome: "added" | "replaced" | "same";
+  report: IngestReport;
 }

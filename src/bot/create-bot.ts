@@ -10,7 +10,7 @@ import { buttonHandlers } from "./callbacks.js";
 import type { AdminActions, BotConfig } from "./config.js";
 import type { BotDeps } from "./deps.js";
 import { FeedbackStore } from "./feedback.js";
-import { textHandlers } from "./handlers.js";
+import { mediaHandlers, textHandlers } from "./handlers.js";
 import { logError, scrub } from "./log.js";
 import { AnswerMemory } from "./memory.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -68,6 +68,7 @@ export function createBot(opts: CreateBotOptions): Bot {
   bot.use(sequentialize(orderingKey));
   bot.use(textHandlers(deps, { busy: false }));
   bot.use(documentHandlers(deps));
+  bot.use(mediaHandlers(deps));
   bot.use(buttonHandlers(deps));
   bot.catch((err) => {
     logError(logger, config.token, err.error, { updateId: err.ctx.update.update_id }, "unhandled error in telegram middleware");

@@ -14,7 +14,7 @@ export async function admitChat(ctx: Context, deps: BotDeps): Promise<boolean> {
   if (verdict === "notify") {
     deps.logger.info({ chatId: chat.id, chatType: chat.type }, "message from a chat that is not allowed");
     try {
-      await replyText(ctx, TEXT.notEnabled, ctx.msg?.message_id);
+      await replyText(ctx, chat.type === "private" ? TEXT.notEnabledPrivate : TEXT.notEnabled, ctx.msg?.message_id);
     } catch (e) {
       logError(deps.logger, deps.token, e, { chatId: chat.id }, "could not send the not-enabled notice");
     }

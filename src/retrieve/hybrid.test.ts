@@ -78,6 +78,19 @@ describe("search", () => {
     expect(asked.documents[0]!.article).toBe("政府办公室年度工作总结 篇9");
   });
 
+  test("a pasted passage asked about (\"下面这段话出自哪份材料：…\") is searched for itself, not for the words that ask", async () => {
+    // 004 line 17: "积极构建七里河区政务信息和应急管理传送局域网…已成功布点23个".
+    const asked = "下面这段话出自哪份材料：积极构建七里河区政务信息和应急管理传送局域网";
+    expect(normalizeQuery(asked)).toBe("积极构建七里河区政务信息和应急管理传送局域网");
+    expect(normalizeQuery("这句话是哪个文件里的：已成功布点23个")).toBe("已成功布点23个");
+    expect(normalizeQuery("“已成功布点23个”这句话出自哪里？")).toBe("“已成功布点23个");
+    // "一句话概括…" and "这段时间…" are not about a pasted passage.
+    expect(normalizeQuery("一句话概括零报告制度")).toBe("一句话概括零报告制度");
+    const r = await retriever.find(asked, { k: 3 });
+    expect(r.absent ?? []).toEqual([]);
+    expect(r.documents[0]).toMatchObject({ file: "004_aca56f0dfc7b8c1b.txt", article: "政府办公室年度工作总结 篇1" });
+  });
+
   test("an English \"which document\" question searches its topic, not the words it asks with", async () => {
     const asked = await retriever.find("Which document covers the mayor quality award?", { k: 3 });
     const topic = await retriever.find("the mayor quality award", { k: 3 });

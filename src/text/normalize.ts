@@ -20,6 +20,10 @@ const FILLER = [
   /^(讲|讲到|提到|涉及|介绍|写)(了|到|过)?(?=[^，,。]+的(是|为)(哪份|哪篇|哪个|哪一份|哪一篇)(材料|文件|文档|文章|报告|资料))/,
   /的?(是|为)(哪份|哪篇|哪个|哪一份|哪一篇)(材料|文件|文档|文章|报告|资料)(呢)?[？?]*$/,
   /^(有没有|有无|是否有)(关于|讲|介绍)?/,
+  // A pasted passage: "下面这段话出自哪份材料：…", "这句话是哪个文件里的：…", "“…”这句话出自哪里？" → the passage.
+  /^(下面|以下|下列)?(这|那)?(一?段话|一?句话|段文字|段内容)(是)?(出自|来自|摘自|引自|选自)(哪份|哪篇|哪个|哪一份|哪一篇|什么|哪里|哪儿|何处)?(材料|文件|文档|文章|报告|资料)?(里|中)?(的)?[？?：:，,\s]*/,
+  /^(下面|以下|下列)?(这|那)(一?段话|一?句话|段文字|段内容)(是)?(哪份|哪篇|哪个|哪一份|哪一篇|什么)(材料|文件|文档|文章|报告|资料)(里|中)?(的)?[？?：:，,\s]*/,
+  /[”"](这|那)(一?句话?|一?段话?|段文字)(是)?(出自|来自|摘自|引自|选自|在)(哪里|哪儿|何处|哪份|哪篇|哪个|哪一份|哪一篇|什么)(材料|文件|文档|文章|报告|资料)?(里|中)?(的)?(呢)?[？?]*$/,
   // "Which document covers food safety in schools?" / "Is there a report on …": the topic.
   /^(which|what) (documents?|reports?|files?|materials?|articles?) (covers?|discuss(es)?|mentions?|talks? about|(is|are) about|deals? with|describes?|contains?)\s+/i,
   /^(is|are) there (any |a |an )?(documents?|reports?|files?|materials?|articles?) (on|about|covering|discussing|that covers?|that discuss(es)?)\s+/i,

@@ -136,6 +136,60 @@ describe("addressing", () => {
   });
 });
 
+describe("messages that are not plain text", () => {
+  const media = (o: Parameters<typeof textMessage>[1], extra: Record<string, unknown>) => ({
+    message: { ...textMessage("", o).message, text: undefined, ...extra },
+  });
+  const photo = [{ file_id: "P1", file_unique_id: "p1", width: 90, height: 90 }];
+
+  test("a photo, sticker or voice message addressed to the bot gets one sentence saying it reads text only", async () => {
+    const h = makeHarness();
+    await h.send(media({ chat: privateChat(ALICE) }, { photo }));
+    await h.send(media({ chat: privateChat(ALICE) }, { sticker: { file_id: "S1", file_unique_id: "s1", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } }));
+    await h.send(media({ replyTo: { message_id: 77, from: BOT_FROM, text: "之前的回答" } }, { voice: { file_id: "V1", file_unique_id: "v1", duration: 3 } }));
+    const texts = h.sent().map(textOf);
+    expect(texts).toHaveLength(3);
+    for (const t of texts) expect(t).toBe("我只能读文字消息，无法识别图片、语音、贴纸或文件的内容；请把问题用文字发给我。");
+    expect(h.service.calls).toEqual([]);
+  });
+
+  test("a caption that asks the bot is answered, saying the picture itself was not read", async () => {
+    const h = makeHarness();
+    await h.send(media({}, { photo, caption: "@PolicyTestBot 制度建设有哪些做法？" }));
+    expect(h.service.calls.map((c) => c.text)).toEqual(["制度建设有哪些做法？"]);
+    const reply = textOf(lastSent(h));
+    expect(reply.startsWith("<i>图片、语音等内容我无法识别，以下只根据附带的文字回答。</i>")).toBe(true);
+    expect(reply).toContain(ANSWER_TEXT);
+  });
+
+  test("group media not addressed to the bot, and service messages, are left alone", async () => {
+    const h = makeHarness();
+    await h.send(media({}, { photo, caption: "今天的会议照片" }));
+    await h.send(media({ chat: privateChat(ALICE) }, { new_chat_title: "新名字" }));
+    expect(h.sent()).toEqual([]);
+  });
+
+  test("an edited message is answered as edited: a mention added afterwards reaches the bot", async () => {
+    const h = makeHarness();
+    const original = textMessage("政务网布点了多少个？");
+    await h.send(original);
+    expect(h.sent()).toEqual([]);
+    await h.send({ edited_message: { ...original.message, text: "@PolicyTestBot 政务网布点了多少个？", edit_date: Math.floor(Date.now() / 1000) } });
+    expect(h.service.calls.map((c) => c.text)).toEqual(["政务网布点了多少个？"]);
+    expect(lastSent(h)).toMatchObject({ reply_parameters: { message_id: original.message.message_id } });
+  });
+
+  test("a refusal that searched nothing gets no rating buttons; an answer does", async () => {
+    const h = makeHarness();
+    h.service.askImpl = async (q) => ({ question: q, mode: "extractive", found: false, answer: "问题中没有可以查询的内容，请输入完整的问题。", citations: [] });
+    await h.send(textMessage("@PolicyTestBot ？！"));
+    expect(lastSent(h).reply_markup).toBeUndefined();
+    h.service.askImpl = async (q) => notFound(q);
+    await h.send(textMessage("@PolicyTestBot 婚假有几天？"));
+    expect(inlineButtons(lastSent(h)).map((b) => b.text)).toEqual(["👍", "👎"]);
+  });
+});
+
 describe("follow-ups", () => {
   test("a reply to the bot's answer passes the earlier question and answer as history", async () => {
     const h = makeHarness();
@@ -395,7 +449,7 @@ describe("access", () => {
     await h.send(textMessage("制度建设", { chat: privateChat(ADMIN), from: ADMIN }));
     expect(h.service.calls).toHaveLength(2);
     await h.send(textMessage("制度建设", { chat: privateChat(BOB), from: BOB }));
-    expect(textOf(lastSent(h))).toBe("本机器人未在此群组启用。");
+    expect(textOf(lastSent(h))).toBe("本机器人未开放私聊，请在工作群中使用。");
     expect(h.service.calls).toHaveLength(2);
   });
 
@@ -407,7 +461,7 @@ describe("access", () => {
 
     await h.send(textMessage("/reindex@PolicyTestBot", { from: ADMIN, message_id: 31 }));
     expect(h.admin.reindexCalls).toBe(1);
-    expect(h.sent().slice(1).map(textOf)).toEqual(["正在重建索引…", "索引已重建：6 个文件，120 个段落。"]);
+    expect(h.sent().slice(1).map(textOf)).toEqual(["正在重建索引…", "索引已更新：6 个文件，40 篇文章，120 个段落，用时 1.2 秒。\n未变 6 个文件。"]);
     expect(lastSent(h)).toMatchObject({ reply_parameters: { message_id: 31 } });
   });
 
@@ -440,8 +494,12 @@ describe("access", () => {
       expect(Buffer.from(h.admin.added[0]!.data).toString("utf8")).toBe(body);
       expect(h.sent().slice(1).map(textOf)).toEqual([
         "正在导入文件：新文件.txt…",
-        `已添加 新文件.txt（${Buffer.byteLength(body)} 字节）。`,
+        "已添加 新文件.txt。\n索引已更新：7 个文件，40 篇文章，120 个段落，用时 1.2 秒。\n新增 1 个：新文件.txt\n未变 6 个文件。",
       ]);
+
+      // The same name again: the admin is told the earlier file was replaced, not just "added".
+      await h.send({ message: { ...textMessage("", { chat: privateChat(ADMIN), from: ADMIN }).message, text: undefined, document: doc } });
+      expect(textOf(lastSent(h))).toMatch(/^已有同名文件 新文件\.txt，已用新文件替换（旧文件的内容已从索引中移除；如需两份都保留，请改名后重新发送）。\n索引已更新：.*\n更新 1 个：新文件\.txt/);
     } finally {
       server.close();
     }
@@ -449,17 +507,23 @@ describe("access", () => {
 });
 
 describe("refusals and failures", () => {
-  test("rate limits per user and per chat give one clear sentence", async () => {
+  test("rate limits say whose limit it is and how long to wait, once; thanks and greetings do not count", async () => {
     const h = makeHarness({ rateLimit: { perUserPerMinute: 2, perChatPerMinute: 3 } });
+    await h.send(textMessage("@PolicyTestBot 你好", { from: ALICE }));
     for (let i = 0; i < 3; i++) await h.send(textMessage(`/ask 问题${i}`, { from: ALICE }));
-    expect(h.service.calls).toHaveLength(2);
-    expect(textOf(lastSent(h))).toBe("提问过于频繁，请稍后再试。");
+    expect(h.service.calls.map((c) => c.text)).toEqual(["你好", "问题0", "问题1"]);
+    expect(textOf(lastSent(h))).toMatch(/^您提问太频繁了（每人每分钟最多 2 个问题），请 (60|59) 秒后再问。$/);
+    const notices = h.sent().length;
+    await h.send(textMessage("/ask 问题3", { from: ALICE }));
+    expect(h.sent()).toHaveLength(notices); // already told: no second notice
+    await h.send(textMessage("@PolicyTestBot 谢谢", { from: ALICE }));
+    expect(h.service.calls.at(-1)?.text).toBe("谢谢"); // thanks are still answered
 
     await h.send(textMessage("/ask 另一个人的问题", { from: BOB }));
-    expect(h.service.calls).toHaveLength(3);
+    expect(h.service.calls.at(-1)?.text).toBe("另一个人的问题");
     await h.send(textMessage("/ask 第二个问题", { from: BOB }));
-    expect(h.service.calls).toHaveLength(3); // the chat's window is full
-    expect(textOf(lastSent(h))).toBe("提问过于频繁，请稍后再试。");
+    expect(h.service.calls.at(-1)?.text).toBe("另一个人的问题"); // the chat's window is full
+    expect(textOf(lastSent(h))).toMatch(/^本群提问太频繁了（每分钟最多 3 个问题），请 \d+ 秒后再问。$/);
   });
 
   test("a question over maxQuestionChars is refused without calling the service", async () => {
@@ -477,7 +541,8 @@ describe("refusals and failures", () => {
     await h.send(textMessage("/find"));
     expect(h.service.calls).toEqual([]);
     const texts = h.sent().map(textOf);
-    expect(texts.slice(0, 3)).toEqual(Array(3).fill("请在命令后写上问题，例如：/ask 政务督查工作有哪些要求？"));
+    expect(texts.slice(0, 2)).toEqual(Array(2).fill("请在命令后写上问题，例如：/ask 政务督查工作有哪些要求？"));
+    expect(texts[2]).toBe("请在 @PolicyTestBot 后写上问题，例如：@PolicyTestBot 政务督查工作有哪些要求？");
     expect(texts[3]).toContain("/find 信息化建设");
   });
 

@@ -20,7 +20,8 @@ import type {
   FindResult,
   SourceInfo,
 } from "../../src/answer/types.js";
-import type { AdminActions, BotConfig } from "../../src/bot/config.js";
+import type { AddedDocument, AdminActions, BotConfig } from "../../src/bot/config.js";
+import type { IngestReport } from "../../src/ingest/pipeline.js";
 import { createBot } from "../../src/bot/create-bot.js";
 
 export const DOC_FILE = "004_aca56f0dfc7b8c1b.txt";
@@ -133,16 +134,40 @@ export class FakeService implements AnswerService {
   }
 }
 
+/** An ingest report as the pipeline gives it. */
+export function ingestReport(over: Partial<IngestReport> = {}): IngestReport {
+  return {
+    indexDir: "/tmp/index",
+    embedder: { id: "local-ngram-v1:512", dim: 512 },
+    files: 6,
+    articles: 40,
+    chunks: 120,
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: ["000.txt", "001.txt", "002.txt", "003.txt", "004.txt", "005.txt"],
+    skipped: [],
+    embedded: 0,
+    ms: 1234,
+    ...over,
+  };
+}
+
 export class FakeAdmin implements AdminActions {
   reindexCalls = 0;
   added: Array<{ fileName: string; data: Uint8Array }> = [];
-  async reindex(): Promise<string> {
+  async reindex(): Promise<IngestReport> {
     this.reindexCalls++;
-    return "索引已重建：6 个文件，120 个段落。";
+    return ingestReport();
   }
-  async addDocument(fileName: string, data: Uint8Array): Promise<string> {
+  async addDocument(fileName: string, data: Uint8Array): Promise<AddedDocument> {
+    const outcome = this.added.some((a) => a.fileName === fileName) ? "replaced" : "added";
     this.added.push({ fileName, data });
-    return `已添加 ${fileName}（${data.byteLength} 字节）。`;
+    return {
+      file: fileName,
+      outcome,
+      report: ingestReport({ files: 7, unchanged: ingestReport().unchanged, ...(outcome === "added" ? { added: [fileName] } : { changed: [fileName] }) }),
+    };
   }
 }
 

@@ -19,22 +19,23 @@ describe("addressOf", () => {
     addressOf({ text, chat: group, ...extra }, ME);
 
   test("commands", () => {
-    expect(at("/ask 问题")).toEqual({ command: "ask", text: "问题" });
-    expect(at("/ask@PolicyTestBot 问题")).toEqual({ command: "ask", text: "问题" });
-    expect(at("/ASK@policytestbot\n多行\n问题")).toEqual({ command: "ask", text: "多行\n问题" });
+    expect(at("/ask 问题")).toEqual({ command: "ask", via: "command", text: "问题" });
+    expect(at("/ask@PolicyTestBot 问题")).toEqual({ command: "ask", via: "command", text: "问题" });
+    expect(at("/ASK@policytestbot\n多行\n问题")).toEqual({ command: "ask", via: "command", text: "多行\n问题" });
     expect(at("/ask@OtherBot 问题")).toBeNull();
-    expect(at("/draft 要求")).toEqual({ command: "draft", text: "要求" });
-    expect(at("/ask")).toEqual({ command: "ask", text: "" });
+    expect(at("/draft 要求")).toEqual({ command: "draft", via: "command", text: "要求" });
+    expect(at("/ask")).toEqual({ command: "ask", via: "command", text: "" });
     expect(at("/weather")).toBeNull(); // maybe another bot's
-    expect(at("/weather@PolicyTestBot")).toEqual({ command: "unknown", text: "" });
-    expect(addressOf({ text: "/weather", chat: { type: "private" } }, ME)).toEqual({ command: "unknown", text: "" });
+    expect(at("/weather@PolicyTestBot")).toEqual({ command: "unknown", via: "command", text: "" });
+    expect(addressOf({ text: "/weather", chat: { type: "private" } }, ME)).toEqual({ command: "unknown", via: "command", text: "" });
     expect(at("/asking 问题")).toBeNull();
   });
 
   test("mentions", () => {
-    expect(at("@PolicyTestBot 问题")).toEqual({ command: "ask", text: "问题" });
-    expect(at("问题 @PolicyTestBot")).toEqual({ command: "ask", text: "问题" });
-    expect(at("@PolicyTestBot /find 主题")).toEqual({ command: "find", text: "主题" });
+    expect(at("@PolicyTestBot 问题")).toEqual({ command: "ask", via: "mention", text: "问题" });
+    expect(at("问题 @PolicyTestBot")).toEqual({ command: "ask", via: "mention", text: "问题" });
+    expect(at("@PolicyTestBot")).toEqual({ command: "ask", via: "mention", text: "" });
+    expect(at("@PolicyTestBot /find 主题")).toEqual({ command: "find", via: "command", text: "主题" });
     expect(at("@PolicyTestBotX 问题")).toBeNull();
     expect(at("email a@PolicyTestBot_ 问题")).toBeNull();
   });
@@ -43,6 +44,7 @@ describe("addressOf", () => {
     const replyToBot = { reply_to_message: { message_id: 9, from: { id: ME.id }, text: "之前的回答" } };
     expect(at("那第二条呢？", replyToBot)).toEqual({
       command: "ask",
+      via: "reply",
       text: "那第二条呢？",
       replyToBotMessageId: 9,
       replyToBotText: "之前的回答",
@@ -50,14 +52,14 @@ describe("addressOf", () => {
     expect(at("/ask 第二条", replyToBot)).toMatchObject({ command: "ask", replyToBotMessageId: 9 });
     expect(at("那第二条呢？", { reply_to_message: { message_id: 9, from: { id: 1 } } })).toBeNull();
     expect(at("随便聊聊")).toBeNull();
-    expect(addressOf({ text: " 私聊问题 ", chat: { type: "private" } }, ME)).toEqual({ command: "ask", text: "私聊问题" });
+    expect(addressOf({ text: " 私聊问题 ", chat: { type: "private" } }, ME)).toEqual({ command: "ask", via: "private", text: "私聊问题" });
   });
 
   test("other bots are ignored, anonymous admins are not", () => {
     const replyToBot = { reply_to_message: { message_id: 9, from: { id: ME.id } } };
     expect(at("/ask 问题", { from: { is_bot: true } })).toBeNull();
     expect(at("好的", { from: { is_bot: true }, ...replyToBot })).toBeNull();
-    expect(at("/ask 问题", { from: { is_bot: true }, sender_chat: { id: -100 } })).toEqual({ command: "ask", text: "问题" });
+    expect(at("/ask 问题", { from: { is_bot: true }, sender_chat: { id: -100 } })).toEqual({ command: "ask", via: "command", text: "问题" });
   });
 });
 
@@ -80,13 +82,28 @@ describe("rate limits", () => {
   test("RateLimiter takes from both windows or neither", () => {
     let now = 0;
     const r = new RateLimiter({ perUserPerMinute: 1, perChatPerMinute: 2 }, () => now);
-    expect(r.tryAcquire(1, 10)).toBe(true);
-    expect(r.tryAcquire(1, 10)).toBe(false); // user full
-    expect(r.tryAcquire(2, 10)).toBe(true);
-    expect(r.tryAcquire(3, 10)).toBe(false); // chat full
-    expect(r.tryAcquire(3, 11)).toBe(true); // user 3 was not charged by the refusal
+    expect(r.tryAcquire(1, 10).ok).toBe(true);
+    expect(r.tryAcquire(1, 10)).toEqual({ ok: false, scope: "user", limit: 1, retryAfterMs: 60_000, notify: true }); // user full
+    expect(r.tryAcquire(2, 10).ok).toBe(true);
+    now = 15_000;
+    expect(r.tryAcquire(3, 10)).toEqual({ ok: false, scope: "chat", limit: 2, retryAfterMs: 45_000, notify: true }); // chat full
+    expect(r.tryAcquire(3, 11).ok).toBe(true); // user 3 was not charged by the refusal
     now = 61_000;
-    expect(r.tryAcquire(1, 10)).toBe(true);
+    expect(r.tryAcquire(1, 10).ok).toBe(true);
+  });
+
+  test("someone over the limit is told once until the wait is over, not once per message", () => {
+    let now = 0;
+    const r = new RateLimiter({ perUserPerMinute: 1, perChatPerMinute: 100 }, () => now);
+    r.tryAcquire(1, 10);
+    now = 20_000;
+    expect(r.tryAcquire(1, 10)).toMatchObject({ ok: false, retryAfterMs: 40_000, notify: true });
+    now = 30_000;
+    expect(r.tryAcquire(1, 10)).toMatchObject({ ok: false, retryAfterMs: 30_000, notify: false });
+    expect(r.tryAcquire(1, 11)).toMatchObject({ ok: false, notify: true }); // in another chat: told there
+    now = 61_000;
+    expect(r.tryAcquire(1, 10).ok).toBe(true);
+    expect(r.tryAcquire(1, 10)).toMatchObject({ ok: false, notify: true }); // a new wait: told again
   });
 });
 

@@ -213,7 +213,7 @@ describe("the real bot process", () => {
     expect(text("carolReindex")).toEqual([TEXT.adminOnly]);
     // a chat outside ALLOWED_CHAT_IDS: the one notice, nothing else
     expect(emu.botMessages(OTHER_GROUP.id).map((m) => m.text)).toEqual([TEXT.notEnabled]);
-    expect(emu.botMessages(STRANGER.id).map((m) => m.text)).toEqual([TEXT.notEnabled]);
+    expect(emu.botMessages(STRANGER.id).map((m) => m.text)).toEqual([TEXT.notEnabledPrivate]);
     // documents from non-admins (and from an admin in a group) are not downloaded or ingested
     expect(text("carolDoc")).toEqual([TEXT.documentRefused]);
     expect(text("adminDocInGroup")).toEqual([]);

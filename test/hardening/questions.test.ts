@@ -13,7 +13,7 @@ import { loadPrompts } from "../../src/answer/prompts.js";
 import { createAnswerService, searchableText } from "../../src/answer/service.js";
 import type { Retriever } from "../../src/retrieve/types.js";
 import { formatAnswer } from "../../src/bot/format.js";
-import { TEXT, USAGE, tooLongText } from "../../src/bot/texts.js";
+import { TEXT, USAGE, mentionUsage, tooLongText } from "../../src/bot/texts.js";
 import { makeHarness, privateChat, textMessage, ALICE, type Harness } from "../bot/helpers.js";
 import { SEEDS, oneJsonDocument, runCli, seedLines } from "../helpers/cli.js";
 import { realService, removeTempDirs, seedIndex } from "./helpers.js";
@@ -136,7 +136,7 @@ describe("through the bot: handleUpdate, recording transformer, real answer serv
   test("empty: the usage hint", async () => {
     expect(await ask("/ask")).toEqual([USAGE.ask]);
     expect(await ask("/ask@PolicyTestBot  \t ")).toEqual([USAGE.ask]);
-    expect(await ask("@PolicyTestBot")).toEqual([USAGE.ask]);
+    expect(await ask("@PolicyTestBot")).toEqual([mentionUsage("PolicyTestBot")]);
   });
 
   test("10,000 characters: refused with the length, without asking the service", async () => {
