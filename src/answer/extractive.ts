@@ -308,10 +308,12 @@ function contentUnder(units: Unit[], at: number): Unit[][] {
 
 /** Kinds of things a question asks about an item: its shortcomings, its causes, its merits, a rate or share, an amount of money. */
 const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
+  // PROBLEMS
   {
     asks: /缺点|不足|弊端|短板|短处|毛病|局限|劣势|缺陷|问题/,
     states: /缺点|不足|弊端|短板|问题|局限|缺陷|难以|不易|不高|不够|不强|不到位|缺乏|缺少|忽视|较多|受到影响|制约|^(?:但|但是|然而|不过)/,
   },
+  // CAUSES
   { asks: /原因|为什么|为何|怎么会|因何|何故/, states: /原因(?:是|在于|有|主要)|由于|因为|之所以|根源/ },
   { asks: /优点|优势|好处|长处|益处/, states: /优点|优势|好处|长处|有利于|便于|简便|便捷/ },
   { asks: /(?:[^效率]率|比例|比重|占比)[^，。？?！!]{0,8}?(?:多少|几|多高|多大|怎么样|如何)|百分之?(?:几|多少)|多少%/, states: /\d[\d.]*\s*[%％]|百分之[一二三四五六七八九十百]/ },
@@ -320,23 +322,95 @@ const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
     states: /\d[\d.,]*\s*[万亿]?\s*(?:元|美元|美金|欧元|港元|块)|[一二三四五六七八九十百千万亿]+(?:元|美元|美金)/,
   },
 ];
+const PROBLEMS = 0;
+const CAUSES = 1;
+/** What a sentence in the list of problems loses when the causes are asked for. */
+const OFF_ASPECT_PENALTY = 0.5;
+/** "问题的原因": the problems named as what the causes are of. */
+const CAUSES_OF_PROBLEMS = /问题(?:的|产生的)?(?:原因|根源)/g;
 /** What a sentence that states the asked-for aspect gains. */
 const ASPECT_BONUS = 0.25;
+
+/**
+ * The aspects a question asks about. "存在问题的原因" asks for causes: the
+ * problems are what the causes are of, unless it asks for them too ("问题和原因").
+ */
+function askedAspects(text: string): number[] {
+  const asked = ASPECTS.flatMap((a, i) => (a.asks.test(text) ? [i] : []));
+  if (asked.includes(CAUSES) && !ASPECTS[PROBLEMS]!.asks.test(text.replace(CAUSES_OF_PROBLEMS, ""))) return asked.filter((i) => i !== PROBLEMS);
+  return asked;
+}
+
+/** The question names the causes or the problems (by those words), not both: "那原因呢", "存在问题的原因是什么". */
+function namesOneListAspect(text: string): boolean {
+  const causes = /原因|根源/.test(text);
+  const problems = ASPECTS[PROBLEMS]!.asks.test(text.replace(CAUSES_OF_PROBLEMS, ""));
+  return causes !== problems;
+}
+
+/** The aspect a line ending in a colon opens a list of: the last aspect word it names ("产生上述问题的主要原因有：" → causes). */
+function introducedAspect(text: string): number | undefined {
+  if (!/[：:]$/.test(text)) return undefined;
+  let best: { at: number; i: number } | undefined;
+  ASPECTS.forEach((a, i) => {
+    const re = new RegExp(a.asks.source, "g");
+    for (const m of text.matchAll(re)) if (!best || m.index >= best.at) best = { at: m.index, i };
+  });
+  return best?.i;
+}
+
+/**
+ * For each unit of each passage, the aspects of the list it stands in, when a
+ * section names several ("二、…存在的主要问题及原因") and a line opens the
+ * list of one ("产生上述问题的主要原因有："): the lines after that line, in
+ * this passage and the later ones of the section, are causes; the lines
+ * before it are the section's other aspects (the problems).
+ */
+function aspectRegions(perPassage: Array<{ p: Passage; units: Unit[] }>): Map<Passage, Map<number, number[]>> {
+  const sectionOf = (p: Passage) => [p.chunk.file, p.chunk.articleIndex, ...p.chunk.headingPath].join("\u0000");
+  const leadIns = perPassage.flatMap(({ p, units }) =>
+    units.flatMap((u) => {
+      const aspect = introducedAspect(u.text);
+      return aspect === undefined ? [] : [{ section: sectionOf(p), at: [p.chunk.lineStart, u.line] as const, aspect }];
+    }),
+  );
+  const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const out = new Map<Passage, Map<number, number[]>>();
+  for (const { p, units } of perPassage) {
+    const section = sectionOf(p);
+    const here = leadIns.filter((l) => l.section === section);
+    const regions = new Map<number, number[]>();
+    out.set(p, regions);
+    if (here.length === 0) continue;
+    const named = ASPECTS.flatMap((a, i) => (a.asks.test(p.chunk.headingPath.at(-1) ?? "") ? [i] : []));
+    for (const u of units) {
+      const at = [p.chunk.lineStart, u.line] as const;
+      const opened = here.filter((l) => !before(at, l.at)).at(-1);
+      if (opened) regions.set(u.index, [opened.aspect]);
+      else {
+        const others = named.filter((i) => i !== here[0]!.aspect);
+        if (others.length) regions.set(u.index, others);
+      }
+    }
+  }
+  return out;
+}
 
 /** Every usable sentence (and heading) of the passages, scored against the question. */
 function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
   const maxScore = Math.max(0, ...passages.map((p) => p.score));
   const out: Candidate[] = [];
-  const aspects = ASPECTS.filter((a) => a.asks.test(q.text));
-  const perPassage: Array<{ p: Passage; units: Unit[]; made: Map<number, Candidate> }> = [];
-  passages.forEach((p, i) => {
+  const asked = askedAspects(q.text);
+  const aspects = asked.map((i) => ASPECTS[i]!);
+  const perPassage: Array<{ p: Passage; units: Unit[]; made: Map<number, Candidate> }> = passages.map((p) => ({ p, units: unitsOf(p.chunk), made: new Map() }));
+  // Lists of one aspect are told apart only when the question names the one it wants ("原因", not "为什么"), and not both.
+  const regions = namesOneListAspect(q.text) ? aspectRegions(perPassage) : undefined;
+  perPassage.forEach(({ p, units, made }, i) => {
     // Rank matters most; the retrieval score refines it when it is meaningful.
     const rankWeight = 1 / (1 + 0.25 * i);
     const scoreWeight = maxScore > 0 && p.score > 0 ? 0.6 + 0.4 * (p.score / maxScore) : 1;
     const weight = rankWeight * scoreWeight;
-    const units = unitsOf(p.chunk);
     const lines = p.chunk.text.split("\n");
-    const made = new Map<number, Candidate>();
     for (const s of units) {
       const text = stripEnumerator(s.text);
       if (normalizeForDedupe(text).length < MIN_QUOTE_CHARS && !s.kind) continue;
@@ -357,6 +431,10 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
       const inPart = !!q.intent && underHeading(headingPath, q.intent);
       if (inPart) score += INTENT_BONUS;
       if (states) score += ASPECT_BONUS;
+      // Asked for the causes, the list of problems before "产生上述问题的主要原因有：" is not the answer,
+      // though its items say "等原因" (the other way round, a cause is often a problem too: no penalty).
+      const region = regions?.get(p)?.get(s.index);
+      if (asked.includes(CAUSES) && region && !region.includes(CAUSES)) score -= OFF_ASPECT_PENALTY;
       // A heading that names the asked-for part introduces the answer: "产生上述问题的主要原因有：" for "原因呢".
       // Less so when it names other parts too ("…存在的主要问题及原因" asked for the causes).
       if (s.kind === "heading" && aspects.some((a) => a.asks.test(text))) {
@@ -381,7 +459,6 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
       made.set(s.index, c);
       out.push(c);
     }
-    perPassage.push({ p, units, made });
   });
   // What stands under each heading and title, quoted when it is picked. A
   // section's later items may be passages of their own ("三、…对策" and its
@@ -409,7 +486,12 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
           groups.push(...itemLeads(below).map((g) => g.flatMap((v) => o.made.get(v.index) ?? [])));
         }
       }
-      c.under = groups.slice(0, MAX_LIST_ITEMS).flat();
+      // Under a heading naming several aspects, only the list of the asked one ("…问题及原因" asked for the causes).
+      const offAspect = (v: Candidate) => {
+        const region = regions?.get(v.passage)?.get(v.index);
+        return !!region && !region.some((a) => asked.includes(a));
+      };
+      c.under = groups.filter((g) => g.length === 0 || !offAspect(g[0]!)).slice(0, MAX_LIST_ITEMS).flat();
     });
   }
   return out;

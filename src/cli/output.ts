@@ -1,4 +1,5 @@
 import readline from "node:readline";
+import { PolicybotError, errorMessage } from "../util/errors.js";
 
 /** stdout is for results; everything else (progress, logs) goes to stderr. */
 export function printJson(value: unknown): void {
@@ -30,10 +31,25 @@ export interface BlankLine {
  * up: a blank (or whitespace-only) line is not skipped but answered with an
  * error object. A final newline ends the last line; it does not start another.
  */
-export async function eachStdinLine(blank: BlankLine, handle: (line: string) => Promise<unknown>): Promise<void> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+export async function eachStdinLine(blank: BlankLine, handle: (line: string) => Promise<unknown>, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  let lines = 0;
+  let failed = 0;
   for await (const line of rl) {
+    lines++;
     const q = line.trim();
-    printJson(q ? await handle(q) : { [blank.key]: "", error: blank.error });
+    if (!q) {
+      printJson({ [blank.key]: "", error: blank.error });
+      continue;
+    }
+    // A line that fails is answered with its error, and the lines after it are still answered.
+    try {
+      printJson(await handle(q));
+    } catch (e) {
+      failed++;
+      printJson({ [blank.key]: q, error: errorMessage(e) });
+      process.stderr.write(`policybot: line ${lines}: ${errorMessage(e)}\n`);
+    }
   }
+  if (failed) throw new PolicybotError(`${failed} of ${lines} input line(s) failed (each has an "error" in its output line)`, { reported: true });
 }

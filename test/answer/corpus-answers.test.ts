@@ -50,6 +50,20 @@ describe("a heading is not an answer: the content under it is quoted", () => {
     expect(r.text).not.toContain("要提高对干部实绩考核的思想认识");
   });
 
+  it("问题 and 原因 in one section (000 lines 23–41): asked for the problems, not the causes after \"产生上述问题的主要原因有：\"; asked for the causes, only them", () => {
+    const problems = chunk(SEEDS.s000, "1、重汇报，轻实效。");
+    const causes = chunk(SEEDS.s000, "2、知事途径比较狭窄");
+    const asked = extractiveAnswer("干部考核存在哪些问题？", passages(problems, causes));
+    for (const p of ["重汇报，轻实效", "重眼前，轻长远", "重显绩，轻隐绩", "重静态，轻动态"]) expect(asked.text).toContain(p);
+    for (const c of ["实绩考核不规范", "知事途径比较狭窄", "制度不健全"]) expect(asked.text).not.toContain(c);
+    // "存在问题的原因" and the follow-up "那原因呢？" (searched as "考核 干部 存在 那原因呢？") ask for the causes.
+    for (const q of ["干部实绩考核存在问题的原因是什么？", "考核 干部 存在 那原因呢？"]) {
+      const r = extractiveAnswer(q, passages(problems, causes));
+      for (const c of ["实绩考核不规范", "知事途径比较狭窄", "制度不健全"]) expect(r.text, q).toContain(c);
+      for (const p of ["重汇报，轻实效", "重眼前，轻长远", "重显绩，轻隐绩", "重静态，轻动态"]) expect(r.text, q).not.toContain(p);
+    }
+  });
+
   it("a draft does not open a paragraph with a heading", () => {
     const chunks = ["三、改进干部实绩考核方法的对策", "2、要创新考核内容", "4、要合理、有效地运用干部实绩考核的结果"].map((t) => chunk(SEEDS.s000, t));
     const r = extractiveDraft("帮我写一段关于加强干部实绩考核的话", passages(...chunks));
