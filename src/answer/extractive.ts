@@ -681,6 +681,45 @@ const DRAFT_MIN_ON_TOPIC = 3;
  * by DRAFT_NOTE and the sources.
  */
 export function extractiveDraft(request: string, passages: Passage[]): ExtractiveDraft {
+  const paragraphs = draftParagraphs(request, passages);
+  if (paragraphs.length === 0) return { text: "", citations: [], sources: [] };
+  const { numberOf, citations } = numberCitations(paragraphs.flat());
+  const body = paragraphs.map((para) => para.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("")).join("\n\n");
+  return { text: `${body}\n\n${DRAFT_NOTE}\n${citations.map(citationLine).join("\n")}`, citations, sources: distinctSources(citations) };
+}
+
+/** One part of a draft asked for in parts ("包括主要做法、存在问题和下一步打算"): its heading, what to search it by, its passages. */
+export interface DraftPart {
+  label: string;
+  request: string;
+  passages: Passage[];
+}
+
+/**
+ * A draft in the parts the request names, each under its heading
+ * ("一、主要做法"), drafted from its own passages; a part the documents have
+ * nothing for says so under its heading rather than being left out. Passage
+ * numbers (`n`) must be distinct across the parts.
+ */
+export function extractiveSectionedDraft(parts: DraftPart[]): ExtractiveDraft & { missing: string[] } {
+  const drafted = parts.map((part) => ({ part, sentences: draftParagraphs(part.request, part.passages).flat() }));
+  const missing = drafted.filter((d) => d.sentences.length === 0).map((d) => d.part.label);
+  if (missing.length === parts.length) return { text: "", citations: [], sources: [], missing };
+  const { numberOf, citations } = numberCitations(drafted.flatMap((d) => d.sentences));
+  const body = drafted
+    .map(({ part, sentences }, i) => {
+      const heading = `${CHINESE_ORDINALS[i] ?? i + 1}、${part.label}`;
+      const text = sentences.length ? sentences.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("") : `（文档中没有找到这方面的内容。）`;
+      return `${heading}\n${text}`;
+    })
+    .join("\n\n");
+  return { text: `${body}\n\n${DRAFT_NOTE}\n${citations.map(citationLine).join("\n")}`, citations, sources: distinctSources(citations), missing };
+}
+
+const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** The sentences of a draft, in paragraphs: see extractiveDraft. */
+function draftParagraphs(request: string, passages: Passage[]): Candidate[][] {
   const q = makeQuery(request);
   // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"
   // because it shares 加强 and 建设: keep sentences that carry a topic word.
@@ -704,7 +743,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
     MAX_DRAFT_SENTENCES,
     true,
   ));
-  if (picked.length === 0) return { text: "", citations: [], sources: [] };
+  if (picked.length === 0) return [];
   const byPassage = new Map<number, Candidate[]>();
   for (const c of picked) byPassage.set(c.passage.n, [...(byPassage.get(c.passage.n) ?? []), c]);
   // Documents in order of their most relevant passage; within a document, its
@@ -715,17 +754,7 @@ export function extractiveDraft(request: string, passages: Passage[]): Extractiv
   const groups = [...byPassage.values()]
     .sort((a, b) => docRank.get(docOf(a[0]!.passage))! - docRank.get(docOf(b[0]!.passage))! || a[0]!.passage.chunk.lineStart - b[0]!.passage.chunk.lineStart)
     .map((g) => g.sort((a, b) => a.index - b.index));
-  const paragraphs = intoParagraphs(groups, 3);
-  const { numberOf, citations } = numberCitations(paragraphs.flat());
-  const body = paragraphs
-    .map((para) => para.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join(""))
-    .join("\n\n");
-  const sourceLines = citations.map(citationLine);
-  return {
-    text: `${body}\n\n${DRAFT_NOTE}\n${sourceLines.join("\n")}`,
-    citations,
-    sources: distinctSources(citations),
-  };
+  return intoParagraphs(groups, 3);
 }
 
 /** Distinct documents in order of first citation. */

@@ -21,7 +21,9 @@ import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
 import { formatPassages, formatUserText, uniquePassages, type Passage } from "./passages.js";
 import { checkCitations } from "./citations.js";
 import { leaksPrompt, markUncitedSentences } from "./guard.js";
-import { distinctSources, extractiveAnswer, extractiveDraft } from "./extractive.js";
+import { distinctSources, extractiveAnswer, extractiveDraft, extractiveSectionedDraft, type DraftPart } from "./extractive.js";
+import { requestedParts, type RequestedPart } from "./draft-parts.js";
+import { inSection, type SectionIntent } from "../retrieve/intent.js";
 import { asksForSource, onlyRefersBack, standaloneQuestion } from "./followup.js";
 import { normalizeForDedupe } from "./text.js";
 import { smallTalkReply } from "./smalltalk.js";
@@ -46,6 +48,15 @@ export interface AnswerServiceOptions {
 }
 
 /** Trimmed, control and zero-width characters removed, whitespace collapsed. */
+/** The parts of a report other than what was done. */
+const OTHER_PARTS: SectionIntent[] = ["problems", "plans", "suggestions"];
+/** Words a passage uses when it speaks of a part of a report that has no heading of its own. */
+const PART_WORDS: Record<SectionIntent, RegExp> = {
+  problems: /问题|不足|困难|薄弱|差距|短板|难点|瓶颈|制约/,
+  plans: /下一步|今后|明年|下阶段|将(?:继续|进一步|着力|大力|加快|重点)/,
+  suggestions: /建议|对策/,
+};
+
 export function normalizeQuestion(text: string): string {
   return (text ?? "")
     .normalize("NFC")
@@ -159,14 +170,16 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       judge?: boolean;
       /** An English question's glossary terms, to match sentences by. */
       searched?: string | undefined;
+      /** The extractive reply, when it is not drafted from `passages` as a whole (a draft in parts). */
+      offline?: () => { text: string; citations: Citation[] };
     } = {},
   ): Promise<Composed> {
-    const { signal, earlierFailure, judge = false, searched } = how;
+    const { signal, earlierFailure, judge = false, searched, offline } = how;
     const extractive = (notice?: (kind: msg.NoticeKind) => string): Composed => {
       if (judge) return { mode: "llm", text: "", citations: [], ...(notice ? { notice: notice("judge") } : {}) };
       // An English question's sentences are matched by the Chinese terms it was searched with.
       const scoring = searched ? `${query}\n${searched}` : query;
-      const r = kind === "answer" ? extractiveAnswer(scoring, passages) : extractiveDraft(scoring, passages);
+      const r = offline ? offline() : kind === "answer" ? extractiveAnswer(scoring, passages) : extractiveDraft(scoring, passages);
       return { mode: "extractive", text: r.text, citations: r.citations, ...(notice ? { notice: notice(kind) } : {}) };
     };
     if (!chat) return extractive();
@@ -242,6 +255,44 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     return { answer: msg.sourcesOfPrevious(citations), citations };
   }
 
+  /**
+   * A request naming the parts it wants (主要做法、存在问题、下一步打算):
+   * each part's passages, searched as topic + part, from the document the
+   * topic's best passage is in (a summary stitched from several counties'
+   * reports would misreport each, and another document's "存在问题" is about
+   * something else), under the heading of that part when the document has
+   * one. A part the document has nothing for is said to be missing. The
+   * passages of all the parts go to the model; without it, each part is
+   * drafted under its heading.
+   */
+  async function draftInParts(request: string, found: Passage[]): Promise<{ passages: Passage[]; offline: () => { text: string; citations: Citation[] } } | undefined> {
+    const asked = requestedParts(request);
+    if (!asked) return undefined;
+    const topic = searchableText(normalizeQuestion(asked.topic));
+    const main = found[0]!.chunk;
+    const inMain = (c: Passage["chunk"]) => c.file === main.file && c.articleIndex === main.articleIndex;
+    const byId = new Map<string, Passage>();
+    const drafted = new Map<RequestedPart, DraftPart>();
+    // The named parts (problems, plans) take their passages first; what was done takes from the rest.
+    for (const part of [...asked.parts].sort((a, b) => Number(a.kind === "work") - Number(b.kind === "work"))) {
+      const search = await retriever.search(`${topic} ${part.label}`, { k: 20 });
+      const own = search.results.filter((h) => inMain(h.chunk) && !byId.has(h.chunk.id));
+      const underHeading = own.filter((h) => (part.kind === "work" ? !OTHER_PARTS.some((i) => inSection(h.chunk, i)) : inSection(h.chunk, part.kind)));
+      // No heading names the part: the document's passages that speak of it ("存在……问题", "今后", "建议").
+      const hits = underHeading.length || part.kind === "work" ? underHeading : own.filter((h) => PART_WORDS[part.kind as SectionIntent].test(h.chunk.text));
+      const passages = uniquePassages(hits, 4).map((p) => {
+        const known = { ...p, n: byId.size + 1 };
+        byId.set(p.chunk.id, known);
+        return known;
+      });
+      drafted.set(part, { label: part.label, request: `${topic} ${part.label}`, passages });
+    }
+    const parts = asked.parts.map((p) => drafted.get(p)!);
+    logger?.info({ parts: parts.map((p) => ({ label: p.label, passages: p.passages.length })) }, "drafting in parts");
+    if (byId.size === 0) return undefined;
+    return { passages: [...byId.values()], offline: () => extractiveSectionedDraft(parts) };
+  }
+
   const service: AnswerService = {
     async ask(rawQuestion: string, opts: AskOptions = {}): Promise<AskResult> {
       const question = normalizeQuestion(rawQuestion);
@@ -311,9 +362,17 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
 
       const rewritten = await standalone(request, opts);
       const query = searchableText(rewritten.question);
-      const { search, passages } = await retrieve(query, options.maxPassages ?? 8);
+      const { search, passages: found } = await retrieve(query, options.maxPassages ?? 8);
+      // "…，包括主要做法、存在问题和下一步打算": each part searched and drafted on its own.
+      const parted = found.length > 0 ? await draftInParts(rewritten.question, found) : undefined;
+      const passages = parted?.passages ?? found;
       if (passages.length > 0) {
-        const r = await compose("draft", query, passages, { signal: opts.signal, earlierFailure: rewritten.failure, searched: search.searched });
+        const r = await compose("draft", parted ? searchableText(normalizeQuestion(rewritten.question)) : query, passages, {
+          signal: opts.signal,
+          earlierFailure: rewritten.failure,
+          searched: search.searched,
+          ...(parted ? { offline: parted.offline } : {}),
+        });
         if (r.text) {
           logger?.info({ mode: r.mode, citations: r.citations.length, fallback: !!r.notice }, "drafted");
           return {

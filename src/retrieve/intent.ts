@@ -20,7 +20,8 @@ const ASKS: Array<[SectionIntent, RegExp]> = [
 /** The heading words that mark each part. */
 const MARKS: Record<SectionIntent, RegExp> = {
   problems: /问题|困难|不足|短板|薄弱|差距|难点/,
-  plans: /下一步|打算|计划|思路|今后|明年|下阶段|展望/,
+  // Not 计划 or 思路 alone: "二、制定政府采购计划，按月统计上报" and "（一）创新思路提升产业发展" report what was done.
+  plans: /下一步|打算|工作计划|工作思路|今后|明年|下阶段|展望/,
   suggestions: /建议|对策|意见/,
 };
 
