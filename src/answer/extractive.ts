@@ -7,9 +7,9 @@ import type { Citation } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { innerHeadings, spanOf } from "../ingest/parts.js";
 import type { Chunk } from "../ingest/types.js";
-import { citationLine, lineRange } from "./messages.js";
+import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
-import { documentLabel, sectionInArticle, toCitation, type Passage } from "./passages.js";
+import { toCitation, type Passage } from "./passages.js";
 import {
   contentTokens,
   extractNumbers,
@@ -701,10 +701,9 @@ export interface DraftPart {
  * nothing for says so under its heading rather than being left out. Passage
  * numbers (`n`) must be distinct across the parts.
  */
-export function extractiveSectionedDraft(parts: DraftPart[]): ExtractiveDraft & { missing: string[] } {
+export function extractiveSectionedDraft(parts: DraftPart[]): ExtractiveDraft {
   const drafted = parts.map((part) => ({ part, sentences: draftParagraphs(part.request, part.passages).flat() }));
-  const missing = drafted.filter((d) => d.sentences.length === 0).map((d) => d.part.label);
-  if (missing.length === parts.length) return { text: "", citations: [], sources: [], missing };
+  if (drafted.every((d) => d.sentences.length === 0)) return { text: "", citations: [], sources: [] };
   const { numberOf, citations } = numberCitations(drafted.flatMap((d) => d.sentences));
   const body = drafted
     .map(({ part, sentences }, i) => {
@@ -713,7 +712,7 @@ export function extractiveSectionedDraft(parts: DraftPart[]): ExtractiveDraft & 
       return `${heading}\n${text}`;
     })
     .join("\n\n");
-  return { text: `${body}\n\n${DRAFT_NOTE}\n${citations.map(citationLine).join("\n")}`, citations, sources: distinctSources(citations), missing };
+  return { text: `${body}\n\n${DRAFT_NOTE}\n${citations.map(citationLine).join("\n")}`, citations, sources: distinctSources(citations) };
 }
 
 const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

@@ -47,7 +47,6 @@ export interface AnswerServiceOptions {
   listSources?: () => SourceInfo[] | Promise<SourceInfo[]>;
 }
 
-/** Trimmed, control and zero-width characters removed, whitespace collapsed. */
 /** The parts of a report other than what was done. */
 const OTHER_PARTS: SectionIntent[] = ["problems", "plans", "suggestions"];
 /** Words a passage uses when it speaks of a part of a report that has no heading of its own. */
@@ -57,6 +56,7 @@ const PART_WORDS: Record<SectionIntent, RegExp> = {
   suggestions: /建议|对策/,
 };
 
+/** Trimmed, control and zero-width characters removed, whitespace collapsed. */
 export function normalizeQuestion(text: string): string {
   return (text ?? "")
     .normalize("NFC")
