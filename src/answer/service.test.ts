@@ -321,6 +321,13 @@ describe("ask, extractive mode and refusals", () => {
     expect(stub.requests).toEqual([]);
   });
 
+  it("a pasted text the documents never use is named cut, not echoed whole", async () => {
+    const long = "政".repeat(2000);
+    const r = await createAnswerService({ retriever: fakeRetriever([info], { confident: false, absent: [long] }), prompts }).ask(long);
+    expect(r.answer).toMatch(/^文档中没有出现“政{20}…（2000 字）”/);
+    expect(r.answer.length).toBeLessThan(200);
+  });
+
   it("no results at all is also not found", async () => {
     const r = await createAnswerService({ retriever: fakeRetriever([]), chat, prompts }).ask("区政府发布了多少条政务信息？");
     expect(r.found).toBe(false);
