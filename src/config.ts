@@ -120,11 +120,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** The config's keys whose values are secrets. */
+const SECRET_KEYS = ["apiKey", "token", "webhookSecret"];
+const isSecret = (k: string, v: unknown): v is string => typeof v === "string" && SECRET_KEYS.includes(k);
+
 /** The secret values of the config (API key, bot token, webhook secret), to be scrubbed from anything logged or shown. */
 export function secretsOf(c: Config): string[] {
   const out: string[] = [];
   JSON.stringify(c, (k, v) => {
-    if (typeof v === "string" && ["apiKey", "token", "webhookSecret"].includes(k) && v.length >= 8) out.push(v);
+    if (isSecret(k, v) && v.length >= 8) out.push(v);
     return v;
   });
   return [...new Set(out)];
@@ -133,6 +137,6 @@ export function secretsOf(c: Config): string[] {
 /** The config with secrets replaced, for logs and `--json` diagnostics. */
 export function redactedConfig(c: Config): unknown {
   return JSON.parse(
-    JSON.stringify(c, (k, v) => (typeof v === "string" && ["apiKey", "token", "webhookSecret"].includes(k) ? "[redacted]" : v)),
+    JSON.stringify(c, (k, v) => (isSecret(k, v) ? "[redacted]" : v)),
   );
 }

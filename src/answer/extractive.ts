@@ -352,12 +352,12 @@ function namesOneListAspect(text: string): boolean {
 function introducedAspect(text: string): number | undefined {
   if (!/[：:]$/.test(text)) return undefined;
   let best: { at: number; i: number } | undefined;
-  ASPECTS.forEach((a, i) => {
-    const re = new RegExp(a.asks.source, "g");
+  ASKS_EVERYWHERE.forEach((re, i) => {
     for (const m of text.matchAll(re)) if (!best || m.index >= best.at) best = { at: m.index, i };
   });
   return best?.i;
 }
+const ASKS_EVERYWHERE = ASPECTS.map((a) => new RegExp(a.asks.source, "g"));
 
 /**
  * For each unit of each passage, the aspects of the list it stands in, when a

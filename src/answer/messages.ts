@@ -31,13 +31,13 @@ export const onlyInTitles = (names: string[]) =>
 /** The heading of a `find` list for a name only titles carry: "标题中有“零报告制度”的材料：". */
 export const titledWith = (names: string[]) => `标题中有“${names.join("”“")}”的材料：`;
 
-/** Words of a question or topic that occur nowhere in the documents: "文档中没有出现“婚假”" (no final punctuation). */
 /** A word longer than this is shown cut ("政政政…（2000 字）"): the notice names it, it need not repeat a pasted text. */
 const MAX_ECHOED_CHARS = 20;
 const echoed = (w: string) => ([...w].length > MAX_ECHOED_CHARS ? `${[...w].slice(0, MAX_ECHOED_CHARS).join("")}…（${[...w].length} 字）` : w);
 /** At most this many absent words are named. */
 const MAX_ECHOED_WORDS = 5;
 
+/** Words of a question or topic that occur nowhere in the documents: "文档中没有出现“婚假”" (no final punctuation). */
 export const notInDocuments = (words: readonly string[]) =>
   `文档中没有出现“${words.slice(0, MAX_ECHOED_WORDS).map(echoed).join("”“")}”${words.length > MAX_ECHOED_WORDS ? `等 ${words.length} 个词` : ""}`;
 

@@ -268,7 +268,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
   async function draftInParts(request: string, found: Passage[]): Promise<{ passages: Passage[]; offline: () => { text: string; citations: Citation[] } } | undefined> {
     const asked = requestedParts(request);
     if (!asked) return undefined;
-    const topic = searchableText(normalizeQuestion(asked.topic));
+    // The request is normalised already (normalizeQuestion, then the follow-up rewrite).
+    const topic = searchableText(asked.topic);
     const main = found[0]!.chunk;
     const inMain = (c: Passage["chunk"]) => c.file === main.file && c.articleIndex === main.articleIndex;
     const byId = new Map<string, Passage>();
@@ -367,7 +368,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const parted = found.length > 0 ? await draftInParts(rewritten.question, found) : undefined;
       const passages = parted?.passages ?? found;
       if (passages.length > 0) {
-        const r = await compose("draft", parted ? searchableText(normalizeQuestion(rewritten.question)) : query, passages, {
+        const r = await compose("draft", query, passages, {
           signal: opts.signal,
           earlierFailure: rewritten.failure,
           searched: search.searched,

@@ -36,7 +36,12 @@ function withoutToken<P>(payload: P, token: string): P {
   if (!payload || typeof payload !== "object") return payload;
   const p = payload as Record<string, unknown>;
   const changed = Object.fromEntries(
-    ["text", "caption"].flatMap((k) => (typeof p[k] === "string" && scrub(p[k], token, "[redacted]") !== p[k] ? [[k, scrub(p[k], token, "[redacted]")]] : [])),
+    ["text", "caption"].flatMap((k) => {
+      const shown = p[k];
+      if (typeof shown !== "string") return [];
+      const scrubbed = scrub(shown, token, "[redacted]");
+      return scrubbed === shown ? [] : [[k, scrubbed]];
+    }),
   );
   return Object.keys(changed).length ? ({ ...p, ...changed } as P) : payload;
 }

@@ -1,5 +1,6 @@
 /** Error logging that never leaks the bot token. */
 import type { Logger } from "pino";
+import { replaceSecret } from "../util/logger.js";
 
 export interface SafeError {
   name: string;
@@ -11,8 +12,7 @@ export interface SafeError {
 
 /** `text` with the token (as is, or URL-encoded as in a URL) replaced by "<token>" (or `replacement`). */
 export function scrub(text: string, token: string, replacement = "<token>"): string {
-  if (!token) return text;
-  return text.split(token).join(replacement).split(encodeURIComponent(token)).join(replacement);
+  return replaceSecret(text, token, replacement);
 }
 
 export function safeError(e: unknown, token: string): SafeError {

@@ -25,5 +25,11 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
 /** Replaces each secret value in a text with "[redacted]" (values under 8 characters are not secrets worth the name, and would replace ordinary words). */
 export function secretScrubber(secrets: readonly string[]): (text: string) => string {
   const values = [...new Set(secrets.filter((s) => s.length >= 8))].sort((a, b) => b.length - a.length);
-  return (text) => values.reduce((t, v) => (t.includes(v) ? t.split(v).join("[redacted]") : t), text);
+  return (text) => values.reduce((t, v) => replaceSecret(t, v, "[redacted]"), text);
+}
+
+/** `text` with `secret` replaced, as it is and URL-encoded (as in a URL: the bot token in an API path). */
+export function replaceSecret(text: string, secret: string, replacement: string): string {
+  if (!secret) return text;
+  return text.split(secret).join(replacement).split(encodeURIComponent(secret)).join(replacement);
 }
