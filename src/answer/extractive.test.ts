@@ -74,6 +74,38 @@ describe("extractiveAnswer", () => {
     expect(c.lineEnd - c.lineStart).toBeLessThan(problems.lineEnd - problems.lineStart);
   });
 
+  describe("a sentence that opens a list on its line (004 篇2: 努力做到“五勤”。一是脑勤。…)", () => {
+    const chunk = () => {
+      const c = seedChunks(SEEDS.s004).find((x) => x.text.includes("努力做到“五勤”"))!;
+      expect(c).toBeDefined();
+      return c;
+    };
+
+    it("asked for the list, quotes its items with their numbers, each cited and checkable", () => {
+      const ps = passages(chunk());
+      const r = extractiveAnswer("政府办公室主任要做到哪五勤？", ps);
+      const at = (s: string) => r.text.indexOf(s);
+      expect(at("努力做到“五勤”")).toBeGreaterThanOrEqual(0);
+      const items = ["一是脑勤。就是要勤于动脑", "二是嘴勤", "三是眼勤", "四是手勤", "五是腿勤"].map(at);
+      for (const [i, pos] of items.entries()) expect(pos, `item ${i + 1}`).toBeGreaterThan(at("努力做到“五勤”"));
+      expect(items).toEqual([...items].sort((a, b) => a - b));
+      expect(checkCitations(r.text, ps).issues.filter((i) => i.kind !== "irrelevant")).toEqual([]);
+      // Each item is cited with the line it is on, which the chunk holds.
+      for (const c of r.citations) expect(chunk().text.replace(/\s+/g, "")).toContain(c.quote.replace(/[。…]+$/u, "").replace(/\s+/g, ""));
+    });
+
+    it("a list of short items stays the sentence it is, whole (…以下八个方面的工作：一是找准定位；…八是提高效率)", () => {
+      const r = extractiveAnswer("当好政府办公室主任要做好哪几个方面的工作？", passages(chunk()));
+      expect(r.text).toContain("以下八个方面的工作：一是找准定位；二是抓好班子；三是带好队伍；四是严格管理；五是狠抓落实；六是加强协调；七是搞好服务；八是提高效率[1]");
+    });
+
+    it("a list counted otherwise than the question counts is not spelled out (\"哪几块\" is not the 五勤)", () => {
+      const r = extractiveAnswer("办公室主任的基本职能有哪几块？", passages(chunk()));
+      expect(r.text).toContain("参谋职能、承办职能、管理职能和协调职能四个方面");
+      expect(r.text).not.toContain("二是嘴勤");
+    });
+  });
+
   it('asked what a term is ("CitiStat是什么？", "What is CitiStat?"), the sentence that says so opens the answer', () => {
     // 003 篇1: the chunk on CitiStat's cost and its 311 line (lines 47–49) matches "CitiStat" in more
     // sentences than the one that introduces it (line 35: "CitiStat是2000年由市长Martin O'Malley在巴尔的摩…").

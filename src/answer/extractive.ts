@@ -6,6 +6,7 @@
 import type { Citation } from "./types.js";
 import { normalizeQuery } from "../text/normalize.js";
 import { innerHeadings, spanOf } from "../ingest/parts.js";
+import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
 import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
@@ -306,6 +307,32 @@ function contentUnder(units: Unit[], at: number): Unit[][] {
   return leads.length ? leads : [below.filter((u) => !u.kind).slice(0, 2)];
 }
 
+/**
+ * The items of a list a sentence opens on its own line ("努力做到“五勤”。一是
+ * 脑勤。…二是嘴勤。…"; "…做好以下八个方面的工作：一是找准定位；二是抓好班子；…",
+ * whose first item is in the sentence): each item's first sentence, numbered
+ * in one style from 1 on, up to the end of the line or an item out of
+ * sequence. None when no first item follows or the list has fewer than two.
+ */
+function inlineItems(units: Unit[], at: number): Unit[] {
+  const intro = units[at]!;
+  const next = units[at + 1];
+  if (!next || next.line !== intro.line || next.kind === "heading") return [];
+  const opened = /[：:]\s*([^：:]+)$/.exec(intro.text);
+  const inIntro = opened ? parseHeading(opened[1]!) : null;
+  const first = inIntro?.ordinal === 1 ? inIntro : parseHeading(next.text);
+  if (!first || first.ordinal !== 1) return [];
+  const items: Unit[] = [];
+  let expected = first === inIntro ? 2 : 1;
+  for (let i = at + 1; i < units.length && units[i]!.line === intro.line; i++) {
+    const item = parseHeading(units[i]!.text);
+    if (!item || item.style !== first.style) continue;
+    if (item.ordinal !== expected++) break;
+    items.push(units[i]!);
+  }
+  return items.length >= (first === inIntro ? 1 : 2) ? items : [];
+}
+
 /** Kinds of things a question asks about an item: its shortcomings, its causes, its merits, a rate or share, an amount of money. */
 const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
   // PROBLEMS
@@ -466,7 +493,20 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
   for (const { p, units, made } of perPassage) {
     units.forEach((u, at) => {
       const c = made.get(u.index);
-      if (!c?.kind) return;
+      if (!c) return;
+      if (!c.kind) {
+        // A sentence that opens a list on its line is quoted with the list's items.
+        const items = inlineItems(units, at);
+        if (items.length === 0) return;
+        // Short items ("二是抓好班子；") are the sentence's own list: quoted in it, as written.
+        if (items.every((v) => normalizeForDedupe(stripEnumerator(v.text)).length <= MAX_TITLE_CHARS)) {
+          c.text = [c.text, ...items.map((v) => v.text)].map((t) => t.replace(/[。；;，,\s]+$/u, "")).join("；");
+          return;
+        }
+        // Longer ones are quoted after it, each keeping its number ("一是脑勤。就是要…").
+        c.under = items.slice(0, MAX_LIST_ITEMS).map((v) => ({ ...(made.get(v.index) ?? { passage: p, index: v.index, score: 0 }), text: trimSentence(q, v.text) }));
+        return;
+      }
       const groups = contentUnder(units, at).map((g) => g.flatMap((v) => made.get(v.index) ?? [])).filter((g) => g.length);
       if (c.kind === "heading" && groups.length) {
         const heading = normalizeForDedupe(u.text);
@@ -533,15 +573,34 @@ function pick(candidates: Candidate[], o: Pick): Candidate[] {
   return picked;
 }
 
+/** A question asking for the items of a list ("哪几个方面", "哪五勤", "有哪些", "第一条是什么"), not for a figure. */
+const LIST_QUESTION = /哪些|哪几|哪[一二三四五六七八九十两]|几(?:个|种|条|项|方面|层|重|点|大)|第[一二三四五六七八九十几]|什么(?:办法|措施|做法|要求|内容|方面)|有什么/;
+
+/** What a question counts its list in: "哪几个方面" → 方, "哪五勤" and "哪几个“勤”" → 勤. */
+const COUNTED_AS = /(?:哪[一二三四五六七八九十两几]|几)个?[“"「]?([\u4e00-\u9fff])/;
+
+/**
+ * Whether a list's opening sentence counts its items as the question does
+ * ("…以下八个方面的工作" for "哪几个方面", "…做到“五勤”" for "哪五勤"); any
+ * list does for a question that counts nothing ("有哪些问题").
+ */
+function countsAsAsked(question: string, intro: string): boolean {
+  const unit = COUNTED_AS.exec(question)?.[1];
+  if (!unit) return true;
+  return new RegExp(`[一二三四五六七八九十两\\d]个?[“"「]?${unit}`).test(intro);
+}
+
 /**
  * The picked sentences (best first) with the content under each picked
  * heading or title quoted too: a heading alone ("扎实开展粮食安全工作。") does
  * not answer. A heading line is left out once its content is in (the citation
  * names the section); a title stays in an answer, where it names its item,
- * but not in a draft, whose paragraphs are prose. At most `cap` sentences,
- * however many the first pick brings.
+ * but not in a draft, whose paragraphs are prose. Asked for a list, the
+ * best sentence that opens one on its line is followed by its items. At most
+ * `cap` sentences, however many the first pick brings.
  */
-function withContent(picked: Candidate[], cap: number, draft: boolean): Candidate[] {
+function withContent(picked: Candidate[], cap: number, draft: boolean, question = ""): Candidate[] {
+  const listed = LIST_QUESTION.test(question) ? picked.find((c) => !c.kind && c.under?.length && countsAsAsked(question, c.text)) : undefined;
   const out: Candidate[] = [];
   const add = (c: Candidate) => {
     if (out.includes(c) || out.some((o) => isDuplicate(o.text, c.text))) return;
@@ -551,6 +610,12 @@ function withContent(picked: Candidate[], cap: number, draft: boolean): Candidat
     if (out.length >= cap) break;
     if (!c.kind) {
       add(c);
+      if (c === listed) for (const u of c.under ?? []) {
+        // An item already quoted on its own gets its number back ("把干部的实绩…" → "一是把干部的实绩…").
+        const alone = out.findIndex((o) => o.passage === u.passage && o.index === u.index);
+        if (alone >= 0) out[alone] = u;
+        else if (out.length < cap) add(u);
+      }
       continue;
     }
     const under = (c.under ?? []).filter((u) => !(draft && u.kind));
@@ -643,7 +708,7 @@ export function extractiveAnswer(question: string, passages: Passage[]): Extract
     ),
   ];
   let lead = "根据文档：";
-  picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false));
+  picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
