@@ -13,6 +13,9 @@ describe("answer type", () => {
     expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBe("rate");
     expect(expectedAnswer("民主测评时德能勤绩廉各占多大权重")).toBe("rate");
     expect(expectedAnswer("新园区占地多少亩")).toBeUndefined();
+    // Taking up a number of points (002: "占总分中的4分") is a score, not a share.
+    expect(expectedAnswer("林长制考核指标占多少分")).toBeUndefined();
+    expect(expectedAnswer("林业部门的指标占总分多少分")).toBeUndefined();
     expect(expectedAnswer("补贴比例是多少")).toBe("rate");
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");
