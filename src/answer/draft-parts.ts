@@ -34,24 +34,54 @@ const KINDS: Array<[RequestedPart["kind"], RegExp]> = [
 const DRAFTING = /^(?:请|麻烦)?(?:帮我|帮忙|替我|给我)?(?:写|起草|拟|草拟|撰写|整理)?(?:一段|一篇|一份|几句|一下|段)?(?:关于|有关)?/;
 const GENRE = /的?(?:工作)?(?:总结|汇报|报告|材料|文章|讲话稿?|稿子?|文字|表述)?$/;
 
-/** The parts a request names, when it names at least two that a report has; undefined otherwise. */
+const SEPARATORS = /[、，,；;]|以及|和|及|与|还有/;
+
+/** What may stand before a part's word in its name: "存在问题", "改进建议", "主要做法". */
+const PART_PREFIX = /(?:存在的?|面临的?|主要的?|改进|整改|工作|今后的?)$/;
+
+/**
+ * The parts a request names, when it names at least two that a report has:
+ * after a word that introduces them ("…的总结，包括主要做法、存在问题和下一步
+ * 打算"), or run on from the topic ("起草一段关于干部教育培训存在问题和改进建议
+ * 的文字"); undefined otherwise.
+ */
 export function requestedParts(request: string): PartedRequest | undefined {
   const m = LIST_INTRO.exec(request);
-  if (!m || m.index === 0) return undefined;
-  const list = request.slice(m.index + m[0].length).replace(/[。！？!?]+$/, "");
-  const labels = list
-    .split(/[、，,；;]|以及|和|及|与|还有/)
-    .map((l) => l.replace(/^(?:其|它的|它们的)/, "").replace(/(?:等|等方面|等内容|几个方面|方面|部分)$/, "").trim())
-    .filter((l) => l.length >= 2);
-  const parts: RequestedPart[] = [];
-  for (const label of labels) {
-    const kind = KINDS.find(([, re]) => re.test(label))?.[0];
-    if (!kind) return undefined;
-    if (!parts.some((p) => p.label === label)) parts.push({ label, kind });
-  }
-  if (parts.length < 2) return undefined;
+  if (!m || m.index === 0) return runOnParts(request);
+  const parts = partsOf(request.slice(m.index + m[0].length).replace(/[。！？!?]+$/, "").split(SEPARATORS));
+  if (!parts) return undefined;
   const topic = request.slice(0, m.index).trim();
   // "写一篇包括问题和建议的材料" names no topic to search for.
   if (topic.replace(DRAFTING, "").replace(GENRE, "").length < 2) return undefined;
   return { topic, parts };
+}
+
+/** The labels as parts, when every one names a part of a report and there are two or more. */
+function partsOf(labels: string[]): RequestedPart[] | undefined {
+  const parts: RequestedPart[] = [];
+  for (const raw of labels) {
+    const label = raw.replace(/^(?:其|它的|它们的)/, "").replace(/(?:等|等方面|等内容|几个方面|方面|部分)$/, "").trim();
+    if (label.length < 2) continue;
+    const kind = KINDS.find(([, re]) => re.test(label))?.[0];
+    if (!kind) return undefined;
+    if (!parts.some((p) => p.label === label)) parts.push({ label, kind });
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/** "干部教育培训存在问题和改进建议": the first part's name starts where its word (with what may precede it) does. */
+function runOnParts(request: string): PartedRequest | undefined {
+  const lead = DRAFTING.exec(request)?.[0] ?? "";
+  const body = request.slice(lead.length).replace(/[。！？!?]+$/, "").replace(GENRE, "");
+  const [first, ...rest] = body.split(SEPARATORS);
+  if (!first || rest.length === 0) return undefined;
+  const found = KINDS.map(([, re]) => re.exec(first)).filter((x): x is RegExpExecArray => !!x);
+  if (found.length === 0) return undefined;
+  let at = Math.min(...found.map((x) => x.index));
+  const prefix = PART_PREFIX.exec(first.slice(0, at));
+  if (prefix) at = prefix.index;
+  const topic = first.slice(0, at).replace(/的$/, "");
+  if (topic.length < 2) return undefined;
+  const parts = partsOf([first.slice(at), ...rest]);
+  return parts ? { topic: `${lead}${topic}`, parts } : undefined;
 }

@@ -794,7 +794,9 @@ function draftParagraphs(request: string, passages: Passage[]): Candidate[][] {
   // 经济发展环境): a paragraph from the best passages beats a single sentence.
   const pool = onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored;
   // A request for a part of a report ("起草一段…存在问题的表述") is drafted from that part when the passages have it.
-  const inPart = scored.filter((c) => c.inPart && !c.kind);
+  // The part is the best passage's report's: another report's problems are not this topic's.
+  const top = passages[0]?.chunk;
+  const inPart = scored.filter((c) => c.inPart && !c.kind && c.passage.chunk.file === top?.file && c.passage.chunk.articleIndex === top.articleIndex);
   const picked = withoutLeadIns(withContent(
     pick(inPart.length >= 2 ? inPart : pool, {
       minSentences: 3,

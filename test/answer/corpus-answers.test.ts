@@ -102,6 +102,15 @@ describe("the sentence that states the asked-for aspect is quoted", () => {
     expect(r.text).toContain("公开目录的设置还不够科学合理");
     expect(r.text).not.toContain("全文包括概述");
   });
+
+  it("a draft about the problems of 干部教育培训 (001 篇8) is not drafted from another report's problems section that mentions 培训 (000 篇五)", () => {
+    const survey = chunk(SEEDS.s001, "您认为目前干部教育培训存在的主要问题是什么");
+    const canteens = chunk(SEEDS.s000, "执法人员业务培训滞后");
+    expect(canteens.text).toContain("（四）部门监管水平待提升");
+    const r = extractiveDraft("起草一段关于干部教育培训存在问题的文字", passages(survey, canteens));
+    expect(r.text).toContain("干部教育培训存在的主要问题是什么");
+    expect(r.citations[0]!.id).toBe(survey.id);
+  });
 });
 
 describe("what only announces what follows is not quoted on its own", () => {

@@ -35,6 +35,25 @@ describe("requestedParts", () => {
     expect(requestedParts("写一份养老服务工作汇报，内容包括工作成效、存在的问题、下一步工作计划")?.parts.map((p) => p.kind)).toEqual(["work", "problems", "plans"]);
   });
 
+  it("reads parts run on from the topic, with the words before a part's word (存在, 改进, 主要)", () => {
+    expect(requestedParts("起草一段关于干部教育培训存在问题和改进建议的文字")).toEqual({
+      topic: "起草一段关于干部教育培训",
+      parts: [
+        { label: "存在问题", kind: "problems" },
+        { label: "改进建议", kind: "suggestions" },
+      ],
+    });
+    expect(requestedParts("写一篇校园食品安全工作的主要做法、存在问题和下一步打算")).toMatchObject({
+      topic: "写一篇校园食品安全工作",
+      parts: [{ label: "主要做法" }, { label: "存在问题" }, { label: "下一步打算" }],
+    });
+    // Things joined by 和 that are not parts ("人大代表建议和政协提案办理") are the topic; a topic that is a part's word is none.
+    expect(requestedParts("写一段关于人大代表建议和政协提案办理的总结")).toBeUndefined();
+    expect(requestedParts("起草一段安全生产和防汛工作的总结")).toBeUndefined();
+    expect(requestedParts("帮我写一段关于计划生育和下一步打算的材料")).toBeUndefined();
+    expect(requestedParts("起草一段政府信息公开工作存在问题的表述")).toBeUndefined();
+  });
+
   it("is undefined for a request without a list of parts, with one part, or with no topic", () => {
     expect(requestedParts("帮我写一段关于加强政务信息化建设的话")).toBeUndefined();
     expect(requestedParts("起草一段政府采购工作的总结，包括存在问题")).toBeUndefined();
