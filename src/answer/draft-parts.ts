@@ -34,6 +34,17 @@ const KINDS: Array<[RequestedPart["kind"], RegExp]> = [
 const DRAFTING = /^(?:请|麻烦)?(?:帮我|帮忙|替我|给我)?(?:写|起草|拟|草拟|撰写|整理)?(?:一段|一篇|一份|几句|一下|段)?(?:关于|有关)?/;
 const GENRE = /的?(?:工作)?(?:总结|汇报|报告|材料|文章|讲话稿?|稿子?|文字|表述)?$/;
 
+/**
+ * What a drafting request is about, without the words that ask for a draft
+ * ("帮我写一段关于这个做法的总结" → "这个做法"); the request as it is when it
+ * does not ask to write.
+ */
+export function draftTopicOf(request: string): string {
+  const lead = DRAFTING.exec(request)?.[0] ?? "";
+  if (!/写|起草|拟|撰写|整理/.test(lead)) return request;
+  return request.slice(lead.length).replace(/[。！？!?]+$/, "").replace(GENRE, "").trim() || request;
+}
+
 const SEPARATORS = /[、，,；;]|以及|和|及|与|还有/;
 
 /** What may stand before a part's word in its name: "存在问题", "改进建议", "主要做法". */

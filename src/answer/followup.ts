@@ -12,6 +12,7 @@ import { errorMessage } from "../util/errors.js";
 import { contentTokens, keyTerms, normalizeForDedupe } from "./text.js";
 import { isMostlyEnglish } from "../retrieve/glossary.js";
 import { contentWords } from "../retrieve/absent.js";
+import { draftTopicOf } from "./draft-parts.js";
 
 export interface Standalone {
   question: string;
@@ -38,7 +39,9 @@ export function looksLikeFollowUp(question: string): boolean {
  * "林长制" after a question about 政务网) is a question of its own, however
  * short, and is searched as it is.
  */
-export function continuesExchange(question: string, history: Turn[]): boolean {
+export function continuesExchange(request: string, history: Turn[]): boolean {
+  // A draft asked of what was just discussed ("帮我写一段关于这个做法的总结"): its topic is what points back.
+  const question = draftTopicOf(request);
   if (FOLLOW_UP_START.test(question.trim())) return true;
   if (!looksLikeFollowUp(question)) return false;
   const own = contentWords(question).filter((w) => !POINTING.has(w) && !ASPECT_WORDS.has(w) && !ORDINAL_WORD.test(w));
@@ -50,7 +53,9 @@ export function continuesExchange(question: string, history: Turn[]): boolean {
 }
 
 /** Words that point back or ask for more without naming a topic: "这一条出自哪个文件", "它是什么意思", "能详细说说吗". */
-const POINTING = new Set("一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 这段话 那段话 这句话 出自 出处 来源 来自 引自 原文 意思 详细 具体 内容 上面 回答 答案 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续".split(" "));
+const POINTING = new Set(
+  "一条 一段 一项 一点 一个 一句 一些 那份 这份 那篇 这篇 那条 这条 这段话 那段话 这句话 这是 那是 出自 出处 来源 来自 引自 原文 意思 详细 具体 内容 上面 回答 答案 那么 这里 那里 解释 介绍 展开 说说 讲讲 一下 多说 继续 数字 数据 说法 文章 篇文章 报告 文件 文档 材料".split(" "),
+);
 
 /**
  * The parts of a topic a conversation moves between ("那原因呢？" after "干部考核有哪些问题"):

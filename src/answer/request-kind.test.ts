@@ -29,6 +29,9 @@ describe("what a message without a command asks for", () => {
       "哪些部门负责校园周边食品安全？",
       "有没有发现加油机作弊？",
       "这一条出自哪个文件？",
+      // Asked after an answer: where it came from, not a topic to find.
+      "那是哪份材料说的？",
+      "出自哪篇文章？",
       "上面这段出自哪份材料？",
       "报告里说市优办现在配了几个人？",
       "写材料时要注意什么？",

@@ -1,4 +1,5 @@
 import { toSimplified } from "../text/script.js";
+import { asksForSource } from "./followup.js";
 
 /**
  * What a message written in plain words asks for, when it comes without a
@@ -51,6 +52,8 @@ export function requestKind(text: string): RequestKind {
   if (DRAFT.some((re) => re.test(t))) return "draft";
   // "这一条出自哪个文件？" asks about the answer it replies to: a follow-up question.
   if (BACK_REFERENCE.test(t)) return "ask";
+  // "那是哪份材料说的？", "出自哪篇文章？": where the answer it follows came from, not a topic to find.
+  if (asksForSource(t)) return "ask";
   if (FIND.some((re) => re.test(t))) return "find";
   // 有没有关于林长制工作完成情况的自评材料？
   if (/^(?:有没有|有无|是否有)/.test(t) && DOCUMENT_END.test(t)) return "find";

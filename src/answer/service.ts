@@ -304,7 +304,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       const reply = smallTalkReply(searchableText(question));
       if (reply) return { ...refuse(reply), smallTalk: true };
       if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
-      if (!opts.history?.length && onlyRefersBack(searchableText(question))) return refuse(msg.NOTHING_TO_REFER_TO);
+      // "这一条出自哪个文件？", "出自哪篇文章？" with nothing before them: nothing to refer to.
+      if (!opts.history?.length && (onlyRefersBack(searchableText(question)) || asksForSource(searchableText(question)))) return refuse(msg.NOTHING_TO_REFER_TO);
       // "这一条出自哪个文件？": answered from the previous answer's citations, not by a search.
       if (opts.history?.length && asksForSource(searchableText(question))) {
         const source = await sourceOfPrevious(opts.history, opts);

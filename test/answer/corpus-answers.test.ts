@@ -162,4 +162,21 @@ describe("follow-ups", () => {
     expect(q).toContain("原因");
     expect(q).not.toContain("问题");
   });
+
+  it("\"那是哪份材料说的？\" and \"出自哪篇文章？\" ask for the source too (jieba reads 这是, 篇文章 as words)", () => {
+    for (const q of ["那是哪份材料说的？", "出自哪篇文章？", "这些数字是哪份报告里的？", "这是哪个文件里的？"]) expect(asksForSource(q), q).toBe(true);
+    expect(asksForSource("哪份材料讲了市长质量奖？")).toBe(false);
+  });
+
+  it("a draft asked of what was just discussed (\"帮我写一段关于这个做法的总结\") is about the earlier topic", () => {
+    const history = [
+      { role: "user" as const, content: "梁寨镇干部包挂多少户？" },
+      { role: "assistant" as const, content: "根据文档：因为梁寨镇机关（站、所）的148名干部都像李芳这样有着自己“包挂”的居民家庭，人均“包挂”超过100户[1]。" },
+    ];
+    const q = heuristicStandalone("帮我写一段关于这个做法的总结", history);
+    expect(q).toContain("梁寨");
+    expect(q).toContain("帮我写一段关于这个做法的总结");
+    // A draft that names its own topic is left as it is.
+    expect(heuristicStandalone("帮我写一段关于政府采购的总结", history)).toBe("帮我写一段关于政府采购的总结");
+  });
 });

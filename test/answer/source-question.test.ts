@@ -82,7 +82,7 @@ describe("where the previous answer came from", () => {
   it("with no earlier answer, says there is nothing to refer to (and \"那原因呢？\" too)", async () => {
     const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
     searched.length = 0;
-    for (const q of ["这一条出自哪个文件？", "那原因呢？"]) {
+    for (const q of ["这一条出自哪个文件？", "那原因呢？", "出自哪篇文章？"]) {
       const r = await service.ask(q);
       expect(r.found, q).toBe(false);
       expect(r.answer, q).toBe(NOTHING_TO_REFER_TO);
