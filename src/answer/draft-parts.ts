@@ -40,9 +40,15 @@ const GENRE = /的?(?:工作)?(?:总结|汇报|报告|材料|文章|讲话稿?|�
  * does not ask to write.
  */
 export function draftTopicOf(request: string): string {
-  const lead = DRAFTING.exec(request)?.[0] ?? "";
+  const { lead, body } = draftingWords(request);
   if (!/写|起草|拟|撰写|整理/.test(lead)) return request;
-  return request.slice(lead.length).replace(/[。！？!?]+$/, "").replace(GENRE, "").trim() || request;
+  return body.trim() || request;
+}
+
+/** A request as the words that ask for a draft ("帮我写一段关于") and the rest, without its genre ("的总结") and closing punctuation. */
+function draftingWords(request: string): { lead: string; body: string } {
+  const lead = DRAFTING.exec(request)?.[0] ?? "";
+  return { lead, body: request.slice(lead.length).replace(/[。！？!?]+$/, "").replace(GENRE, "") };
 }
 
 const SEPARATORS = /[、，,；;]|以及|和|及|与|还有/;
@@ -82,8 +88,7 @@ function partsOf(labels: string[]): RequestedPart[] | undefined {
 
 /** "干部教育培训存在问题和改进建议": the first part's name starts where its word (with what may precede it) does. */
 function runOnParts(request: string): PartedRequest | undefined {
-  const lead = DRAFTING.exec(request)?.[0] ?? "";
-  const body = request.slice(lead.length).replace(/[。！？!?]+$/, "").replace(GENRE, "");
+  const { lead, body } = draftingWords(request);
   const [first, ...rest] = body.split(SEPARATORS);
   if (!first || rest.length === 0) return undefined;
   const found = KINDS.map(([, re]) => re.exec(first)).filter((x): x is RegExpExecArray => !!x);

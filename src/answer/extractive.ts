@@ -10,7 +10,7 @@ import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
 import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
-import { toCitation, type Passage } from "./passages.js";
+import { sameArticle, toCitation, type Passage } from "./passages.js";
 import {
   contentTokens,
   extractNumbers,
@@ -515,7 +515,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
         let end = sectionBelow(units, at + 1, level).at(-1) === units.at(-1) ? p.chunk.lineEnd : -Infinity;
         const section = p.chunk.headingPath.join("\u0000");
         const rest = perPassage
-          .filter((o) => o.p !== p && o.p.chunk.file === p.chunk.file && o.p.chunk.articleIndex === p.chunk.articleIndex && o.p.chunk.lineStart > p.chunk.lineStart)
+          .filter((o) => o.p !== p && sameArticle(o.p.chunk, p.chunk) && o.p.chunk.lineStart > p.chunk.lineStart)
           .sort((a, b) => a.p.chunk.lineStart - b.p.chunk.lineStart);
         for (const o of rest) {
           const under = o.p.chunk.headingPath.some((h) => normalizeForDedupe(h) === heading);
@@ -795,8 +795,7 @@ function draftParagraphs(request: string, passages: Passage[]): Candidate[][] {
   const pool = onTopic.length >= DRAFT_MIN_ON_TOPIC ? onTopic : scored;
   // A request for a part of a report ("起草一段…存在问题的表述") is drafted from that part when the passages have it.
   // The part is the best passage's report's: another report's problems are not this topic's.
-  const top = passages[0]?.chunk;
-  const inPart = scored.filter((c) => c.inPart && !c.kind && c.passage.chunk.file === top?.file && c.passage.chunk.articleIndex === top.articleIndex);
+  const inPart = scored.filter((c) => c.inPart && !c.kind && sameArticle(c.passage.chunk, passages[0]?.chunk));
   const picked = withoutLeadIns(withContent(
     pick(inPart.length >= 2 ? inPart : pool, {
       minSentences: 3,

@@ -18,7 +18,7 @@ import type {
 } from "./types.js";
 import { LLMServiceError, type ChatModel } from "./llm.js";
 import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
-import { formatPassages, formatUserText, uniquePassages, type Passage } from "./passages.js";
+import { formatPassages, formatUserText, sameArticle, uniquePassages, type Passage } from "./passages.js";
 import { checkCitations } from "./citations.js";
 import { leaksPrompt, markUncitedSentences } from "./guard.js";
 import { distinctSources, extractiveAnswer, extractiveDraft, extractiveSectionedDraft, type DraftPart } from "./extractive.js";
@@ -271,13 +271,12 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     // The request is normalised already (normalizeQuestion, then the follow-up rewrite).
     const topic = searchableText(asked.topic);
     const main = found[0]!.chunk;
-    const inMain = (c: Passage["chunk"]) => c.file === main.file && c.articleIndex === main.articleIndex;
     const byId = new Map<string, Passage>();
     const drafted = new Map<RequestedPart, DraftPart>();
     // The named parts (problems, plans) take their passages first; what was done takes from the rest.
     for (const part of [...asked.parts].sort((a, b) => Number(a.kind === "work") - Number(b.kind === "work"))) {
       const search = await retriever.search(`${topic} ${part.label}`, { k: 20 });
-      const own = search.results.filter((h) => inMain(h.chunk) && !byId.has(h.chunk.id));
+      const own = search.results.filter((h) => sameArticle(h.chunk, main) && !byId.has(h.chunk.id));
       const underHeading = own.filter((h) => (part.kind === "work" ? !OTHER_PARTS.some((i) => inSection(h.chunk, i)) : inSection(h.chunk, part.kind)));
       // No heading names the part: the document's passages that speak of it ("存在……问题", "今后", "建议").
       const hits = underHeading.length || part.kind === "work" ? underHeading : own.filter((h) => PART_WORDS[part.kind as SectionIntent].test(h.chunk.text));
@@ -301,13 +300,15 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!question) return refuse(msg.EMPTY_QUESTION);
       if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
       // "谢谢", "好的", "你好": not a question to search the documents for.
-      const reply = smallTalkReply(searchableText(question));
+      const text = searchableText(question);
+      const reply = smallTalkReply(text);
       if (reply) return { ...refuse(reply), smallTalk: true };
       if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
+      const forSource = asksForSource(text);
       // "这一条出自哪个文件？", "出自哪篇文章？" with nothing before them: nothing to refer to.
-      if (!opts.history?.length && (onlyRefersBack(searchableText(question)) || asksForSource(searchableText(question)))) return refuse(msg.NOTHING_TO_REFER_TO);
+      if (!opts.history?.length && (onlyRefersBack(text) || forSource)) return refuse(msg.NOTHING_TO_REFER_TO);
       // "这一条出自哪个文件？": answered from the previous answer's citations, not by a search.
-      if (opts.history?.length && asksForSource(searchableText(question))) {
+      if (opts.history?.length && forSource) {
         const source = await sourceOfPrevious(opts.history, opts);
         if (source) {
           logger?.info({ citations: source.citations.length }, "answered where the previous answer came from");
