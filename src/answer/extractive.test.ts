@@ -212,3 +212,46 @@ describe("citations name the paragraphs the sentences come from", () => {
   });
 });
 
+
+describe("parts given as headings (004 篇5: 五、实施步骤 › （一）…（三）…阶段)", () => {
+  const chunks = seedChunks(SEEDS.s004);
+  const steps = chunks.find((c) => c.headingPath.at(-1) === "五、实施步骤")!;
+  const third = chunks.find((c) => c.headingPath.at(-1)?.startsWith("（三）扫尾及总结评比阶段"))!;
+  const leadership = chunks.find((c) => c.text.includes("成立2007年冬春水利建设领导小组"))!;
+
+  it("the chunks are the corpus's", () => {
+    expect(steps.text).toContain("（二）全面实施阶段");
+    expect(third).toBeDefined();
+    expect(leadership).toBeDefined();
+  });
+
+  it('"分几个阶段" is answered with the count of the headings and each heading, in the document\'s order, cited', () => {
+    // Retrieval ranks the third stage above the first two, and another section first.
+    const r = extractiveAnswer("冬春水利建设分几个阶段？", passages(leadership, third, steps));
+    expect(r.text).toMatch(/^根据文档，共分三个阶段：/);
+    const [a, b, c] = ["（一）部署发动阶段", "（二）全面实施阶段", "（三）扫尾及总结评比阶段"].map((h) => r.text.indexOf(h));
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(a!);
+    expect(c).toBeGreaterThan(b!);
+    expect(r.text).not.toContain("领导小组");
+    expect(r.citations.map((x) => x.id).sort()).toEqual([steps.id, third.id].sort());
+    // Each citation quotes its heading from the chunk it names, with that heading's line.
+    for (const c of r.citations) {
+      const chunk = [steps, third].find((x) => x.id === c.id)!;
+      expect(chunk.text).toContain(c.quote);
+      expect(c.lineStart).toBeGreaterThanOrEqual(chunk.lineStart);
+      expect(c.lineEnd).toBeLessThanOrEqual(chunk.lineEnd);
+    }
+  });
+
+  it("asked what each stage does, each heading brings the sentence under it", () => {
+    const r = extractiveAnswer("冬春水利建设分哪几个阶段，每个阶段做什么？", passages(third, steps));
+    expect(r.text).toContain("（一）部署发动阶段（2007年9月―10月）：主要任务是调查摸底");
+    expect(r.text).toContain("（三）扫尾及总结评比阶段（2008年3―4月）：工作重点是做好");
+  });
+
+  it("with a stage missing from the passages, no count is claimed", () => {
+    const r = extractiveAnswer("冬春水利建设分几个阶段？", passages(leadership, third));
+    expect(r.text).not.toMatch(/共分/);
+  });
+});

@@ -691,8 +691,70 @@ function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>;
   return { numberOf, citations };
 }
 
+/** What a question counts the parts of: "分几个阶段" → 阶段, "哪几个步骤" → 步骤, "有哪些环节" → 环节. */
+const COUNTED_PARTS = /(?:哪几|哪些|几|多少)个?([\u4e00-\u9fff]{2})/;
+/** The question also asks what each part holds ("每个阶段做什么", "分别是什么任务"). */
+const ASKS_EACH = /做什么|干什么|做哪些|内容|任务|重点|分别|具体|怎么|如何|主要/;
+/** A heading's trailing dates or remark: "部署发动阶段（2007年9月―10月）" → "部署发动阶段". */
+const TRAILING_REMARK = /[（(][^（()）]*[)）]$/;
+
+/**
+ * Parts a document gives as headings of one level, each named as the question
+ * counts them ("（一）部署发动阶段（2007年9月―10月）" … "（三）扫尾及总结评比阶段"
+ * for "分几个阶段"): the count is the number of headings, which no sentence
+ * states. Found when two or more such headings of one article, numbered 1..N
+ * without a gap, are in the passages; otherwise undefined.
+ */
+function headedParts(question: string, passages: Passage[]): { noun: string; items: Candidate[] } | undefined {
+  const noun = COUNTED_PARTS.exec(normalizeQuery(question))?.[1];
+  if (!noun) return undefined;
+  const groups = new Map<string, Array<{ c: Candidate; ordinal: number; title: string; at: [number, number] }>>();
+  for (const p of passages) {
+    const units = unitsOf(p.chunk);
+    units.forEach((u, i) => {
+      if (u.kind !== "heading") return;
+      const h = parseHeading(u.text);
+      if (!h || !Number.isFinite(h.ordinal)) return;
+      const title = h.title.replace(/[。：:；;，,\s]+$/u, "").replace(TRAILING_REMARK, "");
+      if (!title.endsWith(noun) || title.length <= noun.length) return;
+      const key = `${p.chunk.file}\u0000${p.chunk.articleIndex}\u0000${h.style}`;
+      const next = units[i + 1];
+      const body = next && !next.kind && next.line === u.line + 1 ? next : undefined;
+      const c: Candidate = { passage: p, index: u.index, text: u.text, score: 1, kind: "heading", ...(body ? { under: [{ passage: p, index: body.index, text: body.text, score: 1 }] } : {}) };
+      const group = groups.get(key) ?? [];
+      if (!group.some((g) => g.ordinal === h.ordinal)) group.push({ c, ordinal: h.ordinal, title, at: [p.chunk.lineStart, u.index] });
+      groups.set(key, group);
+    });
+  }
+  const best = [...groups.values()]
+    .filter((g) => g.length >= 2 && g.map((x) => x.ordinal).sort((a, b) => a - b).every((o, i) => o === i + 1))
+    .sort((a, b) => Math.min(...a.map((x) => x.c.passage.n)) - Math.min(...b.map((x) => x.c.passage.n)))[0];
+  if (!best) return undefined;
+  return { noun, items: best.sort((a, b) => a.ordinal - b.ordinal).map((x) => x.c) };
+}
+
+/** "一"…"十" for 1..10, digits after. */
+function chineseCount(n: number): string {
+  return n >= 1 && n <= 10 ? (n === 2 ? "两" : CHINESE_ORDINALS[n - 1]!) : String(n);
+}
+
+/** The answer from headedParts: the count, then each heading (with its first sentence when the question asks what each holds), cited. */
+function headedPartsAnswer(question: string, found: { noun: string; items: Candidate[] }): ExtractiveResult {
+  const each = ASKS_EACH.test(question);
+  const quoted = found.items.flatMap((c) => (each && c.under?.length ? [c, c.under[0]!] : [c]));
+  const { numberOf, citations } = numberCitations(quoted);
+  const items = found.items.map((c) => {
+    const body = each ? c.under?.[0] : undefined;
+    const text = body ? `${c.text.replace(/[。：:；;，,\s]+$/u, "")}：${body.text.replace(/[。；;，,\s]+$/u, "")}` : c.text.replace(/[。：:；;，,\s]+$/u, "");
+    return `${text}[${numberOf.get(c.passage.n)}]`;
+  });
+  return { text: `根据文档，共分${chineseCount(found.items.length)}个${found.noun}：${items.join("；")}。`, citations };
+}
+
 /** A short answer from the 2–5 best sentences of up to 3 passages, each cited. */
 export function extractiveAnswer(question: string, passages: Passage[]): ExtractiveResult {
+  const parts = headedParts(question, passages);
+  if (parts) return headedPartsAnswer(question, parts);
   const q = makeQuery(question);
   const scored = scoreSentences(q, passages);
   // Asked what a term is, the sentences that say so come first, whatever else matches more words.
