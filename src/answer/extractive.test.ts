@@ -255,3 +255,14 @@ describe("parts given as headings (004 篇5: 五、实施步骤 › （一）…
     expect(r.text).not.toMatch(/共分/);
   });
 });
+
+describe("asked why a figure is what it is (003 篇1, CitiStat)", () => {
+  const citistat = seedChunks(SEEDS.s003).find((c) => c.text.includes("因此其投资相对较小"))!;
+
+  it('"为什么花钱很少" leads with the reason the passage gives, not with the amounts', () => {
+    expect(citistat?.text).toContain("28.5万美金");
+    const r = extractiveAnswer("CitiStat为什么花钱很少？", passages(citistat));
+    const first = sentencesOf(r.text)[0]!.sentence;
+    expect(first).toContain("因此其投资相对较小");
+  });
+});

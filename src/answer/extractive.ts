@@ -341,7 +341,7 @@ const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
     states: /缺点|不足|弊端|短板|问题|局限|缺陷|难以|不易|不高|不够|不强|不到位|缺乏|缺少|忽视|较多|受到影响|制约|^(?:但|但是|然而|不过)/,
   },
   // CAUSES
-  { asks: /原因|为什么|为何|怎么会|因何|何故/, states: /原因(?:是|在于|有|主要)|由于|因为|之所以|根源/ },
+  { asks: /原因|为什么|为何|怎么会|因何|何故/, states: /原因(?:是|在于|有|主要)|由于|因为|之所以|根源|因此|所以/ },
   { asks: /优点|优势|好处|长处|益处/, states: /优点|优势|好处|长处|有利于|便于|简便|便捷/ },
   { asks: /(?:[^效率]率|比例|比重|占比)[^，。？?！!]{0,8}?(?:多少|几|多高|多大|怎么样|如何)|百分之?(?:几|多少)|多少%/, states: /\d[\d.]*\s*[%％]|百分之[一二三四五六七八九十百]/ },
   {
@@ -351,6 +351,8 @@ const ASPECTS: Array<{ asks: RegExp; states: RegExp }> = [
 ];
 const PROBLEMS = 0;
 const CAUSES = 1;
+/** Aspects that name a figure (a rate, an amount): asked why, they are what the cause is of ("为什么花钱很少"), not what is asked. */
+const FIGURES = [3, 4];
 /** What a sentence in the list of problems loses when the causes are asked for. */
 const OFF_ASPECT_PENALTY = 0.5;
 /** "问题的原因": the problems named as what the causes are of. */
@@ -363,7 +365,8 @@ const ASPECT_BONUS = 0.25;
  * problems are what the causes are of, unless it asks for them too ("问题和原因").
  */
 function askedAspects(text: string): number[] {
-  const asked = ASPECTS.flatMap((a, i) => (a.asks.test(text) ? [i] : []));
+  let asked = ASPECTS.flatMap((a, i) => (a.asks.test(text) ? [i] : []));
+  if (asked.includes(CAUSES)) asked = asked.filter((i) => !FIGURES.includes(i));
   if (asked.includes(CAUSES) && !ASPECTS[PROBLEMS]!.asks.test(text.replace(CAUSES_OF_PROBLEMS, ""))) return asked.filter((i) => i !== PROBLEMS);
   return asked;
 }
