@@ -266,3 +266,16 @@ describe("asked why a figure is what it is (003 篇1, CitiStat)", () => {
     expect(first).toContain("因此其投资相对较小");
   });
 });
+
+describe("a question in traditional characters (001 篇4, 梁寨)", () => {
+  const liangzhai = seedChunks(SEEDS.s001).find((c) => c.text.includes("已经撰写了6万则"))!;
+
+  it("is matched as its simplified form: the sentence with the count is quoted, as for the simplified question", () => {
+    expect(liangzhai).toBeDefined();
+    const traditional = extractiveAnswer("梁寨幹部寫的民情日誌一共有多少則？", passages(liangzhai));
+    const simplified = extractiveAnswer("梁寨干部写的民情日志一共有多少则？", passages(liangzhai));
+    expect(traditional.text).toContain("已经撰写了6万则");
+    expect(traditional.text).toMatch(/^根据文档：/);
+    expect(traditional.text).toBe(simplified.text);
+  });
+});

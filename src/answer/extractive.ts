@@ -4,7 +4,7 @@
  * followed by its citation.
  */
 import type { Citation } from "./types.js";
-import { normalizeQuery } from "../text/normalize.js";
+import { normalizeQuery, normalizeText } from "../text/normalize.js";
 import { innerHeadings, spanOf } from "../ingest/parts.js";
 import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
@@ -694,6 +694,19 @@ function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>;
   return { numberOf, citations };
 }
 
+/**
+ * The question cleaned as the documents were, so its words match theirs
+ * ("民情日誌…多少則" → "民情日志…多少则"). Each line and each space-separated
+ * piece on its own: an English question comes with its Chinese search terms
+ * on the next line, which must stay apart.
+ */
+function cleanedQuestion(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.split(" ").map(normalizeText).join(" "))
+    .join("\n");
+}
+
 /** What a question counts the parts of: "分几个阶段" → 阶段, "哪几个步骤" → 步骤, "有哪些环节" → 环节. */
 const COUNTED_PARTS = /(?:哪几|哪些|几|多少)个?([\u4e00-\u9fff]{2})/;
 /** The question also asks what each part holds ("每个阶段做什么", "分别是什么任务"). */
@@ -709,7 +722,7 @@ const TRAILING_REMARK = /[（(][^（()）]*[)）]$/;
  * without a gap, are in the passages; otherwise undefined.
  */
 function headedParts(question: string, passages: Passage[]): { noun: string; items: Candidate[] } | undefined {
-  const noun = COUNTED_PARTS.exec(normalizeQuery(question))?.[1];
+  const noun = COUNTED_PARTS.exec(question)?.[1];
   if (!noun) return undefined;
   const groups = new Map<string, Array<{ c: Candidate; ordinal: number; title: string; at: [number, number] }>>();
   for (const p of passages) {
@@ -755,7 +768,8 @@ function headedPartsAnswer(question: string, found: { noun: string; items: Candi
 }
 
 /** A short answer from the 2–5 best sentences of up to 3 passages, each cited. */
-export function extractiveAnswer(question: string, passages: Passage[]): ExtractiveResult {
+export function extractiveAnswer(asked: string, passages: Passage[]): ExtractiveResult {
+  const question = cleanedQuestion(asked);
   const parts = headedParts(question, passages);
   if (parts) return headedPartsAnswer(question, parts);
   const q = makeQuery(question);
@@ -849,7 +863,7 @@ const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八"
 
 /** The sentences of a draft, in paragraphs: see extractiveDraft. */
 function draftParagraphs(request: string, passages: Passage[]): Candidate[][] {
-  const q = makeQuery(request);
+  const q = makeQuery(cleanedQuestion(request));
   // A draft about 政务信息化 should not take in "加强组织领导，强化作风建设"
   // because it shares 加强 and 建设: keep sentences that carry a topic word.
   const topic = q.tokens.filter((t) => idfWeight(t.norm) >= TOPIC_IDF).map((t) => t.norm);
