@@ -13,6 +13,7 @@ import { contentTokens, keyTerms, normalizeForDedupe } from "./text.js";
 import { isMostlyEnglish } from "../retrieve/glossary.js";
 import { contentWords } from "../retrieve/absent.js";
 import { draftTopicOf } from "./draft-parts.js";
+import { toSimplified } from "../text/script.js";
 
 export interface Standalone {
   question: string;
@@ -48,7 +49,7 @@ export function continuesExchange(request: string, history: Turn[]): boolean {
   if (own.length === 0) return true;
   const lastUser = [...history].reverse().find((t) => t.role === "user");
   const lastAnswer = [...history].reverse().find((t) => t.role === "assistant");
-  const said = normalizeForDedupe(`${lastUser?.content ?? ""} ${lastAnswer?.content ?? ""}`);
+  const said = normalizeForDedupe(toSimplified(`${lastUser?.content ?? ""} ${lastAnswer?.content ?? ""}`));
   return own.every((w) => said.includes(normalizeForDedupe(w)));
 }
 
@@ -98,7 +99,7 @@ export function asksForSource(question: string): boolean {
 /** The question with the key terms of the previous question(s) in front, when it looks like a follow-up. */
 export function heuristicStandalone(question: string, history: Turn[]): string {
   if (!continuesExchange(question, history)) return question;
-  const users = history.filter((t) => t.role === "user").map((t) => t.content.trim()).filter(Boolean);
+  const users = history.filter((t) => t.role === "user").map((t) => toSimplified(t.content.trim())).filter(Boolean);
   const previous: string[] = [];
   for (let i = users.length - 1; i >= 0 && previous.length < 2; i--) {
     previous.unshift(users[i]!);

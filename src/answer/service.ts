@@ -25,6 +25,7 @@ import { distinctSources, extractiveAnswer, extractiveDraft, extractiveSectioned
 import { requestedParts, type RequestedPart } from "./draft-parts.js";
 import { inSection, type SectionIntent } from "../retrieve/intent.js";
 import { asksForSource, onlyRefersBack, standaloneQuestion } from "./followup.js";
+import { toSimplified } from "../text/script.js";
 import { normalizeForDedupe } from "./text.js";
 import { smallTalkReply } from "./smalltalk.js";
 import { errorMessage } from "../util/errors.js";
@@ -244,7 +245,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       return last.citations.length ? { answer: msg.sourcesOfPrevious(last.citations), citations: last.citations } : { answer: msg.NO_SOURCE_IN_HISTORY, citations: [] };
     }
     let at = history.length - 1;
-    while (at >= 0 && (history[at]!.role !== "user" || asksForSource(searchableText(normalizeQuestion(history[at]!.content))))) at--;
+    while (at >= 0 && (history[at]!.role !== "user" || asksForSource(toSimplified(searchableText(normalizeQuestion(history[at]!.content)))))) at--;
     if (at < 0) return undefined;
     const said = history.slice(at + 1).find((t) => t.role === "assistant")?.content ?? "";
     const again = await service.ask(history[at]!.content, { history: history.slice(0, at), ...(opts.signal ? { signal: opts.signal } : {}) });
@@ -300,7 +301,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!question) return refuse(msg.EMPTY_QUESTION);
       if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
       // "谢谢", "好的", "你好": not a question to search the documents for.
-      const text = searchableText(question);
+      // The follow-up and source rules read simplified characters ("那是哪份材料說的？" as "…说的").
+      const text = toSimplified(searchableText(question));
       const reply = smallTalkReply(text);
       if (reply) return { ...refuse(reply), smallTalk: true };
       if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
@@ -316,7 +318,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         }
       }
 
-      const rewritten = await standalone(question, opts);
+      const rewritten = await standalone(text, opts);
       const query = searchableText(rewritten.question);
       const { search, passages, judge } = await retrieve(query, options.maxPassages ?? 6, true);
       const base = { question, standalone: query };
@@ -363,7 +365,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (reply) return refuse(reply);
       if (!searchable(request)) return refuse(msg.NOTHING_TO_SEARCH);
 
-      const rewritten = await standalone(request, opts);
+      const rewritten = await standalone(toSimplified(searchableText(request)), opts);
       const query = searchableText(rewritten.question);
       const { search, passages: found } = await retrieve(query, options.maxPassages ?? 8);
       // "…，包括主要做法、存在问题和下一步打算": each part searched and drafted on its own.

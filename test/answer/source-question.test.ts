@@ -114,3 +114,28 @@ describe("a short question after an answer", () => {
   });
 });
 
+
+describe("follow-ups typed in traditional characters", () => {
+  const liangzhai = [
+    { role: "user" as const, content: "梁寨鎮幹部包掛多少戶？" },
+    { role: "assistant" as const, content: "根据文档：因为梁寨镇机关（站、所）的148名干部都像李芳这样有着自己“包挂”的居民家庭，人均“包挂”超过100户[1]。" },
+  ];
+
+  it("\"幫我寫一段關於這個做法的總結\" is drafted on the earlier topic, as its simplified twin is", async () => {
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    const r = await service.draft("幫我寫一段關於這個做法的總結", { history: liangzhai });
+    expect(r.standalone).toContain("梁寨");
+    expect(r.found).toBe(true);
+    expect(r.citations.length).toBeGreaterThan(0);
+    expect(r.citations.every((c) => c.file === r.citations[0]!.file)).toBe(true);
+    expect(r.draft).toContain("梁寨");
+  });
+
+  it("\"這一條出自哪個文件？\" with nothing before it has nothing to refer to, and searches nothing", async () => {
+    searched.length = 0;
+    const service = createAnswerService({ retriever: recording(), prompts: loadPrompts() });
+    const r = await service.ask("這一條出自哪個文件？");
+    expect(r.answer).toBe(NOTHING_TO_REFER_TO);
+    expect(searched).toEqual([]);
+  });
+});
