@@ -70,7 +70,7 @@ describe("search", () => {
 
   test("a Chinese \"which document\" question, asked at the start or at the end, searches its topic", async () => {
     // The topic is what find shows ("讲到“餐桌污染”的材料"), not the question around it.
-    for (const asked of ["餐桌污染在哪份材料里？", "讲餐桌污染的是哪份材料", "哪些文件提到过餐桌污染", "哪份材料讲了餐桌污染"]) expect(normalizeQuery(asked), asked).toBe("餐桌污染");
+    for (const asked of ["餐桌污染在哪份材料里？", "讲餐桌污染的是哪份材料", "哪些文件提到过餐桌污染", "哪份材料讲了餐桌污染", "哪篇文章提到了餐桌污染", "哪份报告谈到过餐桌污染"]) expect(normalizeQuery(asked), asked).toBe("餐桌污染");
     const asked = await retriever.find("餐桌污染在哪份材料里？", { k: 3 });
     const topic = await retriever.find("餐桌污染", { k: 3 });
     expect(asked.documents.map((d) => d.article)).toEqual(topic.documents.map((d) => d.article));
