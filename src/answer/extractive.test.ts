@@ -279,3 +279,14 @@ describe("a question in traditional characters (001 篇4, 梁寨)", () => {
     expect(traditional.text).toBe(simplified.text);
   });
 });
+
+describe("parts given as headings, asked in English", () => {
+  const chunks = seedChunks(SEEDS.s004);
+  const steps = chunks.find((c) => c.headingPath.at(-1) === "五、实施步骤")!;
+  const third = chunks.find((c) => c.headingPath.at(-1)?.startsWith("（三）扫尾及总结评比阶段"))!;
+
+  it('"How many stages…" counts the 阶段 headings', () => {
+    const r = extractiveAnswer("How many stages does the winter-spring water conservancy campaign have?\n冬春 水利 建设", passages(third, steps));
+    expect(r.text).toMatch(/^根据文档，共分三个阶段：（一）部署发动阶段/);
+  });
+});

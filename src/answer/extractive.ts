@@ -709,8 +709,10 @@ function cleanedQuestion(text: string): string {
 
 /** What a question counts the parts of: "分几个阶段" → 阶段, "哪几个步骤" → 步骤, "有哪些环节" → 环节. */
 const COUNTED_PARTS = /(?:哪几|哪些|几|多少)个?([\u4e00-\u9fff]{2})/;
+/** "How many stages…": the word the documents count the parts in. */
+const ENGLISH_PARTS: Record<string, string> = { stages: "阶段", phases: "阶段", steps: "步骤", aspects: "方面", links: "环节", parts: "部分" };
 /** The question also asks what each part holds ("每个阶段做什么", "分别是什么任务"). */
-const ASKS_EACH = /做什么|干什么|做哪些|内容|任务|重点|分别|具体|怎么|如何|主要/;
+const ASKS_EACH = /做什么|干什么|做哪些|内容|任务|重点|分别|具体|怎么|如何|主要|\bwhat (?:does|do|is done|happens)\b|\beach\b/i;
 /** A heading's trailing dates or remark: "部署发动阶段（2007年9月―10月）" → "部署发动阶段". */
 const TRAILING_REMARK = /[（(][^（()）]*[)）]$/;
 
@@ -722,7 +724,8 @@ const TRAILING_REMARK = /[（(][^（()）]*[)）]$/;
  * without a gap, are in the passages; otherwise undefined.
  */
 function headedParts(question: string, passages: Passage[]): { noun: string; items: Candidate[] } | undefined {
-  const noun = COUNTED_PARTS.exec(question)?.[1];
+  const english = /\bhow many (stages|phases|steps|aspects|links|parts)\b/i.exec(question)?.[1]?.toLowerCase();
+  const noun = english ? ENGLISH_PARTS[english] : COUNTED_PARTS.exec(question)?.[1];
   if (!noun) return undefined;
   const groups = new Map<string, Array<{ c: Candidate; ordinal: number; title: string; at: [number, number] }>>();
   for (const p of passages) {
