@@ -14,6 +14,7 @@ import { isMostlyEnglish } from "../retrieve/glossary.js";
 import { contentWords } from "../retrieve/absent.js";
 import { draftTopicOf } from "./draft-parts.js";
 import { toSimplified } from "../text/script.js";
+import { tidyReply } from "./reply.js";
 
 export interface Standalone {
   question: string;
@@ -132,10 +133,12 @@ function formatHistory(history: Turn[]): string {
 
 /** The model's reply reduced to the question it wrote, or undefined when it is not one. */
 function cleanRewrite(reply: string, maxChars: number): string | undefined {
-  const line = reply
+  // Not a line that announces what follows ("好的，以下是改写后的问题："); the question, when one line is one.
+  const lines = tidyReply(reply)
     .split("\n")
     .map((l) => l.trim())
-    .find(Boolean);
+    .filter((l) => l && !/[：:]$/.test(l));
+  const line = lines.find((l) => /[？?]$/.test(l)) ?? lines[0];
   if (!line) return undefined;
   const q = line
     .replace(/^(改写后的(独立)?问题|独立问题|问题)\s*[:：]\s*/, "")

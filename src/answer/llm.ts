@@ -11,6 +11,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { z } from "zod";
 import { ServiceError } from "../util/errors.js";
+import { finishedSentences, withoutReasoning } from "./reply.js";
 import { secretScrubber } from "../util/logger.js";
 
 export interface ChatMessage {
@@ -137,11 +138,20 @@ function replyText(completion: unknown): string {
   if (choices.length === 0) {
     throw new LLMServiceError("empty", "The LLM server sent an empty reply (no choices).");
   }
-  const content = (choices[0] as { message?: { content?: unknown } } | null)?.message?.content;
+  const choice = choices[0] as { message?: { content?: unknown }; finish_reason?: unknown } | null;
+  const content = choice?.message?.content;
   if (typeof content !== "string" || content.trim() === "") {
     throw new LLMServiceError("empty", "The LLM server sent an empty reply.");
   }
-  return content.trim();
+  // A reasoning model's thoughts are not the reply.
+  let text = withoutReasoning(content);
+  if (!text) throw new LLMServiceError("empty", "The LLM reply held only the model's reasoning, no answer.");
+  // Cut off at the token limit: only the sentences it finished.
+  if (choice?.finish_reason === "length") {
+    text = finishedSentences(text);
+    if (!text) throw new LLMServiceError("empty", "The LLM reply was cut off at the token limit before it finished a sentence.");
+  }
+  return text;
 }
 
 function toServiceError(

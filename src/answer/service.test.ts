@@ -527,3 +527,66 @@ describe("find, sources, cancellation", () => {
     ).rejects.toMatchObject({ name: "AbortError" });
   });
 });
+
+describe("replies as real models write them (through the real client and the stub)", () => {
+  const history = [
+    { role: "user" as const, content: "区政府在信息化建设方面做了哪些工作？" },
+    { role: "assistant" as const, content: "一是加强政务网维护[1]；二是加强信息报送工作[1]。" },
+  ];
+  const three = [info, rules, supervision];
+
+  it("a reasoning model's <think> block is not shown, in the answer or in the follow-up rewrite", async () => {
+    stub.enqueue(
+      "chat",
+      { reply: "<think>\n用户问的是第二条，即信息报送。\n</think>\n区政府在信息报送工作方面做了什么？" },
+      { reply: "<think>资料1说报送信息725条。</think>\n\n向市政府信息处报送信息725条[1]。" },
+    );
+    const retriever = fakeRetriever([info]);
+    const r = await createAnswerService({ retriever, chat, prompts }).ask("那第二条呢？", { history });
+    expect(retriever.searches).toEqual(["区政府在信息报送工作方面做了什么？"]);
+    expect(r.answer).toBe("向市政府信息处报送信息725条[1]。");
+    expect(r.notice).toBeUndefined();
+  });
+
+  it("a chatty rewrite (\"好的，以下是改写后的问题：\" then the question in bold) searches the question", async () => {
+    stub.enqueue("chat", { reply: "好的，以下是改写后的问题：\n\n**区政府在信息报送工作方面做了什么？**\n\n这样改写补全了主语。" }, { reply: "向市政府信息处报送信息725条[1]。" });
+    const retriever = fakeRetriever([info]);
+    await createAnswerService({ retriever, chat, prompts }).ask("那第二条呢？", { history });
+    expect(retriever.searches).toEqual(["区政府在信息报送工作方面做了什么？"]);
+  });
+
+  it("Markdown and an announcing first line are taken off; the citations still hold", async () => {
+    stub.enqueue("chat", { reply: "好的，以下是回答：\n\n## 回答\n\n- **政务信息**：发布各类政务信息2916条[1]。\n- **会议纪要**：全年印发会议纪要28期[2]。" });
+    const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).ask("区政府发布了多少条政务信息？");
+    expect(r.mode).toBe("llm");
+    expect(r.answer).toBe("政务信息：发布各类政务信息2916条[1]。\n会议纪要：全年印发会议纪要28期[2]。");
+    expect(r.notice).toBeUndefined();
+  });
+
+  it("a reply cut off at the token limit shows only the sentences it finished", async () => {
+    stub.enqueue("chat", { reply: "区政府发布各类政务信息2916条[1]。全年印发会议纪要28期[2]。三是", finishReason: "length" });
+    const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).ask("信息化建设情况");
+    expect(r.answer).toBe("区政府发布各类政务信息2916条[1]。全年印发会议纪要28期[2]。");
+  });
+
+  for (const reply of [
+    "提供的资料中没有关于巴尔的摩311热线运营经费的具体信息。",
+    "根据所提供的段落，无法确定巴尔的摩311热线每年的运营经费。",
+    "The passages do not mention the annual operating budget of Baltimore's 311 hotline.",
+  ]) {
+    it(`a model that says the passages do not answer, in its own words, is taken at its word: "${reply.slice(0, 16)}…"`, async () => {
+      stub.enqueue("chat", { reply });
+      const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).ask("巴尔的摩311热线每年的运营经费是多少？");
+      expect(r.found).toBe(false);
+      expect(r.citations).toEqual([]);
+      expect(r.answer).not.toContain("2916");
+    });
+  }
+
+  it("a draft the model says it lacks material for (the prompt's own \"文档中缺少……方面的材料\") drafts nothing", async () => {
+    stub.enqueue("chat", { reply: "文档中缺少巴尔的摩311热线运营经费方面的材料。" });
+    const r = await createAnswerService({ retriever: fakeRetriever(three), chat, prompts }).draft("起草一段关于巴尔的摩311热线运营经费保障的文字");
+    expect(r.found).toBe(false);
+    expect(r.citations).toEqual([]);
+  });
+});

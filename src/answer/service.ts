@@ -26,6 +26,7 @@ import { requestedParts, type RequestedPart } from "./draft-parts.js";
 import { inSection, type SectionIntent } from "../retrieve/intent.js";
 import { asksForSource, onlyRefersBack, standaloneQuestion } from "./followup.js";
 import { toSimplified } from "../text/script.js";
+import { tidyReply } from "./reply.js";
 import { normalizeForDedupe } from "./text.js";
 import { smallTalkReply } from "./smalltalk.js";
 import { errorMessage } from "../util/errors.js";
@@ -107,7 +108,8 @@ interface Composed {
  * prompt asks it to): the model's judgement that the documents are silent,
  * which is worth more than quoting the nearest sentences.
  */
-const DECLINES = /(文档|资料|材料|文件)[^。！？\n]{0,12}(没有|未|并未|并没有|无)(找到|涉及|提到|提及|包含|说明|给出|载明|记载|相关)|(无法|不能)(根据|依据)?[^。！？\n]{0,12}(回答|作答)|没有找到相关内容/;
+const DECLINES =
+  /(文档|资料|材料|文件|段落|内容)[^。！？\n]{0,12}(没有|未|并未|并没有|无|不含|缺少|缺乏)(找到|涉及|提到|提及|包含|说明|给出|提供|载明|记载|相关|关于|具体|明确)|(无法|不能|难以)(根据|依据|从)?[^。！？\n]{0,16}(回答|作答|确定|得出|找到|判断)|没有找到相关内容|(没有|未)(提供|给出|涉及)[^。！？\n]{0,16}(信息|数据|内容|数字|说明|规定)|缺少[^。！？\n]{0,24}(方面的)?(材料|资料|内容|信息)|\b(do(es)?n[o']t|do(es)? not) (contain|mention|provide|say|specify|include|state|cover)\b|\bno (information|mention|data|details?)\b|\bcannot be (determined|found|answered)\b|\bnot (mentioned|provided|specified|stated|covered)\b/i;
 
 /** Why nothing was answered: a name only titles carry, a figure the passages do not give, words the documents never use, or the given reason. */
 function notCovered(search: SearchResponse, otherwise: string): string {
@@ -203,6 +205,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       logger?.warn({ err: errorMessage(e), kind }, "LLM failed; falling back to the extractive reply");
       return extractive((k) => msg.fallbackNotice(e, k));
     }
+    // Plain text, as the prompt asks: no Markdown, JSON wrapper or announcing first line.
+    reply = tidyReply(reply);
     // A reply that reproduces the prompt's instructions was steered (e.g. by
     // an instruction inside a document): none of it is shown.
     if (leaksPrompt(reply, template, `${values.passages}\n${query}`)) {
