@@ -214,7 +214,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       return extractive(msg.unusableReplyNotice);
     }
     const checked = checkCitations(reply, passages);
-    if (checked.issues.length) logger?.warn({ issues: checked.issues, kind }, "citations removed from the LLM reply");
+    if (checked.issues.length) logger?.info({ issues: checked.issues, kind }, "citations removed from the LLM reply");
     if (checked.citations.length === 0 && DECLINES.test(reply)) {
       logger?.info({ kind }, "LLM found the passages do not answer");
       return { mode: "llm", text: "", citations: [], declined: true };
