@@ -707,8 +707,12 @@ function cleanedQuestion(text: string): string {
     .join("\n");
 }
 
-/** What a question counts the parts of: "分几个阶段" → 阶段, "哪几个步骤" → 步骤, "有哪些环节" → 环节. */
-const COUNTED_PARTS = /(?:哪几|哪些|几|多少)个?([\u4e00-\u9fff]{2})/;
+/**
+ * What a question counts the parts of: "分几个阶段" → 阶段, "哪几个步骤" → 步骤,
+ * "有哪些环节" → 环节. Only words for parts of a plan: "几个项目" under
+ * headings "（一）交通项目（二）水利项目" counts projects, not headings.
+ */
+const COUNTED_PARTS = /(?:哪几|哪些|几)个?(阶段|步骤|环节|方面|部分|层次|层面|板块|类别|类型|形式|方式|渠道|途径|原则)/;
 /** "How many stages…": the word the documents count the parts in. */
 const ENGLISH_PARTS: Record<string, string> = { stages: "阶段", phases: "阶段", steps: "步骤", aspects: "方面", links: "环节", parts: "部分" };
 /** The question also asks what each part holds ("每个阶段做什么", "分别是什么任务"). */
@@ -727,7 +731,7 @@ function headedParts(question: string, passages: Passage[]): { noun: string; ite
   const english = /\bhow many (stages|phases|steps|aspects|links|parts)\b/i.exec(question)?.[1]?.toLowerCase();
   const noun = english ? ENGLISH_PARTS[english] : COUNTED_PARTS.exec(question)?.[1];
   if (!noun) return undefined;
-  const groups = new Map<string, Array<{ c: Candidate; ordinal: number; title: string; at: [number, number] }>>();
+  const groups = new Map<string, Array<{ c: Candidate; ordinal: number }>>();
   for (const p of passages) {
     const units = unitsOf(p.chunk);
     units.forEach((u, i) => {
@@ -741,7 +745,7 @@ function headedParts(question: string, passages: Passage[]): { noun: string; ite
       const body = next && !next.kind && next.line === u.line + 1 ? next : undefined;
       const c: Candidate = { passage: p, index: u.index, text: u.text, score: 1, kind: "heading", ...(body ? { under: [{ passage: p, index: body.index, text: body.text, score: 1 }] } : {}) };
       const group = groups.get(key) ?? [];
-      if (!group.some((g) => g.ordinal === h.ordinal)) group.push({ c, ordinal: h.ordinal, title, at: [p.chunk.lineStart, u.index] });
+      if (!group.some((g) => g.ordinal === h.ordinal)) group.push({ c, ordinal: h.ordinal });
       groups.set(key, group);
     });
   }
