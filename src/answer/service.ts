@@ -83,6 +83,11 @@ export function searchableText(text: string): string {
   return /[\p{L}\p{N}]/u.test(t) ? t : text;
 }
 
+/** The text the follow-up, source and small-talk rules read: searchable, in simplified characters ("那是哪份材料說的？" as "…说的"). */
+function ruleText(text: string): string {
+  return toSimplified(searchableText(text));
+}
+
 /** Whether a question has anything to search for: a Chinese character, or a word or number of two characters ("5G"), not "a" or "?!". */
 function searchable(text: string): boolean {
   return /[\u3400-\u9fff]|[\p{L}\p{N}]{2}/u.test(searchableText(text));
@@ -249,7 +254,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       return last.citations.length ? { answer: msg.sourcesOfPrevious(last.citations), citations: last.citations } : { answer: msg.NO_SOURCE_IN_HISTORY, citations: [] };
     }
     let at = history.length - 1;
-    while (at >= 0 && (history[at]!.role !== "user" || asksForSource(toSimplified(searchableText(normalizeQuestion(history[at]!.content)))))) at--;
+    while (at >= 0 && (history[at]!.role !== "user" || asksForSource(ruleText(normalizeQuestion(history[at]!.content))))) at--;
     if (at < 0) return undefined;
     const said = history.slice(at + 1).find((t) => t.role === "assistant")?.content ?? "";
     const again = await service.ask(history[at]!.content, { history: history.slice(0, at), ...(opts.signal ? { signal: opts.signal } : {}) });
@@ -305,8 +310,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!question) return refuse(msg.EMPTY_QUESTION);
       if ([...question].length > maxChars) return refuse(msg.tooLong(maxChars, "问题"));
       // "谢谢", "好的", "你好": not a question to search the documents for.
-      // The follow-up and source rules read simplified characters ("那是哪份材料說的？" as "…说的").
-      const text = toSimplified(searchableText(question));
+      const text = ruleText(question);
       const reply = smallTalkReply(text);
       if (reply) return { ...refuse(reply), smallTalk: true };
       if (!searchable(question)) return refuse(msg.NOTHING_TO_SEARCH);
@@ -365,11 +369,12 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
       if (!request) return refuse(msg.EMPTY_REQUEST);
       if ([...request].length > maxChars) return refuse(msg.tooLong(maxChars, "起草要求"));
       // "好的，谢谢！" is not something to draft (the bot reads it as a question; the CLI's draft does not).
-      const reply = smallTalkReply(searchableText(request));
+      const text = ruleText(request);
+      const reply = smallTalkReply(text);
       if (reply) return refuse(reply);
       if (!searchable(request)) return refuse(msg.NOTHING_TO_SEARCH);
 
-      const rewritten = await standalone(toSimplified(searchableText(request)), opts);
+      const rewritten = await standalone(text, opts);
       const query = searchableText(rewritten.question);
       const { search, passages: found } = await retrieve(query, options.maxPassages ?? 8);
       // "…，包括主要做法、存在问题和下一步打算": each part searched and drafted on its own.
