@@ -12,6 +12,7 @@ import { readIndex } from "./index/store.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
 import { createAnswerService } from "./answer/service.js";
 import { createOpenAIChatModel } from "./answer/llm.js";
+import { rememberOutages } from "./answer/outage.js";
 import { loadPrompts } from "./answer/prompts.js";
 import { ingest, type IngestReport } from "./ingest/pipeline.js";
 import { loadBuffer } from "./ingest/load/index.js";
@@ -67,8 +68,12 @@ export class SwappableRetriever implements Retriever {
 }
 
 export function createService(config: Config, retriever: SwappableRetriever, logger?: Logger): AnswerService {
+  // One process answers many questions (the bot, `ask --stdin`): a server found down is not waited for again by each.
   const chat = config.llm
-    ? createOpenAIChatModel({ apiKey: config.llm.apiKey, secrets: secretsOf(config), model: config.llm.model, timeoutMs: config.llm.timeoutMs, maxRetries: config.llm.maxRetries, ...(config.llm.baseURL ? { baseURL: config.llm.baseURL } : {}) })
+    ? rememberOutages(
+        createOpenAIChatModel({ apiKey: config.llm.apiKey, secrets: secretsOf(config), model: config.llm.model, timeoutMs: config.llm.timeoutMs, maxRetries: config.llm.maxRetries, ...(config.llm.baseURL ? { baseURL: config.llm.baseURL } : {}) }),
+        { cooldownMs: config.llm.outageCooldownMs, ...(logger ? { logger } : {}) },
+      )
     : undefined;
   return createAnswerService({
     retriever,

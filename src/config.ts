@@ -41,6 +41,7 @@ export const EnvSchema = z.object({
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: int(30_000, 100),
   LLM_MAX_RETRIES: int(2),
+  LLM_OUTAGE_COOLDOWN_MS: int(30_000),
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
@@ -66,7 +67,15 @@ export interface Config {
   embedder: { kind: "local" } | { kind: "openai"; model: string; apiKey: string; baseURL?: string };
   /** Weight of the vector side in hybrid search; unset = the measured default for the embedder. */
   vectorWeight?: number;
-  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
+  llm?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    /** After the server timed out or could not be reached, questions do not wait for it for this long (doubling while it stays down); 0 = every question tries. */
+    outageCooldownMs: number;
+  };
   /** The Telegram front end's settings that come from the environment (bot/config.ts adds the rest). */
   telegram?: Omit<BotConfig, "maxQuestionChars" | "feedbackFile" | "botInfo">;
   maxQuestionChars: number;
@@ -98,7 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embedder,
     ...(e.VECTOR_WEIGHT !== undefined ? { vectorWeight: e.VECTOR_WEIGHT } : {}),
     ...(e.OPENAI_API_KEY
-      ? { llm: { apiKey: e.OPENAI_API_KEY, model: e.CHAT_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) } }
+      ? { llm: { apiKey: e.OPENAI_API_KEY, model: e.CHAT_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES, outageCooldownMs: e.LLM_OUTAGE_COOLDOWN_MS, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) } }
       : {}),
     ...(e.TELEGRAM_BOT_TOKEN
       ? {

@@ -37,14 +37,17 @@ export class LLMServiceError extends ServiceError {
   readonly kind: LLMFailure;
   /** What the server asked us to wait (Retry-After / retry-after-ms), when it said. */
   readonly retryAfterMs?: number;
+  /** Not tried again: the server failed this way moments ago and is in its cool-down (outage.ts). */
+  readonly remembered: boolean;
   constructor(
     kind: LLMFailure,
     message: string,
-    options?: { cause?: unknown; retryable?: boolean; status?: number; retryAfterMs?: number },
+    options?: { cause?: unknown; retryable?: boolean; status?: number; retryAfterMs?: number; remembered?: boolean },
   ) {
     super(message, options);
     this.kind = kind;
     if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.remembered = options?.remembered ?? false;
   }
 }
 

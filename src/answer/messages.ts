@@ -70,13 +70,18 @@ const TAIL: Record<NoticeKind, string> = {
 export function fallbackNotice(e: unknown, kind: NoticeKind): string {
   const tail = TAIL[kind];
   if (e instanceof LLMServiceError) {
+    // A server failing moments ago is not waited for again (outage.ts).
+    const again = e.remembered ? "（刚才已失败，暂不重试）" : "";
     switch (e.kind) {
       case "http":
-        return `大模型服务暂时不可用（HTTP ${e.status}），${tail}`;
+        if (e.status === 401 || e.status === 403) return `大模型服务拒绝了访问（HTTP ${e.status}），请管理员检查 API 密钥，${tail}`;
+        if (e.status === 404) return `大模型服务找不到所配置的模型或接口（HTTP 404），请管理员检查模型名称和服务地址，${tail}`;
+        if (e.status === 429) return `大模型服务请求过于频繁（HTTP 429）${again}，${tail}`;
+        return `大模型服务暂时不可用（HTTP ${e.status}）${again}，${tail}`;
       case "timeout":
-        return `大模型服务响应超时，${tail}`;
+        return `大模型服务响应超时${again}，${tail}`;
       case "connection":
-        return `无法连接大模型服务，${tail}`;
+        return `无法连接大模型服务${again}，${tail}`;
       case "malformed":
       case "empty":
         return `大模型服务返回的内容无法使用，${tail}`;

@@ -16,7 +16,8 @@ import type {
   SourceInfo,
   Turn,
 } from "./types.js";
-import { LLMServiceError, type ChatModel } from "./llm.js";
+import type { ChatModel } from "./llm.js";
+import { isOutage } from "./outage.js";
 import { renderPrompt, type Prompts, type PromptTemplate } from "./prompts.js";
 import { formatPassages, formatUserText, sameArticle, uniquePassages, type Passage } from "./passages.js";
 import { checkCitations } from "./citations.js";
@@ -91,12 +92,6 @@ function ruleText(text: string): string {
 /** Whether a question has anything to search for: a Chinese character, or a word or number of two characters ("5G"), not "a" or "?!". */
 function searchable(text: string): boolean {
   return /[\u3400-\u9fff]|[\p{L}\p{N}]{2}/u.test(searchableText(text));
-}
-
-/** A failure that says the server is unusable right now (not just a bad reply to one prompt). */
-function serverDown(e: unknown): boolean {
-  if (!(e instanceof LLMServiceError)) return false;
-  return e.kind === "timeout" || e.kind === "connection" || (e.kind === "http" && e.retryable);
 }
 
 interface Composed {
@@ -192,7 +187,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
     };
     if (!chat) return extractive();
     // The follow-up rewrite already waited out a down server: do not wait again.
-    if (serverDown(earlierFailure)) return extractive((k) => msg.fallbackNotice(earlierFailure, k));
+    if (isOutage(earlierFailure)) return extractive((k) => msg.fallbackNotice(earlierFailure, k));
     const template: PromptTemplate = kind === "answer" ? prompts.answer : prompts.draft;
     const values = {
       passages: formatPassages(passages),

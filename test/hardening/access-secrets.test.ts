@@ -203,7 +203,7 @@ describe("the real bot process", () => {
     const text = (k: string) => emu.repliesTo(ids[k]!).map((m) => m.text);
     // answers in the allowed group, the LLM failures turned into notices
     expect(text("first")).toHaveLength(1);
-    expect(text("first")[0]).toContain("大模型服务暂时不可用（HTTP 401）");
+    expect(text("first")[0]).toContain("大模型服务拒绝了访问（HTTP 401），请管理员检查 API 密钥");
     expect(text("second")[0]).toContain("大模型服务暂时不可用（HTTP 500）");
     expect(text("third")[0]).not.toContain("大模型");
     expect(stub.requestsTo("chat").filter((r) => questionOf(r) === FIRST_Q)).toHaveLength(1); // 401 is not retried

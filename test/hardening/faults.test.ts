@@ -31,7 +31,7 @@ const chat = (id: number, title: string): EmulatorChat => ({ id, type: "supergro
 /** Questions retrieval is confident about (the LLM is asked), one per failing chat. */
 const LLM_FAULTS: Array<{ name: string; question: string; fault: StubBehaviour; attempts: number; notice: RegExp }> = [
   { name: "HTTP 500", question: "政府办公室如何加强制度建设？", fault: { status: 500 }, attempts: 2, notice: /大模型服务暂时不可用（HTTP 500）/ },
-  { name: "HTTP 429 + Retry-After", question: "干部实绩考核存在哪些问题？", fault: { status: 429, headers: { "retry-after": "1" } }, attempts: 2, notice: /大模型服务暂时不可用（HTTP 429）/ },
+  { name: "HTTP 429 + Retry-After", question: "干部实绩考核存在哪些问题？", fault: { status: 429, headers: { "retry-after": "1" } }, attempts: 2, notice: /大模型服务请求过于频繁（HTTP 429）/ },
   { name: "a hang past the timeout", question: "政务网建设布点了多少个？", fault: { hang: true }, attempts: 2, notice: /大模型服务响应超时/ },
   { name: "a dropped connection", question: "扶贫小额信贷有什么困难？", fault: { drop: true }, attempts: 2, notice: /无法连接大模型服务/ },
   { name: "a malformed body", question: "城市管理体制有什么问题？", fault: { malformed: "not-json" }, attempts: 1, notice: /大模型服务返回的内容无法使用/ },
@@ -62,7 +62,9 @@ beforeAll(async () => {
   stub = await startOpenAIStub({
     chat: (r) => LLM_FAULTS.find((f) => f.question === questionOf(r))?.fault ?? honestReply(r),
   });
-  service = await realService(indexDir, { llm: { baseURL: stub.url, apiKey: API_KEY, timeoutMs: LLM_TIMEOUT_MS, maxRetries: LLM_MAX_RETRIES } });
+  // Each failing chat's own retries and fallback are measured here, so a failure in one chat must not
+  // make the others skip the server (the outage memory has its own tests in src/answer/outage.test.ts).
+  service = await realService(indexDir, { llm: { baseURL: stub.url, apiKey: API_KEY, timeoutMs: LLM_TIMEOUT_MS, maxRetries: LLM_MAX_RETRIES, outageCooldownMs: 0 } });
 }, 60_000);
 
 afterAll(async () => {

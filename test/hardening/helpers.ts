@@ -98,6 +98,8 @@ export interface LlmSettings {
   apiKey: string;
   timeoutMs: number;
   maxRetries: number;
+  /** LLM_OUTAGE_COOLDOWN_MS; unset = the default. */
+  outageCooldownMs?: number;
 }
 
 /** The real answer service over an index, as the CLI composes it. */
@@ -109,6 +111,7 @@ export async function realService(indexDir: string, opts: { llm?: LlmSettings; l
     env.CHAT_MODEL = "stub-model";
     env.LLM_TIMEOUT_MS = String(opts.llm.timeoutMs);
     env.LLM_MAX_RETRIES = String(opts.llm.maxRetries);
+    if (opts.llm.outageCooldownMs !== undefined) env.LLM_OUTAGE_COOLDOWN_MS = String(opts.llm.outageCooldownMs);
   }
   const config = loadConfig(env);
   const retriever = new SwappableRetriever(await openRetriever(config, indexDir));
