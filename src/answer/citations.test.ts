@@ -8,6 +8,7 @@ import { packedChunk004 } from "../../test/helpers/seed-chunks.js";
 const info = fixtures.info as Chunk;
 const rules = fixtures.rules as Chunk;
 const supervision = fixtures.supervision as Chunk;
+const openness = fixtures.openness as Chunk;
 const passages = (...chunks: Chunk[]): Passage[] => chunks.map((chunk, i) => ({ n: i + 1, chunk, rank: i + 1, score: 1 }));
 const three = passages(info, rules, supervision);
 
@@ -144,3 +145,47 @@ describe("a model's citation names the paragraphs its claims come from", () => {
   });
 });
 
+
+describe("claims as models write them (from a QA pass against gpt-4o-mini, Qwen and DeepSeek habits)", () => {
+  it("checks a figure restated in Chinese numerals against the passage's digits", () => {
+    // The passage says 296 replies; a model rounding or misreading it in words is caught.
+    const wrong = checkCitations("区政府回复网民留言三百件[1]。", three);
+    expect(wrong.text).toBe(`区政府回复网民留言三百件${UNSUPPORTED_MARK}。`);
+    expect(wrong.issues[0]!.reason).toContain("300");
+    const right = checkCitations("区政府回复网民留言二百九十六件[1]。", three);
+    expect(right.issues).toEqual([]);
+    expect(right.text).toBe("区政府回复网民留言二百九十六件[1]。");
+    // "百分之百" and a round figure given as an approximation ("近三百件") are not read as exact claims to check.
+    expect(checkCitations("回复率达到百分之百，共回复近三百件留言[1]。", three).issues).toEqual([]);
+    expect(checkCitations("回复率达到百分之九十[1]。", three).text).toContain(UNSUPPORTED_MARK);
+  });
+
+  it("takes the article title and section path the model was shown as evidence", () => {
+    // "哪份材料" answered by naming the document and its section: the words are in neither's text.
+    const r = checkCitations("政府办公室年度工作总结篇1的工作完成情况部分讲了政务督查[1]。", passages(supervision));
+    expect(r.issues).toEqual([]);
+    expect(r.citations[0]!.id).toBe(supervision.id);
+  });
+
+  it("checks each item of a list cited once at its end", () => {
+    const reply = "政务督查的做法有：\n1. 围绕人大议案、政协提案办理抓督查；\n2. 围绕政府实事抓督查；\n3. 全区新建了五所学校；\n4. 围绕领导批示件抓督查。[1]";
+    const r = checkCitations(reply, passages(supervision));
+    expect(r.text).toBe(
+      `政务督查的做法有：\n1. 围绕人大议案、政协提案办理抓督查[1]；\n2. 围绕政府实事抓督查[1]；\n3. 全区新建了五所学校${UNSUPPORTED_MARK}；\n4. 围绕领导批示件抓督查。[1]`,
+    );
+    // The same inline.
+    const inline = checkCitations("一是围绕人大议案、政协提案办理抓督查；二是围绕政府实事抓督查；三是围绕领导批示件抓督查[1]。", passages(supervision));
+    expect(inline.text).toBe("一是围绕人大议案、政协提案办理抓督查[1]；二是围绕政府实事抓督查[1]；三是围绕领导批示件抓督查[1]。");
+    // A list whose items cite for themselves is left as the model wrote it.
+    const own = checkCitations("做法有：\n1. 发布各类政务信息2916条[1]；\n2. 围绕政府实事抓督查；\n3. 公开政府信息307件[2]。", passages(info, openness));
+    expect(own.text).toBe("做法有：\n1. 发布各类政务信息2916条[1]；\n2. 围绕政府实事抓督查；\n3. 公开政府信息307件[2]。");
+  });
+
+  it("reads （资料1） and (passage 2) as citations, not a bare (1)", () => {
+    const r = checkCitations("共发布各类政务信息2916条（资料1）。公开政府信息307件（来源：资料2）。", passages(info, openness));
+    expect(r.text).toBe("共发布各类政务信息2916条[1]。公开政府信息307件[2]。");
+    expect(r.citations.map((c) => c.id)).toEqual([info.id, openness.id]);
+    expect(checkCitations("共发布各类政务信息2916条 (passage 1).", passages(info)).text).toBe("共发布各类政务信息2916条 [1].");
+    expect(checkCitations("做法有三条：(1)发布信息。", passages(info)).citations).toEqual([]);
+  });
+});

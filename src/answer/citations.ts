@@ -24,6 +24,7 @@ import {
   stripEnumerator,
   tokenWeight,
 } from "./text.js";
+import { statedNumerals } from "../text/numerals.js";
 
 export const UNSUPPORTED_MARK = "（未在文档中找到依据）";
 
@@ -53,8 +54,11 @@ interface Group {
 }
 
 const NUM_ITEM = String.raw`\d{1,2}(?:\s*[-–~～]\s*\d{1,2})?`;
+const NUM_LIST = String.raw`${NUM_ITEM}(?:\s*[,，、;；]\s*(?:资料|段落)?\s*${NUM_ITEM})*`;
+/** [1], 【资料1】, [^1]; and in parentheses only with the word: （资料1）, （来源：资料2、3）, (passage 1) — "(1)" alone enumerates. */
 const MARKER = new RegExp(
-  String.raw`[\[【［]\s*(?:资料|段落|来源|文档|\^)?\s*(${NUM_ITEM}(?:\s*[,，、;；]\s*(?:资料|段落)?\s*${NUM_ITEM})*)\s*[\]】］]`,
+  String.raw`[\[【［]\s*(?:资料|段落|来源|文档|\^)?\s*(${NUM_LIST})\s*[\]】］]` +
+    String.raw`|[（(]\s*(?:(?:来源|出处|参见|见)\s*[:：]?\s*)?(?:资料|段落|文档|[Pp]assages?|[Ss]ources?)\s*(${NUM_LIST})\s*[）)]`,
   "g",
 );
 const SENTENCE_END = /[。！？!?；;\n]/;
@@ -76,13 +80,69 @@ function parseNums(list: string): number[] {
   return [...new Set(out)];
 }
 
+/** What opens a list item: "1." "2、" "（3）" "（一）" "一是" "四、" or a bullet. */
+const ENUM = String.raw`(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:、|是)|[-•*]\s)`;
+const ITEM = new RegExp(String.raw`^\s*${ENUM}`);
+/** Citation markers closing a text, with nothing after them but punctuation. */
+const CLOSING_MARKERS = new RegExp(String.raw`((?:(?:${MARKER.source})\s*)+)([\s。！？!?；;，,]*)$`);
+const ENDING = /[\s。！？!?；;，,]*$/;
+
+/**
+ * A list cited once, at its end ("主要问题有：\n1. …；\n2. …；\n3. …。[1]",
+ * or inline "…有：1.…；2.…；3.…。[1]"), as models often write it: the
+ * citation is copied to each item, so each is checked against the cited
+ * passage on its own, instead of the items above it counting as uncited.
+ * A list is the enumerated items in a row, or the lines after a lead-in
+ * ending in "：" (bullets were taken off by tidyReply) up to a blank line.
+ */
+export function spreadListCitations(reply: string): string {
+  const units: string[] = [];
+  for (const line of reply.split(/(?<=\n)/)) {
+    // Inline items: a line split before each enumerator that follows "：" or "；".
+    units.push(...line.split(new RegExp(String.raw`(?<=[：:；;])(?=\s*${ENUM})`)));
+  }
+  const hasMarker = (u: string) => new RegExp(MARKER.source).test(u);
+  const isItem = (i: number) => {
+    const u = units[i]!;
+    if (!u.trim()) return false;
+    if (ITEM.test(u)) return true;
+    // A line after a lead-in "…：" (or after another such line).
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = units[j]!;
+      if (!prev.trim()) return false;
+      if (/[：:]\s*$/.test(prev)) return true;
+      if (!prev.endsWith("\n")) return false;
+    }
+    return false;
+  };
+  for (let i = 0; i < units.length; ) {
+    if (!isItem(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < units.length && isItem(j + 1)) j++;
+    const last = CLOSING_MARKERS.exec(units[j]!);
+    if (j > i && last && !units.slice(i, j).some(hasMarker) && !hasMarker(units[j]!.slice(0, last.index))) {
+      const markers = last[1]!.trim();
+      for (let k = i; k < j; k++) {
+        const u = units[k]!;
+        const tail = ENDING.exec(u)!;
+        if (/[\p{L}\p{N}]/u.test(u)) units[k] = u.slice(0, tail.index) + markers + tail[0];
+      }
+    }
+    i = j + 1;
+  }
+  return units.join("");
+}
+
 /** Marker groups (adjacent markers merged) with the claim each one supports. */
 function findGroups(reply: string): Group[] {
   const raw: Array<{ start: number; end: number; nums: number[] }> = [];
   for (const m of reply.matchAll(MARKER)) {
     const start = m.index;
     const end = start + m[0].length;
-    const nums = parseNums(m[1]!);
+    const nums = parseNums((m[1] ?? m[2])!);
     const prev = raw[raw.length - 1];
     if (prev && reply.slice(prev.end, start).trim() === "") {
       prev.end = end;
@@ -123,7 +183,9 @@ interface Evidence {
 
 function evidenceOf(claim: string): Evidence {
   const text = claimForCheck(claim);
-  return { numbers: extractNumbers(text), quotes: extractQuotedTerms(text), tokens: contentTokens(text) };
+  // A figure restated in Chinese numerals ("一百五十名") must be the passage's too.
+  const numbers = [...new Set([...extractNumbers(text), ...statedNumerals(text)])];
+  return { numbers, quotes: extractQuotedTerms(text), tokens: contentTokens(text) };
 }
 
 function hasNumber(f: PassageFacts, n: string): boolean {
@@ -190,9 +252,13 @@ export function checkCitations(
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const byN = new Map<number, PassageFacts>();
   for (const p of passages) {
-    byN.set(p.n, { passage: p, norm: normalizeForMatch(p.chunk.text), numbers: passageNumbers(p.chunk.text) });
+    // The passage as the model saw it: its article title and section path are evidence too
+    // ("《…工作总结》讲了…"; the file name is not, whose hash holds stray digits).
+    const seen = `${p.chunk.article}\n${p.chunk.section}\n${p.chunk.text}`;
+    byN.set(p.n, { passage: p, norm: normalizeForMatch(seen), numbers: passageNumbers(seen) });
   }
   const issues: CitationIssue[] = [];
+  reply = spreadListCitations(reply);
   const groups = findGroups(reply);
   const kept: number[][] = [];
   const quotes = new Map<number, { quote: string; score: number }>();

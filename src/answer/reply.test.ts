@@ -46,4 +46,13 @@ describe("finishedSentences", () => {
     expect(finishedSentences("一是脑勤。就是要勤于动脑。[1]二是")).toBe("一是脑勤。就是要勤于动脑。[1]");
     expect(finishedSentences("三是")).toBe("");
   });
+
+  it("finds the end of an English sentence, not inside a number, and of a list line ending with its citation", () => {
+    expect(finishedSentences("Liangzhai assigned each cadre about 100 households [1]. The savings rate was 5.58% [2], and the")).toBe(
+      "Liangzhai assigned each cadre about 100 households [1].",
+    );
+    expect(finishedSentences("The rate was 5.")).toBe("The rate was 5.");
+    expect(finishedSentences("The rate was 5.58")).toBe("");
+    expect(finishedSentences("主要问题有：\n1. 硬件设施不达标[1]\n2. 监管力量")).toBe("主要问题有：\n1. 硬件设施不达标[1]");
+  });
 });

@@ -68,8 +68,13 @@ function fromJson(text: string): string | undefined {
   }
 }
 
-/** Where a reply cut off at the token limit last finished a sentence (after its citation marks and closing quotes). */
-const SENTENCE_END = /[。！？!?](?:[”’」』)）])*(?:\[\d+\])*/g;
+/**
+ * Where a reply cut off at the token limit last finished a sentence (after its
+ * citation marks and closing quotes): Chinese or English end punctuation (a
+ * full stop not inside a number, "3.5", nor a list's "2."), or a line of a list that ends with
+ * its citation and no punctuation.
+ */
+const SENTENCE_END = /(?:[。！？!?]|(?<!(?:^|\n)[ \t]*\d{1,3})\.(?![\p{L}\p{N}]))(?:[”’」』)）"'])*(?:\[\d+\])*|(?:\[\d+\])+(?=[ \t]*\n)/gu;
 
 /**
  * A reply the server cut off at the token limit, up to its last finished

@@ -54,3 +54,28 @@ export function numeralVariants(text: string): string[] {
   }
   return [...new Set(out)];
 }
+
+/**
+ * The values of the quantities a sentence states in Chinese numerals, as a
+ * reply's claim is checked against the digits of a passage ("一百五十名" →
+ * 150, "三十六万元" → 36, "百分之三十" → "30%"). Only exact figures: not one
+ * after 近/约/逾/超/上/过 or before 多/余 ("近百家" may be 98), and, as in
+ * `numeralVariants`, not 一 alone nor an estimate after 几/数.
+ */
+export function statedNumerals(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const value = numeralValue(m[1]!);
+    if (value === undefined || value < 2) continue;
+    const before = text.slice(Math.max(0, m.index! - 2), m.index!);
+    const after = text.slice(m.index! + m[1]!.length, m.index! + m[1]!.length + 1);
+    if (/(近|约|逾|超|上|过)$/.test(before)) continue;
+    if (after === "多" || after === "余") continue;
+    out.push(String(value));
+  }
+  for (const m of text.matchAll(/百分之([〇零一二两三四五六七八九十]+)/g)) {
+    const value = numeralValue(m[1]!);
+    if (value !== undefined) out.push(`${value}%`);
+  }
+  return [...new Set(out)];
+}
