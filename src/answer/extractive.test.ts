@@ -46,6 +46,18 @@ describe("extractiveAnswer", () => {
     expect(r.text).toContain("两户困难户");
   });
 
+  it("a count that only the heading above the passages gives is answered by that heading (002 自评报告2: \"二、采取扣分制进行考核，自评分为196分\")", () => {
+    const under = seedChunks(SEEDS.s002).filter((c) => c.headingPath.includes("二、采取扣分制进行考核，自评分为196分") && !c.text.includes("196"));
+    expect(under.length).toBeGreaterThan(1);
+    const r = extractiveAnswer("临江道路客运按扣分制考核，自己打了多少分？", passages(...under.slice(0, 3)));
+    expect(r.text).toMatch(/^根据文档：采取扣分制进行考核，自评分为196分\[1\]。/);
+    // Its citation names that section, and the lines of the passage's own sentences, not the whole passage's by default.
+    expect(r.citations[0]!.section).toContain("自评分为196分");
+    expect(r.citations[0]!.quote).not.toContain("196");
+    // Asked for one item's score, the heading over all items is not the answer.
+    expect(extractiveAnswer("电子客票应用情况自评了几分？", passages(...under.slice(0, 3))).text).not.toContain("196");
+  });
+
   it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
     const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
     const parts = sentencesOf(r.text);

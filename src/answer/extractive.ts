@@ -10,6 +10,7 @@ import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
 import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
+import { countedIn } from "../retrieve/answer-type.js";
 import { sameArticle, toCitation, type Passage } from "./passages.js";
 import {
   contentTokens,
@@ -54,6 +55,8 @@ interface Candidate {
   inPart?: boolean;
   /** The content under a heading or title, when it is picked. */
   under?: Candidate[];
+  /** A heading above the passage (in its section path, not its text): shown, but its lines are not the passage's. */
+  fromPath?: boolean;
 }
 
 const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
@@ -684,11 +687,12 @@ function numberCitations(ordered: Candidate[]): { numberOf: Map<number, number>;
   for (const c of ordered) {
     if (!numberOf.has(c.passage.n)) numberOf.set(c.passage.n, numberOf.size + 1);
     const b = best.get(c.passage.n);
-    if (!b || c.score > b.score) best.set(c.passage.n, c);
+    if (!b || (b.fromPath && !c.fromPath) || (!c.fromPath && c.score > b.score)) best.set(c.passage.n, c);
   }
   const citations = [...numberOf.entries()].map(([pn, n]) => {
     const c = best.get(pn)!;
-    const used = ordered.filter((o) => o.passage.n === pn).map((o) => o.text);
+    // A heading from the section path is not in the passage's text: the lines are those of the sentences that are.
+    const used = ordered.filter((o) => o.passage.n === pn && !o.fromPath).map((o) => o.text);
     return toCitation(n, c.passage.chunk, c.text.replace(/^……/, ""), used);
   });
   return { numberOf, citations };
@@ -795,6 +799,13 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   ];
   let lead = "根据文档：";
   picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
+  // A count whose figure only a heading above the passages gives ("二、采取扣分制进行考核，自评分为196分"
+  // over the passages of its sub-items, each "自评分为满分15分"): that heading answers, first.
+  const unit = countedIn(question);
+  if (unit && picked.length && !picked.some((c) => unit.test(c.text))) {
+    const heading = headingWithFigure(q, unit, passages);
+    if (heading) picked = [heading, ...picked];
+  }
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
@@ -809,6 +820,26 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   const { numberOf, citations } = numberCitations(ordered);
   const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
   return { text: `${lead}${body}`, citations };
+}
+
+/** Share of the question's words a heading above the passage must hold to answer a count. */
+const MIN_PATH_HEADING_COVERAGE = 0.3;
+
+/**
+ * A heading above one of the best passages (in its section path, above its
+ * text) that states a figure in the unit asked for and holds a fair share of
+ * the question's words. Not a heading line inside a passage: in a scored list
+ * ("（三）…督导考核情况，自评分为满分15分") an item's heading shares most words
+ * with a question about the total ("一共给自己打了多少分").
+ */
+function headingWithFigure(q: Query, unit: RegExp, passages: Passage[]): Candidate | undefined {
+  for (const p of passages.slice(0, 3)) {
+    for (const h of p.chunk.headingPath.slice(1)) {
+      if (p.chunk.text.includes(h) || !unit.test(h.replace(DATES, "")) || coverage(q, h) < MIN_PATH_HEADING_COVERAGE) continue;
+      return { passage: p, index: -1, text: stripEnumerator(h), score: 0, fromPath: true };
+    }
+  }
+  return undefined;
 }
 
 /** Splits ordered groups into at most `max` runs of consecutive groups. */
