@@ -141,6 +141,27 @@ describe("the part of a report a question asks for", () => {
   });
 });
 
+describe("the kind of figure a question asks for", () => {
+  test("a passage stating a length of time comes first for 多久, and whether the best passages state one is judged before that", async () => {
+    // 004 篇1 （七）: "…建立了应急信息30分钟内报告制度" (the question's words are spread over other passages too).
+    const question = "发生突发事件后多久之内必须上报信息？";
+    const plain = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, typeWeight: 0 });
+    const without = await plain.search(question, { k: 3 });
+    const withType = await retriever.search(question, { k: 3 });
+    expect(without.results[0]!.chunk.text).not.toContain("30分钟内");
+    expect(withType.results[0]!.chunk.text).toContain("应急信息30分钟内报告");
+    // Only reordered: the same passages, and the same verdict on whether they answer.
+    expect(new Set(withType.results.map((h) => h.chunk.id))).toEqual(new Set(without.results.map((h) => h.chunk.id)));
+    expect([withType.confident, withType.missing]).toEqual([without.confident, without.missing]);
+  });
+
+  test("a passage about something else that states an amount is not lifted over the passages about the topic", async () => {
+    // 003 篇1 on CitiStat: its passages are the top three with or without the bonus.
+    const r = await retriever.search("CitiStat每年花多少钱？", { k: 3 });
+    expect(r.results.every((h) => h.chunk.text.includes("CitiStat"))).toBe(true);
+  });
+});
+
 describe("quantities in Chinese numerals", () => {
   test("a quantity in Chinese numerals also searches its digits (过百亿 / 过100亿元)", async () => {
     // 003 篇4: "力争培植主营业务收入过100亿元1家".

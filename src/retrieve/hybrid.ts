@@ -55,10 +55,18 @@ export interface HybridOptions {
   intentWeight?: number;
   /** Bonus for a passage that states a number in the unit a count question asks for ("多少条" → "21条"). */
   countWeight?: number;
+  /**
+   * Bonus for a passage that states the kind of figure a question asks for
+   * when it names no unit to count in ("多少钱" → an amount, "哪一年" → a year,
+   * "多长时间" → a length of time, "比例" → a rate).
+   */
+  typeWeight?: number;
 }
 
 /** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
 const ABSENT_SHARE = 0.75;
+/** Share of the best passage's score a passage needs for the bonus for stating the kind of figure asked. */
+const TYPE_BONUS_SHARE = 0.5;
 /** Share of the relevance threshold above which an unconfident search is `borderline`. */
 const BORDERLINE_SHARE = 0.65;
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
@@ -78,7 +86,7 @@ const FIND_COVERAGE_SHARE = 0.5;
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -139,6 +147,11 @@ export class HybridRetriever implements Retriever {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    return this.searchWith(query, options, true);
+  }
+
+  /** `search`; `byFigure` false leaves out the bonus for the kind of figure asked (`find` ranks by topic). */
+  private async searchWith(query: string, options: SearchOptions, byFigure: boolean): Promise<SearchResponse> {
     const k = options.k ?? 5;
     const normalized = normalizeQuery(query);
     // Nothing to search for ("a", "？！"): no passage, rather than whichever scores highest on nothing.
@@ -165,7 +178,16 @@ export class HybridRetriever implements Retriever {
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
     const counted = this.options.countWeight > 0 ? countedIn(normalized) : undefined;
     if (counted) for (const [row, s] of fused) if (counted.test(this.index.chunks[row]!.text)) fused.set(row, s + this.options.countWeight);
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const byContent = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Whether the best passages by content give the kind of figure asked, before they are reordered by it.
+    const type = expectedAnswer(normalized);
+    const answerable = !type || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
+    // Then, as for a count, a passage stating that kind of figure comes first.
+    const asksType = byFigure && !counted && this.options.typeWeight > 0 ? type : undefined;
+    // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
+    const gate = TYPE_BONUS_SHARE * (byContent[0]?.[1] ?? 0);
+    if (asksType) for (const [row, s] of fused) if (s >= gate && suppliesAnswer(this.index.chunks[row]!.text, asksType)) fused.set(row, s + this.options.typeWeight);
+    const ranked = asksType ? [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) : byContent;
 
     const results: SearchHit[] = [];
     const picked: number[] = [];
@@ -184,8 +206,6 @@ export class HybridRetriever implements Retriever {
     const relevance = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
     // A question that asks for an amount, a time or a rate is answered only
     // if one of the best passages states one.
-    const type = expectedAnswer(normalized);
-    const answerable = !type || ranked.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
     // A name that only appears in document titles ("零报告" in the compilation
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
@@ -457,7 +477,7 @@ export class HybridRetriever implements Retriever {
    */
   async find(topic: string, options: { k?: number } = {}): Promise<FindResult> {
     const k = options.k ?? 5;
-    const res = await this.search(topic, { k: 40 });
+    const res = await this.searchWith(topic, { k: 40 }, false);
     const groups = this.articleGroups();
     const tokens = this.queryTokens(res.normalized);
     const articleScores = this.index.bm25.searchGroups(tokens, groups.groupOf, groups.groupLen, 50);
