@@ -179,7 +179,8 @@ export class HybridRetriever implements Retriever {
     const counted = this.options.countWeight > 0 ? countedIn(normalized) : undefined;
     if (counted) for (const [row, s] of fused) if (counted.test(this.index.chunks[row]!.text)) fused.set(row, s + this.options.countWeight);
     const byContent = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    // Whether the best passages by content give the kind of figure asked, before they are reordered by it.
+    // A question that asks for an amount, a time or a rate is answered only if one of the best passages
+    // states one: the best by content, before they are reordered by it.
     const type = expectedAnswer(normalized);
     const answerable = !type || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
     // Then, as for a count, a passage stating that kind of figure comes first.
@@ -204,8 +205,6 @@ export class HybridRetriever implements Retriever {
         ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
         : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
     const relevance = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
-    // A question that asks for an amount, a time or a rate is answered only
-    // if one of the best passages states one.
     // A name that only appears in document titles ("零报告" in the compilation
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
