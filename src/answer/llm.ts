@@ -172,7 +172,7 @@ function toServiceError(
   }
   if (e instanceof APIError && typeof e.status === "number") {
     const status = e.status;
-    const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
+    const retryable = retriedStatus(status);
     const wait = retryAfterMs(e.headers);
     return new LLMServiceError("http", httpMessage(status), {
       cause,
@@ -186,6 +186,11 @@ function toServiceError(
   }
   // A body that is not JSON, or a shape the SDK could not read.
   return new LLMServiceError("malformed", "The LLM server sent a malformed reply.", { cause });
+}
+
+/** An HTTP status that says the server cannot answer now (a timeout, a conflict, rate limiting, a failure), so a later try may succeed. */
+export function retriedStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
 function httpMessage(status: number): string {

@@ -15,7 +15,7 @@
  * may answer the next.
  */
 import type { Logger } from "../util/logger.js";
-import { LLMServiceError, type ChatModel } from "./llm.js";
+import { LLMServiceError, retriedStatus, type ChatModel } from "./llm.js";
 
 export interface OutageOptions {
   /** First cool-down after a failure. Default 30 s; 0 turns the memory off. */
@@ -33,8 +33,8 @@ const DEFAULT_MAX_COOLDOWN_MS = 5 * 60_000;
 export function isOutage(e: unknown): e is LLMServiceError {
   if (!(e instanceof LLMServiceError)) return false;
   if (e.kind === "timeout" || e.kind === "connection") return true;
-  const status = e.status ?? 0;
-  return e.kind === "http" && (status === 408 || status === 409 || status === 429 || status >= 500);
+  // Not `retryable`: an error remembered from an outage is not retried, but is still one.
+  return e.kind === "http" && e.status !== undefined && retriedStatus(e.status);
 }
 
 /** An outage worth remembering across questions: slow to find out, or the server asked for a pause. */

@@ -37,12 +37,12 @@ export function uniquePassages(hits: SearchHit[], limit: number): Passage[] {
   return kept;
 }
 
-/** "《title》（file）": how a passage's document is named to the model and to users. */
 /** Whether two chunks are of the same article of the same file. */
 export function sameArticle(a: Chunk, b: Chunk | undefined): boolean {
   return !!b && a.file === b.file && a.articleIndex === b.articleIndex;
 }
 
+/** "《title》（file）": how a passage's document is named to the model and to users. */
 export function documentLabel(doc: { file: string; article: string }): string {
   return doc.article ? `《${doc.article}》（${doc.file}）` : doc.file;
 }

@@ -43,15 +43,22 @@ export function numeralValue(s: string): number | undefined {
   return total + (!zero && lastPower >= 100 && lastPower !== Infinity ? digit * (lastPower / 10) : digit);
 }
 
-/** The digit forms of the quantities `text` writes in Chinese numerals, with their unit ("100亿", "8个"). */
-export function numeralVariants(text: string): string[] {
-  const out: string[] = [];
+/** A measure word (after an optional 多) at the start of a text. */
+const UNIT_AFTER = new RegExp(`^多?(${MEASURE})`);
+
+/** The quantities `text` writes in Chinese numerals, two or more: their value, where the numeral starts and where it ends. */
+function* quantities(text: string): Generator<{ value: number; start: number; end: number }> {
   for (const m of text.matchAll(QUANTITY)) {
     const value = numeralValue(m[1]!);
     if (value === undefined || value < 2) continue;
-    const unit = text.slice(m.index! + m[1]!.length).match(new RegExp(`^多?(${MEASURE})`))![1]!;
-    out.push(`${value}${unit}`);
+    yield { value, start: m.index!, end: m.index! + m[1]!.length };
   }
+}
+
+/** The digit forms of the quantities `text` writes in Chinese numerals, with their unit ("100亿", "8个"). */
+export function numeralVariants(text: string): string[] {
+  const out: string[] = [];
+  for (const { value, end } of quantities(text)) out.push(`${value}${UNIT_AFTER.exec(text.slice(end))![1]!}`);
   return [...new Set(out)];
 }
 
@@ -59,18 +66,13 @@ export function numeralVariants(text: string): string[] {
  * The values of the quantities a sentence states in Chinese numerals, as a
  * reply's claim is checked against the digits of a passage ("一百五十名" →
  * 150, "三十六万元" → 36, "百分之三十" → "30%"). Only exact figures: not one
- * after 近/约/逾/超/上/过 or before 多/余 ("近百家" may be 98), and, as in
+ * after 近/约/逾/超/上/过 or before 多 ("近百家" may be 98), and, as in
  * `numeralVariants`, not 一 alone nor an estimate after 几/数.
  */
 export function statedNumerals(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(QUANTITY)) {
-    const value = numeralValue(m[1]!);
-    if (value === undefined || value < 2) continue;
-    const before = text.slice(Math.max(0, m.index! - 2), m.index!);
-    const after = text.slice(m.index! + m[1]!.length, m.index! + m[1]!.length + 1);
-    if (/(近|约|逾|超|上|过)$/.test(before)) continue;
-    if (after === "多" || after === "余") continue;
+  for (const { value, start, end } of quantities(text)) {
+    if (/[近约逾超上过]/.test(text[start - 1] ?? "") || text[end] === "多") continue;
     out.push(String(value));
   }
   for (const m of text.matchAll(/百分之([〇零一二两三四五六七八九十]+)/g)) {
