@@ -58,6 +58,26 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer("电子客票应用情况自评了几分？", passages(...under.slice(0, 3))).text).not.toContain("196");
   });
 
+  it("asked for a total, quotes the sentence stating it, not only the parts that match the question as well (002 自评报告1: 61家企业61个项目 over each district's)", () => {
+    const fund = seedChunks(SEEDS.s002).find((c) => c.text.includes("61家企业61个项目") && c.text.includes("高新区共支持13家企业13个项目"))!;
+    expect(fund).toBeDefined();
+    const r = extractiveAnswer("去年市级产业扶持资金一共扶持了多少家企业、多少个项目？", passages(fund));
+    expect(r.text).toContain("61家企业61个项目[1]");
+    // Reading order: the total comes before the districts, as in the document.
+    expect(r.text.indexOf("61家企业")).toBeLessThan(r.text.indexOf("13家企业"));
+    // Not asked for a total, the parts that match best are the answer, as before.
+    expect(extractiveAnswer("高新区扶持了多少家企业？", passages(fund)).text).toContain("高新区共支持13家企业13个项目");
+  });
+
+  it("asked for a total score, the largest of a list's items is not taken for it (002 自评报告2's items, 自评分为满分N分)", () => {
+    const items = seedChunks(SEEDS.s002).filter((c) => c.headingPath.includes("二、采取扣分制进行考核，自评分为196分") && !c.text.includes("196"));
+    expect(items.filter((c) => /满分\d+分/.test(c.text)).length).toBeGreaterThan(0);
+    // Without the heading stating the total, nothing is offered as the total: the items' best is not quoted for it.
+    const r = extractiveAnswer("客运行业那项考核，我们自己一共打了多少分？", passages(...items.slice(0, 3)));
+    const plain = extractiveAnswer("客运行业那项考核，我们自己打了多少分？", passages(...items.slice(0, 3)));
+    expect(r.text).toBe(plain.text);
+  });
+
   it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
     const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
     const parts = sentencesOf(r.text);

@@ -10,7 +10,8 @@ import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
 import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
-import { countedIn } from "../retrieve/answer-type.js";
+import { countedIn, expectedAnswer } from "../retrieve/answer-type.js";
+import { numeralValue } from "../text/numerals.js";
 import { sameArticle, toCitation, type Passage } from "./passages.js";
 import {
   contentTokens,
@@ -57,6 +58,8 @@ interface Candidate {
   under?: Candidate[];
   /** A heading above the passage (in its section path, not its text): shown, but its lines are not the passage's. */
   fromPath?: boolean;
+  /** Its level when it is a numbered heading or item (enumLevel). */
+  level?: number;
 }
 
 const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
@@ -488,6 +491,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
         ...(defines ? { defines } : {}),
         ...(s.kind ? { kind: s.kind } : {}),
         ...(inPart ? { inPart } : {}),
+        ...(enumLevel(s.text) !== undefined ? { level: enumLevel(s.text) } : {}),
       };
       made.set(s.index, c);
       out.push(c);
@@ -798,6 +802,9 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     ),
   ];
   let lead = "根据文档：";
+  // Asked for a total, the sentence stating it is in, from the passages already quoted.
+  const total = totalSentence(question, scored.filter((c) => picked.some((p) => p.passage === c.passage)));
+  if (total) picked = [total, ...picked.filter((c) => c.passage !== total.passage || c.index !== total.index)];
   picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
   // A count whose figure only a heading above the passages gives ("二、采取扣分制进行考核，自评分为196分"
   // over the passages of its sub-items, each "自评分为满分15分"): that heading answers, first.
@@ -820,6 +827,51 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   const { numberOf, citations } = numberCitations(ordered);
   const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
   return { text: `${lead}${body}`, citations };
+}
+
+/** A question about a total ("一共", "总共", "合计"). */
+const ASKS_TOTAL = /一共|总共|共计|合计|总计|累计|总数|总额/;
+/** Share of the best sentence's score a sentence stating the total needs to answer. */
+const TOTAL_SHARE = 0.3;
+/** An amount of money with its value in yuan. */
+const MONEY = /(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?(?:美)?元/g;
+
+/** The figures a text states in the unit asked (a count's measure word, or yuan), as values. */
+function figuresIn(text: string, unit: RegExp | "money"): number[] {
+  const t = text.replace(DATES, "");
+  if (unit === "money") return [...t.matchAll(MONEY)].map((m) => Number(m[1]!.replace(/,/g, "")) * (m[2] === "亿" ? 1e8 : m[2] === "万" ? 1e4 : 1));
+  const out: number[] = [];
+  for (const m of t.matchAll(new RegExp(unit.source, "g"))) {
+    const n = /^\d[\d,]*(?:\.\d+)?/.exec(m[0])?.[0];
+    const v = n !== undefined ? Number(n.replace(/,/g, "")) : numeralValue(/^[一二三四五六七八九十百千两]+/.exec(m[0])?.[0] ?? "");
+    if (v !== undefined && Number.isFinite(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Asked for a total ("一共扶持了多少家企业"), the sentence that states the
+ * largest figure in the unit asked (a count's measure word, or an amount of
+ * money), among those scoring at least TOTAL_SHARE of the best: a total is
+ * stated beside its parts, which match the question as well or better
+ * ("支持全市8个区县（市）61家企业61个项目" above "（1）高新区共支持13家企业
+ * 13个项目"; "二、采取扣分制进行考核，自评分为196分" above its items'
+ * "自评分为满分15分").
+ */
+function totalSentence(question: string, scored: Candidate[]): Candidate | undefined {
+  if (!ASKS_TOTAL.test(question)) return undefined;
+  const unit = countedIn(question) ?? (expectedAnswer(question) === "money" ? "money" : undefined);
+  if (!unit) return undefined;
+  const best = Math.max(0, ...scored.map((c) => c.score));
+  const stating = scored.filter((c) => c.score >= TOTAL_SHARE * best).map((c) => ({ c, value: Math.max(-Infinity, ...figuresIn(c.text, unit)) }));
+  const found = stating.reduce<(typeof stating)[number] | undefined>((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), undefined);
+  if (!found) return undefined;
+  // The largest of a list's items ("（五）推进定制客运服务情况，自评分为满分20分" beside
+  // "（三）…满分15分") is a part, not the total: nothing to add.
+  const { level } = found.c;
+  if (level !== undefined && level > 1 && stating.some((o) => o !== found && o.value > -Infinity && o.c.level === level)) return undefined;
+  // A heading stating the total answers by itself ("二、采取扣分制进行考核，自评分为196分").
+  return found.c.kind ? { ...found.c, kind: undefined, under: undefined } : found.c;
 }
 
 /** Share of the question's words a heading above the passage must hold to answer a count. */
