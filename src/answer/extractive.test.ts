@@ -65,6 +65,8 @@ describe("extractiveAnswer", () => {
     expect(r.text).toContain("61家企业61个项目[1]");
     // Reading order: the total comes before the districts, as in the document.
     expect(r.text.indexOf("61家企业")).toBeLessThan(r.text.indexOf("13家企业"));
+    // "共…多少" asks for a total too.
+    expect(extractiveAnswer("产业发展项目支持资金共支持了多少家企业？", passages(fund)).text).toContain("61家企业61个项目[1]");
     // Not asked for a total, the parts that match best are the answer, as before.
     expect(extractiveAnswer("高新区扶持了多少家企业？", passages(fund)).text).toContain("高新区共支持13家企业13个项目");
   });

@@ -829,8 +829,8 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   return { text: `${lead}${body}`, citations };
 }
 
-/** A question about a total ("一共", "总共", "合计"). */
-const ASKS_TOTAL = /一共|总共|共计|合计|总计|累计|总数|总额/;
+/** A question about a total ("一共", "总共", "合计", "共支持了多少", not the 共 of 公共). */
+const ASKS_TOTAL = /一共|总共|共计|合计|总计|累计|总数|总额|(?<![公总一])共[\u4e00-\u9fff]{0,3}?(?:多少|几)/;
 /** Share of the best sentence's score a sentence stating the total needs to answer. */
 const TOTAL_SHARE = 0.3;
 /** An amount of money with its value in yuan. */
