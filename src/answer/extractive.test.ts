@@ -80,6 +80,16 @@ describe("extractiveAnswer", () => {
     expect(r.text).toBe(plain.text);
   });
 
+  it("asked who is in charge, quotes the sentence that names them (003 篇9: 组长由市农业局副调研员翁树文担任)", () => {
+    const group = seedChunks(SEEDS.s003).find((c) => c.text.includes("组长由市农业局副调研员翁树文担任"))!;
+    expect(group).toBeDefined();
+    for (const question of ["保定农产品品牌工作领导小组谁当组长？", "保定市农业局农产品品牌工作领导小组组长是谁？"]) {
+      const r = extractiveAnswer(question, passages(group));
+      expect(r.text).toContain("组长由市农业局副调研员翁树文担任");
+      expect(checkCitations(r.text, passages(group)).issues).toEqual([]);
+    }
+  });
+
   it("uses 2–5 sentences, each taken from the cited passage, each cited", () => {
     const r = extractiveAnswer("人大议案和政协提案办理情况如何？", passages(supervision, info, rules));
     const parts = sentencesOf(r.text);
