@@ -65,7 +65,7 @@ interface Candidate {
 const QUANTITY_QUESTION = /多少|几[个件条次项名家人篇期]?|数量|比例|比率|百分|金额|资金|人数|次数|件数|规模|增长|下降|率/;
 const TIME_QUESTION = /什么时候|何时|哪一?年|几月|哪天|时间|日期|期限/;
 /** A question that asks for a count or an amount ("多少", "几个"). */
-const COUNT_QUESTION = /多少|几[个件条次项名家人篇期位所]/;
+const COUNT_QUESTION = /多少|(?<![哪那这])几[个件条次项名家人篇期位所]/;
 /** A figure in a sentence (not the article-like 一个/一项). */
 const NUMERAL = /\d|[两二三四五六七八九十百千万亿](?:[个件条次项名家人篇期位所户亩吨座台辆处份场批套间栋本册张倍]|公里|千米|平方米|米)|[一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?[元%％]/;
 const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]+月/;
