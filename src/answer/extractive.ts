@@ -488,6 +488,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
       // With nothing to match, prefer the opening sentences of the best passages.
       if (q.total === 0) score += 0.1 / (1 + s.index);
       const defines = !s.kind && q.defines !== undefined && definesTerm(norm, q.defines);
+      const level = enumLevel(s.text);
       const c: Candidate = {
         passage: p,
         index: s.index,
@@ -496,7 +497,7 @@ function scoreSentences(q: Query, passages: Passage[]): Candidate[] {
         ...(defines ? { defines } : {}),
         ...(s.kind ? { kind: s.kind } : {}),
         ...(inPart ? { inPart } : {}),
-        ...(enumLevel(s.text) !== undefined ? { level: enumLevel(s.text) } : {}),
+        ...(level !== undefined ? { level } : {}),
       };
       made.set(s.index, c);
       out.push(c);
@@ -807,13 +808,13 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     ),
   ];
   let lead = "根据文档：";
+  const unit = countedIn(question);
   // Asked for a total, the sentence stating it is in, from the passages already quoted.
-  const total = totalSentence(question, scored.filter((c) => picked.some((p) => p.passage === c.passage)));
+  const total = totalSentence(question, unit, scored.filter((c) => picked.some((p) => p.passage === c.passage)));
   if (total) picked = [total, ...picked.filter((c) => c.passage !== total.passage || c.index !== total.index)];
   picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
   // A count whose figure only a heading above the passages gives ("二、采取扣分制进行考核，自评分为196分"
   // over the passages of its sub-items, each "自评分为满分15分"): that heading answers, first.
-  const unit = countedIn(question);
   if (unit && picked.length && !picked.some((c) => unit.test(c.text))) {
     const heading = headingWithFigure(q, unit, passages);
     if (heading) picked = [heading, ...picked];
@@ -863,18 +864,21 @@ function figuresIn(text: string, unit: RegExp | "money"): number[] {
  * 13个项目"; "二、采取扣分制进行考核，自评分为196分" above its items'
  * "自评分为满分15分").
  */
-function totalSentence(question: string, scored: Candidate[]): Candidate | undefined {
+function totalSentence(question: string, counted: RegExp | undefined, scored: Candidate[]): Candidate | undefined {
   if (!ASKS_TOTAL.test(question)) return undefined;
-  const unit = countedIn(question) ?? (expectedAnswer(question) === "money" ? "money" : undefined);
+  const unit = counted ?? (expectedAnswer(question) === "money" ? "money" : undefined);
   if (!unit) return undefined;
   const best = Math.max(0, ...scored.map((c) => c.score));
-  const stating = scored.filter((c) => c.score >= TOTAL_SHARE * best).map((c) => ({ c, value: Math.max(-Infinity, ...figuresIn(c.text, unit)) }));
-  const found = stating.reduce<(typeof stating)[number] | undefined>((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), undefined);
+  const stating = scored
+    .filter((c) => c.score >= TOTAL_SHARE * best)
+    .map((c) => ({ c, value: Math.max(-Infinity, ...figuresIn(c.text, unit)) }))
+    .filter((x) => x.value > -Infinity);
+  const found = stating.reduce<(typeof stating)[number] | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
   if (!found) return undefined;
   // The largest of a list's items ("（五）推进定制客运服务情况，自评分为满分20分" beside
   // "（三）…满分15分") is a part, not the total: nothing to add.
   const { level } = found.c;
-  if (level !== undefined && level > 1 && stating.some((o) => o !== found && o.value > -Infinity && o.c.level === level)) return undefined;
+  if (level !== undefined && level > 1 && stating.some((o) => o !== found && o.c.level === level)) return undefined;
   // A heading stating the total answers by itself ("二、采取扣分制进行考核，自评分为196分").
   return found.c.kind ? { ...found.c, kind: undefined, under: undefined } : found.c;
 }
