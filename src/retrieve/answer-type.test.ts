@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedIn, expectedAnswer, suppliesAnswer } from "./answer-type.js";
+import { countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 
 describe("answer type", () => {
   it("reads what a question asks for from its wording", () => {
@@ -27,6 +27,10 @@ describe("answer type", () => {
     expect(expectedAnswer("项目争取到了多少省级补助资金")).toBe("money");
     expect(expectedAnswer("今年有多少人领到了补贴")).toBeUndefined();
     expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
+    // A rate asked for by name ("标准化率", "合格率多少"), not an efficiency or a frequency.
+    expect(expectedAnswer("沅江市中小学食堂的标准化率具体达到了多少？")).toBe("rate");
+    expect(expectedAnswer("保定上半年农产品抽检了多少批，合格率多少？")).toBe("rate");
+    expect(expectedAnswer("网上办公以后办事效率提高了多少")).toBeUndefined();
     // "when" in the middle of an English question is not a question about time.
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
   });
@@ -41,6 +45,20 @@ describe("answer type", () => {
     // A day is a day of a month, not the year alone nor a document number.
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "date")).toBe(true);
     expect(suppliesAnswer("根据《益阳市产业发展专项资金管理办法》(益财企〔2017〕125号)", "date")).toBe(false);
+  });
+
+  it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {
+    // 001 南皮县: the amounts are savings and totals, none is an expert's fee.
+    const caigou = "今年1-6月份完成采够项目26个，采购总额2543万元，节约资金295万元，节支率10、4%。（其中：评审项目14个，审定金额1526万元）";
+    const fee = moneyNamed("政府采购评审专家每次评标的劳务报酬是多少？")!;
+    expect(suppliesAnswer(caigou, "money")).toBe(true);
+    expect(statesNamedAmount(caigou, fee)).toBe(false);
+    expect(statesNamedAmount(caigou, moneyNamed("南皮县上半年政府采购节约了多少资金？")!)).toBe(true);
+    // Invested is the same money as put in (004: "投资3.32亿元" for "投入多少资金").
+    const water = "今冬明春全市水利建设主要目标任务:计划完成土石方1000万m3,投资3.32亿元,投劳1200万工日。";
+    expect(statesNamedAmount(water, moneyNamed("今冬明春水利建设总共计划投入多少资金")!)).toBe(true);
+    // Asked only as 多少钱, any amount will do.
+    expect(moneyNamed("县城房子一平米要多少钱")).toBeUndefined();
   });
 
   it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 004 and 002)", () => {

@@ -23,7 +23,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /什么时候|何时|^when (did|does|do|will|is|was|are|were|should)\b/i],
-  ["rate", /比例|比率|百分之|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
+  ["rate", /比例|比率|百分之|(?<![效频税利])率[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
 ];
@@ -47,6 +47,36 @@ export function expectedAnswer(question: string): AnswerType | undefined {
 
 export function suppliesAnswer(text: string, type: AnswerType): boolean {
   return SUPPLIES[type].test(text);
+}
+
+/**
+ * What a question says the money is ("劳务报酬", "运营经费", "省级补助"), and
+ * the words a sentence stating that sum names it by. A passage that states
+ * some other amount ("节约资金295万元" for a question about experts' fees)
+ * does not answer it: the amount must stand in a sentence naming the same
+ * kind of money. Written from the corpus's own money words.
+ */
+const MONEY_NAMES: Array<[RegExp, string]> = [
+  [/报酬|工资|薪酬|薪水|劳务费/, "报酬|工资|薪|劳务费|待遇"],
+  [/补贴|补助|奖补/, "补贴|补助|奖补|资助|扶持"],
+  [/奖金|奖励/, "奖"],
+  [/罚款|罚金|罚没/, "罚"],
+  [/投资|投入/, "投"],
+  [/经费|拨款|预算/, "经费|拨款|拨付|预算|资金|安排"],
+  [/资金/, "资金|经费|投资|投入|拨款|补助|补贴|奖励|基金|款"],
+  [/[^经税]费/, "费"],
+  [/价/, "价"],
+];
+
+/** The words naming the sum a money question asks for, as a test for a sentence; undefined when it names none ("多少钱"). */
+export function moneyNamed(question: string): RegExp | undefined {
+  const names = MONEY_NAMES.filter(([asked]) => asked.test(question)).map(([, named]) => named);
+  return names.length ? new RegExp(names.join("|")) : undefined;
+}
+
+/** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */
+export function statesNamedAmount(text: string, named: RegExp): boolean {
+  return text.split(/[。；;！!？?\n]/).some((sentence) => named.test(sentence) && SUPPLIES.money.test(sentence));
 }
 
 /** Counting units (classifiers) and the money units a count question can ask in ("多少条", "几家", "多少万元"). */

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { countedIn, expectedAnswer, suppliesAnswer } from "./answer-type.js";
+import { countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -182,7 +182,10 @@ export class HybridRetriever implements Retriever {
     // A question that asks for an amount, a time or a rate is answered only if one of the best passages
     // states one: the best by content, before they are reordered by it.
     const type = expectedAnswer(normalized);
-    const answerable = !type || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => suppliesAnswer(this.index.chunks[row]!.text, type));
+    // When it says what the money is ("劳务报酬是多少"), the amount must be stated of that kind of money.
+    const named = type === "money" ? moneyNamed(normalized) : undefined;
+    const supplies = (text: string) => (named ? statesNamedAmount(text, named) : suppliesAnswer(text, type!));
+    const answerable = !type || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => supplies(this.index.chunks[row]!.text));
     // Then, as for a count, a passage stating that kind of figure comes first.
     const asksType = byFigure && !counted && this.options.typeWeight > 0 ? type : undefined;
     // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
