@@ -42,6 +42,8 @@ describe("answer type", () => {
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
+    // A time relative to an event, in Chinese numerals (001 南皮县).
+    expect(suppliesAnswer("专家在开标前一小时才能了解招标内容", "time")).toBe(true);
     // A day is a day of a month, not the year alone nor a document number.
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "date")).toBe(true);
     expect(suppliesAnswer("根据《益阳市产业发展专项资金管理办法》(益财企〔2017〕125号)", "date")).toBe(false);
