@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { countStatedNear, countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
   it("reads what a question asks for from its wording", () => {
@@ -75,5 +76,19 @@ describe("answer type", () => {
     expect(people.test("全县70个帮扶部门")).toBe(false);
     expect(countedIn("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
   });
-});
 
+  it("tells a count stated of what the question names from a count of something else (real passages of 002 石渠县)", () => {
+    const question = "今年一共检查了多少家加油站？";
+    const counted = countedIn(question)!;
+    const words = contentWords(question);
+    const stations = "对全县15家加油站、53台加油机进行现场监督检查，检查过程中，未发现加油站有超检定周期使用的情况。";
+    const supervisors =
+      "2021年11月，采用“双随机、一公开”原则对县域内执业的13家工程监理单位进行动态核查，根据《建设工程项目监理工作质量检查评分表》打分结果，石渠县13家工程监理单位均符合相关要求，";
+    // Both state a number of 家; only one counts petrol stations. (A place the
+    // question names, 石渠县, stands near both: it is left out of the question here.)
+    expect(counted.test(stations) && counted.test(supervisors)).toBe(true);
+    expect(countStatedNear(stations, counted, words, 10)).toBe(true);
+    expect(countStatedNear(supervisors, counted, words, 10)).toBe(false);
+    expect(countStatedNear(stations, counted, [], 10)).toBe(false);
+  });
+});

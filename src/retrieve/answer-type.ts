@@ -96,3 +96,18 @@ export function countedIn(question: string): RegExp | undefined {
   if (units.length === 0) return undefined;
   return new RegExp(`(?:\\d[\\d.,]*|[一二三四五六七八九十百千两]+)多?(?:${units.join("|")})`);
 }
+
+/**
+ * Whether a text states a number in the counted unit (`countedIn`) with one
+ * of `words` within `chars` characters of it: "对全县15家加油站" for
+ * "检查了多少家加油站", where "13家工程监理单位" counts something else.
+ */
+export function countStatedNear(text: string, counted: RegExp, words: readonly string[], chars: number): boolean {
+  if (words.length === 0) return false;
+  const flat = text.replace(/\s+/g, "");
+  for (const m of flat.matchAll(new RegExp(counted.source, "g"))) {
+    const around = flat.slice(Math.max(0, m.index - chars), m.index + m[0].length + chars);
+    if (words.some((w) => around.includes(w))) return true;
+  }
+  return false;
+}

@@ -8,9 +8,9 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { countStatedNear, countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
-import { absentWords } from "./absent.js";
+import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram } from "../text/chargrams.js";
 import { Bm25Index } from "../index/bm25.js";
@@ -69,6 +69,13 @@ const ABSENT_SHARE = 0.75;
 const TYPE_BONUS_SHARE = 0.5;
 /** Share of the relevance threshold above which an unconfident search is `borderline`. */
 const BORDERLINE_SHARE = 0.65;
+/**
+ * Share of the count bonus added again when the number stands near a word of
+ * the question ("多少家加油站" → "对全县15家加油站", not "13家工程监理单位" in
+ * the report's next section), within this many characters either side.
+ */
+const COUNT_NEAR_SHARE = 0.5;
+const COUNT_NEAR_CHARS = 10;
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
 const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
@@ -177,7 +184,15 @@ export class HybridRetriever implements Retriever {
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
     const counted = this.options.countWeight > 0 ? countedIn(normalized) : undefined;
-    if (counted) for (const [row, s] of fused) if (counted.test(this.index.chunks[row]!.text)) fused.set(row, s + this.options.countWeight);
+    if (counted) {
+      const words = contentWords(normalized);
+      for (const [row, s] of fused) {
+        const text = this.index.chunks[row]!.text;
+        if (!counted.test(text)) continue;
+        const near = countStatedNear(text, counted, words, COUNT_NEAR_CHARS);
+        fused.set(row, s + this.options.countWeight * (near ? 1 + COUNT_NEAR_SHARE : 1));
+      }
+    }
     const byContent = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     // A question that asks for an amount, a time or a rate is answered only if one of the best passages
     // states one: the best by content, before they are reordered by it.
