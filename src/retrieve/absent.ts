@@ -31,10 +31,14 @@ export function contentWords(normalized: string): string[] {
 
 /**
  * The content words of `normalized` for which `occurs` is false, and their
- * share of the content words (0 when there are none).
+ * share of the content words (0 when there are none). `words`: its content
+ * words, when the caller has them already.
  */
-export function absentWords(normalized: string, occurs: (word: string) => boolean): { absent: string[]; share: number } {
-  const words = contentWords(normalized);
+export function absentWords(
+  normalized: string,
+  occurs: (word: string) => boolean,
+  words: readonly string[] = contentWords(normalized),
+): { absent: string[]; share: number } {
   const absent = words.filter((w) => !occurs(w) && !madeOfPresentWords(w, occurs) && !verbWithParticle(w, occurs));
   return { absent, share: words.length ? absent.length / words.length : 0 };
 }

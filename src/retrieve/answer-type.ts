@@ -1,3 +1,5 @@
+import { splitSentences } from "../answer/text.js";
+
 /**
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
@@ -76,7 +78,7 @@ export function moneyNamed(question: string): RegExp | undefined {
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */
 export function statesNamedAmount(text: string, named: RegExp): boolean {
-  return text.split(/[。；;！!？?\n]/).some((sentence) => named.test(sentence) && SUPPLIES.money.test(sentence));
+  return splitSentences(text).some(({ text: sentence }) => named.test(sentence) && SUPPLIES.money.test(sentence));
 }
 
 /** Counting units (classifiers) and the money units a count question can ask in ("多少条", "几家", "多少万元"). */

@@ -184,8 +184,11 @@ export class HybridRetriever implements Retriever {
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
     const counted = this.options.countWeight > 0 ? countedIn(normalized) : undefined;
+    // The question's content words, cut once for the count bonus and the absent-word rule.
+    let contentOf: string[] | undefined;
+    const questionWords = () => (contentOf ??= contentWords(normalized));
     if (counted) {
-      const words = contentWords(normalized);
+      const words = questionWords();
       for (const [row, s] of fused) {
         const text = this.index.chunks[row]!.text;
         if (!counted.test(text)) continue;
@@ -228,7 +231,7 @@ export class HybridRetriever implements Retriever {
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
-    const absent = english ? { absent: [], share: 0 } : absentWords(normalized, (w) => this.occurs(w));
+    const absent = english ? { absent: [], share: 0 } : absentWords(normalized, (w) => this.occurs(w), questionWords());
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
