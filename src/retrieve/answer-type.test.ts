@@ -28,6 +28,8 @@ describe("answer type", () => {
     expect(expectedAnswer("项目争取到了多少省级补助资金")).toBe("money");
     expect(expectedAnswer("今年有多少人领到了补贴")).toBeUndefined();
     expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
+    // Which months is a time of year, not a length of time.
+    expect(expectedAnswer("冬春水利建设全面铺开是在哪几个月？")).toBe("time");
     // A rate asked for by name ("标准化率", "合格率多少"), not an efficiency or a frequency.
     expect(expectedAnswer("沅江市中小学食堂的标准化率具体达到了多少？")).toBe("rate");
     expect(expectedAnswer("保定上半年农产品抽检了多少批，合格率多少？")).toBe("rate");
@@ -43,6 +45,11 @@ describe("answer type", () => {
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
+    // A length of time, not a year or a day of a month (004 漳州外侨办).
+    expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度", "duration")).toBe(true);
+    expect(suppliesAnswer("本办2009年度无收到公民或组织的信息公开申请", "duration")).toBe(false);
+    expect(suppliesAnswer("二〇〇九年一月十四日", "duration")).toBe(false);
+    expect(suppliesAnswer("本报告所列数据的统计期限自2009年1月1日至12月31日止", "duration")).toBe(false);
     // A time relative to an event, in Chinese numerals (001 南皮县).
     expect(suppliesAnswer("专家在开标前一小时才能了解招标内容", "time")).toBe(true);
     // A day is a day of a month, not the year alone nor a document number.

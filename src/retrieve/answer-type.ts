@@ -22,9 +22,9 @@ const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台�
 const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
-  ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
+  ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
-  ["time", /什么时候|何时|^when (did|does|do|will|is|was|are|were|should)\b/i],
+  ["time", /什么时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|(?<![效频税利])率[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
@@ -36,7 +36,10 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   // A day of a month, not a document number ("益财企〔2017〕125号").
   date: /(?<!\d)\d{1,2}\s*日|月\s*\d{1,2}\s*号|[一二三四五六七八九十]+日|月底|月末|月初|月中|年底|年末/,
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
-  duration: new RegExp(`(\\d+|${CN_NUM}+)\\s*(个)?(小时|天|日|分钟|周|星期|个月|年|工作日)`),
+  // A length, not a year ("2009年", "二〇〇九年") or a day of a month ("1月14日", "一月十四日").
+  duration: new RegExp(
+    `(?<![\\d〇零.])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`,
+  ),
   rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
 };
 
