@@ -28,6 +28,9 @@ describe("answer type", () => {
     expect(expectedAnswer("项目争取到了多少省级补助资金")).toBe("money");
     expect(expectedAnswer("今年有多少人领到了补贴")).toBeUndefined();
     expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
+    // A telephone number, not a count of calls.
+    expect(expectedAnswer("梁寨镇党委书记王磊的手机号是多少？")).toBe("phone");
+    expect(expectedAnswer("宁波81890热线每天大概接多少个电话？")).toBeUndefined();
     // Which months is a time of year, not a length of time.
     expect(expectedAnswer("冬春水利建设全面铺开是在哪几个月？")).toBe("time");
     // A rate asked for by name ("标准化率", "合格率多少"), not an efficiency or a frequency.
@@ -45,6 +48,11 @@ describe("answer type", () => {
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
+    // A telephone number: stated (004 漳州外侨办, 003 宁波), or only talked about (001 梁寨镇), or a count of households.
+    expect(suppliesAnswer("(地址:漳州市芗城区胜利西路118号,邮编:363000,电话:2027149,电子信箱:zzwsqwb@sina.com)", "phone")).toBe(true);
+    expect(suppliesAnswer("通过81890热线电话，沟通政府和居民", "phone")).toBe(true);
+    expect(suppliesAnswer("向社会公开手机号码自然会给干部们增加许多工作量", "phone")).toBe(false);
+    expect(suppliesAnswer("全镇15137户居民很快都有了“专属”于自己的“人民公仆”", "phone")).toBe(false);
     // A length of time, not a year or a day of a month (004 漳州外侨办).
     expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度", "duration")).toBe(true);
     expect(suppliesAnswer("本办2009年度无收到公民或组织的信息公开申请", "duration")).toBe(false);
