@@ -31,6 +31,11 @@ describe("answer type", () => {
     // A telephone number, not a count of calls.
     expect(expectedAnswer("梁寨镇党委书记王磊的手机号是多少？")).toBe("phone");
     expect(expectedAnswer("宁波81890热线每天大概接多少个电话？")).toBeUndefined();
+    // How often, not how many in all or how long.
+    expect(expectedAnswer("实行林长制以后，区级林长一年要巡山几次？")).toBe("frequency");
+    expect(expectedAnswer("那个区的区级林长多长时间巡一次山？")).toBe("frequency");
+    expect(expectedAnswer("How often do Baltimore's department heads go to City Hall for CitiStat meetings?")).toBe("frequency");
+    expect(expectedAnswer("区里上半年集中采购一共采购了多少次、规模多大？")).toBeUndefined();
     // Which months is a time of year, not a length of time.
     expect(expectedAnswer("冬春水利建设全面铺开是在哪几个月？")).toBe("time");
     // A rate asked for by name ("标准化率", "合格率多少"), not an efficiency or a frequency.
@@ -53,6 +58,11 @@ describe("answer type", () => {
     expect(suppliesAnswer("通过81890热线电话，沟通政府和居民", "phone")).toBe(true);
     expect(suppliesAnswer("向社会公开手机号码自然会给干部们增加许多工作量", "phone")).toBe(false);
     expect(suppliesAnswer("全镇15137户居民很快都有了“专属”于自己的“人民公仆”", "phone")).toBe(false);
+    // How often (003 价格监测, CitiStat; 001 溆浦督导), not "regularly" (002 林长制).
+    expect(suppliesAnswer("进一步完善价格监测预警机制，坚持每月两次对8大类54个品种重要商品和服务价格的监测和分析", "frequency")).toBe(true);
+    expect(suppliesAnswer("政府的每一个管理部门的负责人每2周去市政府参加会议。", "frequency")).toBe(true);
+    expect(suppliesAnswer("一是坚持督学责任区工作一月一小节，半年一总结制度", "frequency")).toBe(true);
+    expect(suppliesAnswer("各级林长认真履职，区委书记下达总林长令，区级林长定期开展巡山活动；", "frequency")).toBe(false);
     // A length of time, not a year or a day of a month (004 漳州外侨办).
     expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度", "duration")).toBe(true);
     expect(suppliesAnswer("本办2009年度无收到公民或组织的信息公开申请", "duration")).toBe(false);

@@ -4,13 +4,14 @@ import { splitSentences } from "../answer/text.js";
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
- * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"). A passage that could
+ * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"), how
+ * often something is done ("多久开一次", "一年巡山几次"). A passage that could
  * answer it must state one: a question about the corpus's topic that asks
  * for a figure the documents never give (the retail price of a product they
  * describe, a subsidy they mention without its amount) is then recognised as
  * not answered, which keyword relevance alone cannot tell.
  */
-export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone";
+export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
@@ -23,6 +24,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
+  ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /什么时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
@@ -42,12 +44,16 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
     `(?<![\\d〇零.])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`,
   ),
   rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
+  // A number of times in a period ("每月两次", "每年举行一次", "每天进行早中晚3次"), once in a period ("一月一小节", "三年一次", "每2周").
+  frequency: new RegExp(
+    `每隔?(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)|每(年|月|周|星期|季度?|天|日|半年)[^，。；;]{0,8}?(\\d+|${CN_NUM}+)次|一(年|月|周|季)一|(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)一次|每(年|月|周|星期|季度?|天|日|半年)(都)?(开展|召开|举行|进行|组织|报送|上报|检查|巡查|督查|通报)`,
+  ),
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"). */
-export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码" };
+export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
