@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countStatedNear, countedIn, expectedAnswer, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { countStatedNear, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -73,6 +73,21 @@ describe("answer type", () => {
     // A day is a day of a month, not the year alone nor a document number.
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "date")).toBe(true);
     expect(suppliesAnswer("根据《益阳市产业发展专项资金管理办法》(益财企〔2017〕125号)", "date")).toBe(false);
+  });
+
+  it("holds a question about who holds a post to a passage naming that post (real passages of 003 and 004)", () => {
+    const leader = holderNamed("龙岩市冬春水利建设领导小组的组长是谁？")!;
+    expect(expectedAnswer("龙岩市冬春水利建设领导小组的组长是谁？")).toBe("person");
+    // 003 answers with a name or with another post; both name the post asked about.
+    expect(leader.test("组长由市农业局副调研员翁树文担任，市局市场信息处、计划财务处、政策法规处、行政审批处、科技教育处、农村经济管理处、农业处、现代农业办、农机处、畜牧处、兽医处、渔业处、质量监管处、饲料处、农业环保处、定点屠宰处、技术站、土肥站、植保站、蔬菜站、种子工作站、农资监管中心、质量监管站、畜牧站、水产站主要负责同志为成员。")).toBe(true);
+    expect(leader.test("成立了以县长为组长、分管副县长为副组长，市场监管、农业、林业、畜牧、水利、财政、环保等职能单位为成员的X县创建全国农业综合标准化示范县领导小组")).toBe(true);
+    // 004 龙岩: the plan's measures say who must act, never who leads the group.
+    expect(leader.test("各级政府要把冬春水利建设及水利工程水毁集中整治修复工作摆到重要位置")).toBe(false);
+    expect(holderNamed("当阳市电子政务办公室的主任叫什么名字？")?.source).toBe("主任");
+    expect(holderNamed("Who is the director of the e-government office in Dangyang?")?.test("当阳市电子政务办公室主任")).toBe(true);
+    // Asking who does something, not who holds a post, is left alone.
+    expect(expectedAnswer("学校里的小卖部和校门口的小摊，分别归谁管？")).toBeUndefined();
+    expect(holderNamed("临江客运考核自评工作谁牵头？办公室设在哪")).toBeUndefined();
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

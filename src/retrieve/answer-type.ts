@@ -5,13 +5,13 @@ import { splitSentences } from "../answer/text.js";
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
  * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"), how
- * often something is done ("多久开一次", "一年巡山几次"). A passage that could
+ * often something is done ("多久开一次", "一年巡山几次"), who holds a post ("领导小组的组长是谁"). A passage that could
  * answer it must state one: a question about the corpus's topic that asks
  * for a figure the documents never give (the retail price of a product they
  * describe, a subsidy they mention without its amount) is then recognised as
  * not answered, which keyword relevance alone cannot tell.
  */
-export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency";
+export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency" | "person";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
@@ -20,7 +20,15 @@ const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|�
 /** 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金"), not a count of something else ("多少人获得补贴"). */
 const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算)/;
 
+/** Posts a question can ask the holder of ("组长是谁", "校长叫什么名字"). */
+const POSTS = "副?组长|主任|校长|院长|局长|处长|科长|所长|站长|队长|书记|负责人|牵头人|主席|指挥长|总指挥|[省市县区镇乡]长|一把手";
+const ASKS_HOLDER = new RegExp(
+  `(${POSTS})[^，。？?！!；;]{0,4}(是谁|是哪位|叫什么|叫啥|姓名|由谁|谁(来)?(当|担任|负责|挂帅))|(谁|哪位)(来)?(当|担任|是)(了)?(${POSTS})|\\bwho (is|was|are|were) (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b|\\bname of (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b`,
+  "i",
+);
+
 const ASKS: Array<[AnswerType, RegExp]> = [
+  ["person", ASKS_HOLDER],
   ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
@@ -48,12 +56,14 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   frequency: new RegExp(
     `每隔?(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)|每(年|月|周|星期|季度?|天|日|半年)[^，。；;]{0,8}?(\\d+|${CN_NUM}+)次|一(年|月|周|季)一|(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)一次|每(年|月|周|星期|季度?|天|日|半年)(都)?(开展|召开|举行|进行|组织|报送|上报|检查|巡查|督查|通报)`,
   ),
+  // Any post named: `holderNamed` narrows it to the post asked about.
+  person: new RegExp(POSTS),
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"). */
-export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次" };
+export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -86,6 +96,23 @@ const MONEY_NAMES: Array<[RegExp, string]> = [
 export function moneyNamed(question: string): RegExp | undefined {
   const names = MONEY_NAMES.filter(([asked]) => asked.test(question)).map(([, named]) => named);
   return names.length ? new RegExp(names.join("|")) : undefined;
+}
+
+const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|组长", director: "主任|局长|处长|所长|站长", leader: "组长|负责人|领导", chair: "主席|主任|组长", principal: "校长", chief: "长|负责人" };
+
+/**
+ * The post a "who holds it" question asks about ("领导小组的组长是谁" → 组长), as a
+ * test for a passage that says who holds it: the documents answer with a name
+ * or with another post ("由县委副书记、县长任组长"), but always name the post
+ * asked about. Undefined when the question names none.
+ */
+export function holderNamed(question: string): RegExp | undefined {
+  const asked = ASKS_HOLDER.exec(question);
+  if (!asked) return undefined;
+  const post = asked[1] ?? asked[9];
+  if (post) return new RegExp(post.replace(/^副/, ""));
+  const english = asked.slice(10).find((g) => g && ENGLISH_POSTS[g.toLowerCase()]);
+  return english ? new RegExp(ENGLISH_POSTS[english.toLowerCase()]!) : undefined;
 }
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */
