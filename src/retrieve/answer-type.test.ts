@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countStatedNear, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, countStatedNear, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -88,6 +88,24 @@ describe("answer type", () => {
     // Asking who does something, not who holds a post, is left alone.
     expect(expectedAnswer("学校里的小卖部和校门口的小摊，分别归谁管？")).toBeUndefined();
     expect(holderNamed("临江客运考核自评工作谁牵头？办公室设在哪")).toBeUndefined();
+  });
+
+  it("holds a question about where a rule starts to apply to an amount stated as a bound (real passages of 001 and 002)", () => {
+    const question = "南皮县政府采购多少万以上必须公开招标？";
+    expect(expectedAnswer(question)).toBe("money");
+    const bound = answeredBy(question, "money");
+    // 001 南皮县: a total reached is no threshold.
+    const total = "截至20_年11月25日实际采购规模达到29940、69万元，节约资金1768、34万元，资金节约率为5、58%。";
+    expect(suppliesAnswer(total, "money")).toBe(true);
+    expect(bound(total)).toBe(false);
+    expect(answeredBy("政府采购要走公开招标的金额门槛具体是多少万元？", "money")(total)).toBe(false);
+    // Bounds: 002's investment statistics, 001's other procurement report.
+    expect(bound("固定资产投资统计口径为500万元以上，乡镇500万元以上项目较少")).toBe(true);
+    expect(
+      bound(
+        "我区在实施政府采购以来，逐年扩大政府采购范围，采购项目由原来的三大类扩大到十四大类，主要涉及公务用车的燃油、维修、装饰、清洗，标志服装（金额在500元以上），办公自动化设备，办公用品、电脑耗材（金额在100元以上），网络建设，办公家俱，图书资料（金额在1000元以上），医疗器械，冬季取暖用煤，房屋维修（金额在10000元以上），公务用车，用财政性资金安排的专项购置、维修项目及大宗的低值易耗品，用财政性资金安排的农业综合开发、财源建设等项目。",
+      ),
+    ).toBe(true);
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

@@ -39,6 +39,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["rate", /比例|比率|百分之|(?<![效频税利])率[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
+  ["money", /多少万元?(及)?以[上下]/],
 ];
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
@@ -113,6 +114,28 @@ export function holderNamed(question: string): RegExp | undefined {
   if (post) return new RegExp(post.replace(/^副/, ""));
   const english = asked.slice(10).find((g) => g && ENGLISH_POSTS[g.toLowerCase()]);
   return english ? new RegExp(ENGLISH_POSTS[english.toLowerCase()]!) : undefined;
+}
+
+/** A money question asking where a rule starts to apply ("多少万以上必须公开招标", "金额门槛", "达到多少金额就"). */
+const THRESHOLD_ASKED = /多少万?元?(及)?以[上下]|门槛|起点|达到多少(金额|钱|万元?)?[^，。？?！!；;]{0,3}就|超过多少(金额|钱|万元?)/;
+/** An amount stated as a bound ("500万元以上", "金额在10000元以上", "不超过5万元"), not a total reached ("采购规模达到29940万元"). */
+const THRESHOLD_STATED = new RegExp(
+  `(\\d[\\d,.、]*|${CN_NUM}+)\\s*(多)?((万|亿)元?|元)(及)?(以上|以下|以内|起)|(不超过|超过|不足|低于|不满|满)\\s*(\\d[\\d,.、]*|${CN_NUM}+)\\s*(万|亿)?元`,
+);
+
+/**
+ * The test a passage must pass to answer a question asking for `type`: the
+ * kind of figure (`suppliesAnswer`), narrowed by what the question names: the
+ * sum (`moneyNamed`), a bound rather than an amount (`THRESHOLD_ASKED`), the
+ * post whose holder is asked (`holderNamed`).
+ */
+export function answeredBy(question: string, type: AnswerType): (text: string) => boolean {
+  if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
+  const named = type === "money" ? moneyNamed(question) : undefined;
+  if (named) return (text) => statesNamedAmount(text, named);
+  const post = type === "person" ? holderNamed(question) : undefined;
+  if (post) return (text) => post.test(text);
+  return (text) => suppliesAnswer(text, type);
 }
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { countStatedNear, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, countStatedNear, countedIn, expectedAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -200,18 +200,14 @@ export class HybridRetriever implements Retriever {
     // A question that asks for an amount, a time or a rate is answered only if one of the best passages
     // states one: the best by content, before they are reordered by it.
     const type = expectedAnswer(normalized);
-    // When it says what the money is ("劳务报酬是多少"), the amount must be stated of that kind of money.
-    const named = type === "money" ? moneyNamed(normalized) : undefined;
-    // Who holds a post ("组长是谁"): a passage naming that post, with whoever holds it.
-    const post = type === "person" ? holderNamed(normalized) : undefined;
-    const supplies = (text: string) => (named ? statesNamedAmount(text, named) : post ? post.test(text) : suppliesAnswer(text, type!));
-    const answerable = !type || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => supplies(this.index.chunks[row]!.text));
+    // Narrowed by what the question names: the sum ("劳务报酬是多少"), a bound ("多少万以上"), the post ("组长是谁").
+    const supplies = type ? answeredBy(normalized, type) : undefined;
+    const answerable = !supplies || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => supplies(this.index.chunks[row]!.text));
     // Then, as for a count, a passage stating that kind of figure comes first.
-    const asksType = byFigure && !counted && this.options.typeWeight > 0 ? type : undefined;
+    const asksType = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
     const gate = TYPE_BONUS_SHARE * (byContent[0]?.[1] ?? 0);
-    const states = (text: string) => (post ? post.test(text) : suppliesAnswer(text, asksType!));
-    if (asksType) for (const [row, s] of fused) if (s >= gate && states(this.index.chunks[row]!.text)) fused.set(row, s + this.options.typeWeight);
+    if (asksType) for (const [row, s] of fused) if (s >= gate && asksType(this.index.chunks[row]!.text)) fused.set(row, s + this.options.typeWeight);
     const ranked = asksType ? [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) : byContent;
 
     const results: SearchHit[] = [];
