@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, countStatedNear, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, countStatedNear, countWithheld, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -106,6 +106,21 @@ describe("answer type", () => {
         "我区在实施政府采购以来，逐年扩大政府采购范围，采购项目由原来的三大类扩大到十四大类，主要涉及公务用车的燃油、维修、装饰、清洗，标志服装（金额在500元以上），办公自动化设备，办公用品、电脑耗材（金额在100元以上），网络建设，办公家俱，图书资料（金额在1000元以上），医疗器械，冬季取暖用煤，房屋维修（金额在10000元以上），公务用车，用财政性资金安排的专项购置、维修项目及大宗的低值易耗品，用财政性资金安排的农业综合开发、财源建设等项目。",
       ),
     ).toBe(true);
+  });
+
+  it("knows a count the documents withhold as \"*\" (real passages of 000 and 001)", () => {
+    const question = "沅江全市各级各类学校一共有多少所？";
+    const counted = countedIn(question)!;
+    const masked = countedIn(question, true)!;
+    const words = contentWords(question);
+    // 000 沅江 masks its figures; 001 溆浦 states a count of schools of its own.
+    const yuanjiang = "我市共有各级各类学校（幼儿园）*所，其中中小学校*所，公民办幼儿园*所，从教人员*余人，在校学生（幼儿）*万余人。";
+    const xupu =
+      "根据《湖南省小学教学点合格学校建设验收标准》和《湖南省农村公办幼儿园验收标准》，指导敖泉镇光路小学等40所村小合格学校创建单位、荷叶镇中心幼儿园等3所农村公办幼儿园实事项目园建设单位，认真做好自查自评及申报工作。";
+    expect(countWithheld([yuanjiang, xupu], counted, masked, words, 10)).toBe(true);
+    // The first passage that states a count next to the question's words decides.
+    expect(countWithheld([xupu, yuanjiang], counted, masked, words, 10)).toBe(false);
+    expect(countWithheld(["据对*份问卷调查数据统计显示：群众对我市经济发展环境的总体满意度达*.*%。"], counted, masked, words, 10)).toBe(false);
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

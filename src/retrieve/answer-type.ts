@@ -63,8 +63,8 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
-/** What each kind of figure is called in a reply ("没有给出所问的金额"). */
-export const FIGURE_NAMES: Record<AnswerType, string> = { money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选" };
+/** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -151,14 +151,34 @@ const SAME_UNIT: Record<string, string[]> = { 人: PEOPLE, 名: PEOPLE, 位: PEO
 const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})`, "g");
 
 /**
+ * A number the document withholds: 000's reports print "*" in its place ("据对*份问卷调查数据",
+ * "全市共有各级各类学校（幼儿园）*所"). With `masked`, `countedIn` tests for such a count instead.
+ */
+const MASKED = "[*＊]";
+
+/**
  * The units a question counts in ("发布了多少条信息" → 条; "几家企业、多少个项目" → 家, 个),
  * as a test for a passage that states a number in one of them ("21条",
  * "六十一家"); undefined when the question counts nothing.
  */
-export function countedIn(question: string): RegExp | undefined {
+export function countedIn(question: string, masked = false): RegExp | undefined {
   const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
   if (units.length === 0) return undefined;
-  return new RegExp(`(?:\\d[\\d.,]*|[一二三四五六七八九十百千两]+)多?(?:${units.join("|")})`);
+  return new RegExp(`(?:${masked ? MASKED : "\\d[\\d.,]*|[一二三四五六七八九十百千两]+"})多?(?:${units.join("|")})`);
+}
+
+/**
+ * Whether the count a question asks for is withheld: the first of `texts`
+ * (best first) that states a count in its unit next to a word of the
+ * question (`countStatedNear`) states it as "*". `counted` and `masked` are
+ * `countedIn(question)` and `countedIn(question, true)`.
+ */
+export function countWithheld(texts: readonly string[], counted: RegExp, masked: RegExp, words: readonly string[], chars: number): boolean {
+  for (const text of texts) {
+    if (countStatedNear(text, masked, words, chars)) return true;
+    if (countStatedNear(text, counted, words, chars)) return false;
+  }
+  return false;
 }
 
 /**

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, countStatedNear, countedIn, expectedAnswer } from "./answer-type.js";
+import { answeredBy, countStatedNear, countWithheld, countedIn, expectedAnswer } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -202,7 +202,10 @@ export class HybridRetriever implements Retriever {
     const type = expectedAnswer(normalized);
     // Narrowed by what the question names: the sum ("劳务报酬是多少"), a bound ("多少万以上"), the post ("组长是谁").
     const supplies = type ? answeredBy(normalized, type) : undefined;
-    const answerable = !supplies || byContent.slice(0, ANSWER_TYPE_DEPTH).some(([row]) => supplies(this.index.chunks[row]!.text));
+    const best = byContent.slice(0, ANSWER_TYPE_DEPTH).map(([row]) => this.index.chunks[row]!.text);
+    const answerable = !supplies || best.some(supplies);
+    // A count the best passage states only as "*" ("据对*份问卷调查数据") is one the documents withhold.
+    const withheld = !!counted && countWithheld(best, counted, countedIn(normalized, true)!, questionWords(), COUNT_NEAR_CHARS);
     // Then, as for a count, a passage stating that kind of figure comes first.
     const asksType = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
@@ -235,7 +238,7 @@ export class HybridRetriever implements Retriever {
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
     const { minRelevance } = this.options;
-    const byRules = results.length > 0 && answerable && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0;
     const confident = byRules && relevance >= minRelevance;
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
@@ -246,7 +249,7 @@ export class HybridRetriever implements Retriever {
       ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
       ...(absent.absent.length ? { absent: absent.absent } : {}),
-      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : {}),
+      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : withheld && relevance >= minRelevance ? { missing: "count" as const } : {}),
       ...(borderline ? { borderline } : {}),
       results,
     };

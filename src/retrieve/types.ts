@@ -24,7 +24,7 @@ export interface SearchResponse {
   /** Words of the question that occur nowhere in the documents ("婚假"); when they are most of its words, it is not confident. */
   absent?: string[];
   /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
-  missing?: AnswerType;
+  missing?: AnswerType | "count";
   /**
    * Not confident, but only just: relevance close under the threshold and no
    * other rule against it. Colloquial questions that are answered land here
