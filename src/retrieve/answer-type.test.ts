@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, countStatedNear, countWithheld, countedIn, expectedAnswer, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -108,19 +108,26 @@ describe("answer type", () => {
     ).toBe(true);
   });
 
-  it("knows a count the documents withhold as \"*\" (real passages of 000 and 001)", () => {
+  it("knows a count or a rate the documents withhold as \"*\" (real passages of 000 and 001)", () => {
     const question = "沅江全市各级各类学校一共有多少所？";
-    const counted = countedIn(question)!;
-    const masked = countedIn(question, true)!;
+    const schools = askedFigure(question, expectedAnswer(question))!;
     const words = contentWords(question);
     // 000 沅江 masks its figures; 001 溆浦 states a count of schools of its own.
     const yuanjiang = "我市共有各级各类学校（幼儿园）*所，其中中小学校*所，公民办幼儿园*所，从教人员*余人，在校学生（幼儿）*万余人。";
     const xupu =
       "根据《湖南省小学教学点合格学校建设验收标准》和《湖南省农村公办幼儿园验收标准》，指导敖泉镇光路小学等40所村小合格学校创建单位、荷叶镇中心幼儿园等3所农村公办幼儿园实事项目园建设单位，认真做好自查自评及申报工作。";
-    expect(countWithheld([yuanjiang, xupu], counted, masked, words, 10)).toBe(true);
+    expect(schools.kind).toBe("count");
+    expect(figureWithheld([yuanjiang, xupu], schools, words, 10)).toBe(true);
     // The first passage that states a count next to the question's words decides.
-    expect(countWithheld([xupu, yuanjiang], counted, masked, words, 10)).toBe(false);
-    expect(countWithheld(["据对*份问卷调查数据统计显示：群众对我市经济发展环境的总体满意度达*.*%。"], counted, masked, words, 10)).toBe(false);
+    expect(figureWithheld([xupu, yuanjiang], schools, words, 10)).toBe(false);
+    const survey = "据对*份问卷调查数据统计显示：群众对我市经济发展环境的总体满意度达*.*%。";
+    expect(figureWithheld([survey], schools, words, 10)).toBe(false);
+    // A rate: 000's masked satisfaction, 001's stated shares.
+    const satisfaction = "政协问卷调查里，群众对经济发展环境的总体满意度具体是百分之多少？";
+    const rate = askedFigure(satisfaction, expectedAnswer(satisfaction))!;
+    expect(rate.kind).toBe("rate");
+    expect(figureWithheld([survey], rate, contentWords(satisfaction), 10)).toBe(true);
+    expect(figureWithheld(["问卷调查显示，43%的干部认为培训内容适合需要，53%的认为基本适合，4%的认为不太适合。"], rate, ["干部", "培训"], 10)).toBe(false);
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

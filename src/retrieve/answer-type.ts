@@ -168,15 +168,26 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
 }
 
 /**
- * Whether the count a question asks for is withheld: the first of `texts`
- * (best first) that states a count in its unit next to a word of the
- * question (`countStatedNear`) states it as "*". `counted` and `masked` are
- * `countedIn(question)` and `countedIn(question, true)`.
+ * The figure a question asks for as a document states it and as it withholds
+ * it: a count in the asked unit (`countedIn`), or a percentage ("满意度达*.*%");
+ * undefined for other questions.
  */
-export function countWithheld(texts: readonly string[], counted: RegExp, masked: RegExp, words: readonly string[], chars: number): boolean {
+export function askedFigure(question: string, type: AnswerType | undefined): { stated: RegExp; masked: RegExp; kind: AnswerType | "count" } | undefined {
+  const counted = countedIn(question);
+  if (counted) return { stated: counted, masked: countedIn(question, true)!, kind: "count" };
+  if (type === "rate") return { stated: /\d[\d,.]*\s*[%％]/, masked: new RegExp(`${MASKED}([.．]${MASKED}+)?\\s*[%％]`), kind: "rate" };
+  return undefined;
+}
+
+/**
+ * Whether the figure a question asks for (`askedFigure`) is withheld: the
+ * first of `texts` (best first) that states one next to a word of the
+ * question (`countStatedNear`) states it as "*".
+ */
+export function figureWithheld(texts: readonly string[], figure: { stated: RegExp; masked: RegExp }, words: readonly string[], chars: number): boolean {
   for (const text of texts) {
-    if (countStatedNear(text, masked, words, chars)) return true;
-    if (countStatedNear(text, counted, words, chars)) return false;
+    if (countStatedNear(text, figure.masked, words, chars)) return true;
+    if (countStatedNear(text, figure.stated, words, chars)) return false;
   }
   return false;
 }

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, countStatedNear, countWithheld, countedIn, expectedAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -204,8 +204,9 @@ export class HybridRetriever implements Retriever {
     const supplies = type ? answeredBy(normalized, type) : undefined;
     const best = byContent.slice(0, ANSWER_TYPE_DEPTH).map(([row]) => this.index.chunks[row]!.text);
     const answerable = !supplies || best.some(supplies);
-    // A count the best passage states only as "*" ("据对*份问卷调查数据") is one the documents withhold.
-    const withheld = !!counted && countWithheld(best, counted, countedIn(normalized, true)!, questionWords(), COUNT_NEAR_CHARS);
+    // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
+    const figure = askedFigure(normalized, type);
+    const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
     // Then, as for a count, a passage stating that kind of figure comes first.
     const asksType = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
@@ -249,7 +250,7 @@ export class HybridRetriever implements Retriever {
       ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
       ...(absent.absent.length ? { absent: absent.absent } : {}),
-      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : withheld && relevance >= minRelevance ? { missing: "count" as const } : {}),
+      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : withheld && relevance >= minRelevance ? { missing: withheld } : {}),
       ...(borderline ? { borderline } : {}),
       results,
     };
