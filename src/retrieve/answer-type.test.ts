@@ -36,6 +36,10 @@ describe("answer type", () => {
     expect(expectedAnswer("那个区的区级林长多长时间巡一次山？")).toBe("frequency");
     expect(expectedAnswer("How often do Baltimore's department heads go to City Hall for CitiStat meetings?")).toBe("frequency");
     expect(expectedAnswer("区里上半年集中采购一共采购了多少次、规模多大？")).toBeUndefined();
+    // Which firm; satisfaction is a rate.
+    expect(expectedAnswer("宁都县2020年获批江西名牌的是哪家企业？")).toBe("firm");
+    expect(expectedAnswer("Which companies were recommended for the mayor's quality award?")).toBe("firm");
+    expect(expectedAnswer("营商环境那份监督报告里，群众对整体发展环境的满意度具体是多少？")).toBe("rate");
     // Which months is a time of year, not a length of time.
     expect(expectedAnswer("冬春水利建设全面铺开是在哪几个月？")).toBe("time");
     // A rate asked for by name ("标准化率", "合格率多少"), not an efficiency or a frequency.
@@ -63,6 +67,10 @@ describe("answer type", () => {
     expect(suppliesAnswer("政府的每一个管理部门的负责人每2周去市政府参加会议。", "frequency")).toBe(true);
     expect(suppliesAnswer("一是坚持督学责任区工作一月一小节，半年一总结制度", "frequency")).toBe(true);
     expect(suppliesAnswer("各级林长认真履职，区委书记下达总林长令，区级林长定期开展巡山活动；", "frequency")).toBe(false);
+    // A firm's name (002 石渠县), not a count of firms (001 杨柳村) nor firms unnamed (003 宁都县).
+    expect(suppliesAnswer("2021年7月对全县商混站进行专项督查，对未取得相关资质的5家商混站进行了拆除，对甘孜州世杰建筑工程有限公司商混站的资质、环境保护、原材料管理、试验管理等进行了全方位检查，并对存在的问题下发整改通知，要求企业停产停业，确保商品混凝土出厂质量。", "firm")).toBe(true);
+    expect(suppliesAnswer("截至目前，在杨柳村的36家酒厂中，只有1家按国家规定取得了食品生产许可证证书的企业，其余均为食品生产加工小作坊，平均每家酒厂日产30度米酒不足100公斤。", "firm")).toBe(false);
+    expect(suppliesAnswer("组织推荐企业参与江西名牌评选，并成功获批。", "firm")).toBe(false);
     // A length of time, not a year or a day of a month (004 漳州外侨办).
     expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度", "duration")).toBe(true);
     expect(suppliesAnswer("本办2009年度无收到公民或组织的信息公开申请", "duration")).toBe(false);

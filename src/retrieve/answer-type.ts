@@ -5,13 +5,14 @@ import { splitSentences } from "../answer/text.js";
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
  * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"), how
- * often something is done ("多久开一次", "一年巡山几次"), who holds a post ("领导小组的组长是谁"). A passage that could
+ * often something is done ("多久开一次", "一年巡山几次"), who holds a post ("领导小组的组长是谁"),
+ * which firm ("获批名牌的是哪家企业"). A passage that could
  * answer it must state one: a question about the corpus's topic that asks
  * for a figure the documents never give (the retail price of a product they
  * describe, a subsidy they mention without its amount) is then recognised as
  * not answered, which keyword relevance alone cannot tell.
  */
-export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency" | "person";
+export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency" | "person" | "firm";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
@@ -29,6 +30,7 @@ const ASKS_HOLDER = new RegExp(
 
 const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", ASKS_HOLDER],
+  ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
   ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
@@ -36,7 +38,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /什么时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
-  ["rate", /比例|比率|百分之|(?<![效频税利])率[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
+  ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
   ["money", /多少万元?(及)?以[上下]/],
@@ -59,12 +61,14 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   ),
   // Any post named: `holderNamed` narrows it to the post asked about.
   person: new RegExp(POSTS),
+  // A firm's name ("甘孜州世杰建筑工程有限公司"), not a count of firms ("36家酒厂").
+  firm: /[\u4e00-\u9fa5A-Za-z（）()]{2,}(有限责任公司|有限公司|公司|集团|合作社|酒业)/,
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
