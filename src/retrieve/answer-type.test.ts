@@ -55,6 +55,8 @@ describe("answer type", () => {
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "time")).toBe(true);
     expect(suppliesAnswer("新能源公交车比例达到100%", "rate")).toBe(true);
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
+    // An amount in the capital numerals of accounts (001 达拉特旗采购办).
+    expect(suppliesAnswer("三是根据本单位的实际情况，给予了两户困难户每户价值伍佰元的生活慰问品。", "money")).toBe(true);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
     // A telephone number: stated (004 漳州外侨办, 003 宁波), or only talked about (001 梁寨镇), or a count of households.

@@ -227,6 +227,26 @@ describe("confident", () => {
     expect(fund.missing).toBeUndefined();
   });
 
+  test("the figure asked must come from a passage that matches the question fairly, and not be withheld as \"*\"", async () => {
+    // 002 says district forest chiefs patrol "定期"; the only frequencies near the top are 003's, about New York's police meetings.
+    const patrol = await retriever.search("区级林长一年要巡山多少次？", { k: 3 });
+    expect(patrol.results[0]!.chunk.text).toContain("区级林长定期开展巡山活动");
+    expect(patrol.confident).toBe(false);
+    expect(patrol.missing).toBe("frequency");
+    // 000 沅江 prints its count of schools as "*所".
+    const schools = await retriever.search("沅江全市各级各类学校一共有多少所？", { k: 3 });
+    expect(schools.confident).toBe(false);
+    expect(schools.missing).toBe("count");
+    // 001 梁寨 tells of cadres publishing their phone numbers, and gives none.
+    const phone = await retriever.search("梁寨镇党委书记王磊的手机号是多少？", { k: 3 });
+    expect(phone.confident).toBe(false);
+    expect(phone.missing).toBe("phone");
+    // Frequencies a passage states answer (003 价格监测: "每月两次").
+    const prices = await retriever.search("物价部门每个月盯几次重要商品价格？", { k: 3 });
+    expect(prices.confident).toBe(true);
+    expect(prices.missing).toBeUndefined();
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 000 篇五 answers it ("部分校内商店承包管理不规范") in words it does not use.
     const r = await retriever.search("学校小卖部乱七八糟的情况有哪些？", { k: 3 });

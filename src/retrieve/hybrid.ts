@@ -65,8 +65,13 @@ export interface HybridOptions {
 
 /** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
 const ABSENT_SHARE = 0.75;
-/** Share of the best passage's score a passage needs for the bonus for stating the kind of figure asked. */
-const TYPE_BONUS_SHARE = 0.5;
+/**
+ * Share of the best passage's score a passage needs to count as matching the
+ * question fairly: only such a passage can supply the kind of answer asked
+ * (and get the bonus for stating it). A passage about something else that
+ * states an amount or a frequency is no answer.
+ */
+const FAIR_SHARE = 0.5;
 /** Share of the relevance threshold above which an unconfident search is `borderline`. */
 const BORDERLINE_SHARE = 0.65;
 /**
@@ -76,7 +81,7 @@ const BORDERLINE_SHARE = 0.65;
  */
 const COUNT_NEAR_SHARE = 0.5;
 const COUNT_NEAR_CHARS = 10;
-/** How many of the best passages may supply the kind of answer a question asks for (a figure, a time). */
+/** How many of the best passages may supply the kind of answer a question asks for (a figure, a time), if they match it fairly. */
 const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
 const FIND_PASSAGE_WEIGHT = 0.5;
@@ -198,19 +203,22 @@ export class HybridRetriever implements Retriever {
     }
     const byContent = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     // A question that asks for an amount, a time or a rate is answered only if one of the best passages
-    // states one: the best by content, before they are reordered by it.
+    // states one: the best by content, before they are reordered by it, that match the question fairly.
     const type = expectedAnswer(normalized);
     // Narrowed by what the question names: the sum ("劳务报酬是多少"), a bound ("多少万以上"), the post ("组长是谁").
     const supplies = type ? answeredBy(normalized, type) : undefined;
-    const best = byContent.slice(0, ANSWER_TYPE_DEPTH).map(([row]) => this.index.chunks[row]!.text);
+    const gate = FAIR_SHARE * (byContent[0]?.[1] ?? 0);
+    const best = byContent
+      .slice(0, ANSWER_TYPE_DEPTH)
+      .filter(([, s]) => s >= gate)
+      .map(([row]) => this.index.chunks[row]!.text);
     const answerable = !supplies || best.some(supplies);
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
     // Then, as for a count, a passage stating that kind of figure comes first.
     const asksType = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
-    // Only among passages that match the question fairly: a passage about something else that states an amount is no answer.
-    const gate = TYPE_BONUS_SHARE * (byContent[0]?.[1] ?? 0);
+    // Only among passages that match the question fairly.
     if (asksType) for (const [row, s] of fused) if (s >= gate && asksType(this.index.chunks[row]!.text)) fused.set(row, s + this.options.typeWeight);
     const ranked = asksType ? [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) : byContent;
 
