@@ -114,6 +114,7 @@ const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|�
 export function holderNamed(question: string): RegExp | undefined {
   const asked = ASKS_HOLDER.exec(question);
   if (!asked) return undefined;
+  // Groups: 1 the post before the asking words ("组长是谁"), 9 after them ("谁当组长"), 10 on the English alternatives.
   const post = asked[1] ?? asked[9];
   if (post) return new RegExp(post.replace(/^副/, ""));
   const english = asked.slice(10).find((g) => g && ENGLISH_POSTS[g.toLowerCase()]);
