@@ -61,20 +61,20 @@ describe("answer type", () => {
     expect(suppliesAnswer("定期开展巡山护林", "duration")).toBe(false);
     // A telephone number: stated (004 漳州外侨办, 003 宁波), or only talked about (001 梁寨镇), or a count of households.
     expect(suppliesAnswer("(地址:漳州市芗城区胜利西路118号,邮编:363000,电话:2027149,电子信箱:zzwsqwb@sina.com)", "phone")).toBe(true);
-    expect(suppliesAnswer("通过81890热线电话，沟通政府和居民", "phone")).toBe(true);
-    expect(suppliesAnswer("向社会公开手机号码自然会给干部们增加许多工作量", "phone")).toBe(false);
+    expect(suppliesAnswer("对于外部数据，宁波81890就是个比较好的例子，通过81890热线电话，沟通政府和居民，81890和巴尔的摩CitiStat系统的311具有同样的功能。", "phone")).toBe(true);
+    expect(suppliesAnswer("作为最基层的政权组织，乡镇工作纷繁复杂，向社会公开手机号码自然会给干部们增加许多工作量，但镇党委书记王磊告诉《中国经济周刊》：“多接群众几个电话不正是我们想找的密切联系群众的方法？”", "phone")).toBe(false);
     expect(suppliesAnswer("全镇15137户居民很快都有了“专属”于自己的“人民公仆”", "phone")).toBe(false);
     // How often (003 价格监测, CitiStat; 001 溆浦督导), not "regularly" (002 林长制).
-    expect(suppliesAnswer("进一步完善价格监测预警机制，坚持每月两次对8大类54个品种重要商品和服务价格的监测和分析", "frequency")).toBe(true);
+    expect(suppliesAnswer("进一步完善价格监测预警机制，坚持每月两次对8大类54个品种重要商品和服务价格的监测和分析，尤其是针对下半年以来，受际市场油价高涨和国内部分生产资料、消费品价格上升影响，我市成品油、液化气、猪肉、食用油等价格持续较快上涨的状况，及时启动价格预警实施预案，密切关注市场物价动态，加强监测分析，第一时间向市领导反馈信息，报告价格上涨原因，提出应对建议，努力确保市场价格基本稳定。", "frequency")).toBe(true);
     expect(suppliesAnswer("政府的每一个管理部门的负责人每2周去市政府参加会议。", "frequency")).toBe(true);
-    expect(suppliesAnswer("一是坚持督学责任区工作一月一小节，半年一总结制度", "frequency")).toBe(true);
+    expect(suppliesAnswer("一是坚持督学责任区工作一月一小节，半年一总结制度，二是协调落实督学联系会议制度，三是开展督学责任区工作专项督查。", "frequency")).toBe(true);
     expect(suppliesAnswer("各级林长认真履职，区委书记下达总林长令，区级林长定期开展巡山活动；", "frequency")).toBe(false);
     // A firm's name (002 石渠县), not a count of firms (001 杨柳村) nor firms unnamed (003 宁都县).
     expect(suppliesAnswer("2021年7月对全县商混站进行专项督查，对未取得相关资质的5家商混站进行了拆除，对甘孜州世杰建筑工程有限公司商混站的资质、环境保护、原材料管理、试验管理等进行了全方位检查，并对存在的问题下发整改通知，要求企业停产停业，确保商品混凝土出厂质量。", "firm")).toBe(true);
     expect(suppliesAnswer("截至目前，在杨柳村的36家酒厂中，只有1家按国家规定取得了食品生产许可证证书的企业，其余均为食品生产加工小作坊，平均每家酒厂日产30度米酒不足100公斤。", "firm")).toBe(false);
     expect(suppliesAnswer("组织推荐企业参与江西名牌评选，并成功获批。", "firm")).toBe(false);
     // A length of time, not a year or a day of a month (004 漳州外侨办).
-    expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度", "duration")).toBe(true);
+    expect(suppliesAnswer("严格执 行24小时值班制度、节假日领导带班制度和应急信息30分钟内报 告制度，做到有登记、有报告、有落实、有反馈，确保各项工作 有章可循、有案可查，编辑应急专报14期。", "duration")).toBe(true);
     expect(suppliesAnswer("本办2009年度无收到公民或组织的信息公开申请", "duration")).toBe(false);
     expect(suppliesAnswer("二〇〇九年一月十四日", "duration")).toBe(false);
     expect(suppliesAnswer("本报告所列数据的统计期限自2009年1月1日至12月31日止", "duration")).toBe(false);
