@@ -15,6 +15,9 @@ import { splitSentences } from "../answer/text.js";
 export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency" | "person" | "firm";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
+/** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
+const PERIOD = "(天|日|周|星期|月|年|季度)";
+const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
 const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子)[^，。？?！!；;占]{0,8}多少(?!倍)/;
 
@@ -57,7 +60,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
   // A number of times in a period ("每月两次", "每年举行一次", "每天进行早中晚3次"), once in a period ("一月一小节", "三年一次", "每2周").
   frequency: new RegExp(
-    `每隔?(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)|每(年|月|周|星期|季度?|天|日|半年)[^，。；;]{0,8}?(\\d+|${CN_NUM}+)次|一(年|月|周|季)一|(\\d+|${CN_NUM}+)个?(天|日|周|星期|月|年|季度)一次|每(年|月|周|星期|季度?|天|日|半年)(都)?(开展|召开|举行|进行|组织|报送|上报|检查|巡查|督查|通报)`,
+    `每隔?(\\d+|${CN_NUM}+)个?${PERIOD}|${EVERY}[^，。；;]{0,8}?(\\d+|${CN_NUM}+)次|一(年|月|周|季)一|(\\d+|${CN_NUM}+)个?${PERIOD}一次|${EVERY}(都)?(开展|召开|举行|进行|组织|报送|上报|检查|巡查|督查|通报)`,
   ),
   // Any post named: `holderNamed` narrows it to the post asked about.
   person: new RegExp(POSTS),

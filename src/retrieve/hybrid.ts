@@ -217,10 +217,10 @@ export class HybridRetriever implements Retriever {
     const figure = askedFigure(normalized, type);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
     // Then, as for a count, a passage stating that kind of figure comes first.
-    const asksType = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
+    const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly.
-    if (asksType) for (const [row, s] of fused) if (s >= gate && asksType(this.index.chunks[row]!.text)) fused.set(row, s + this.options.typeWeight);
-    const ranked = asksType ? [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) : byContent;
+    if (bonusFor) for (const [row, s] of fused) if (s >= gate && bonusFor(this.index.chunks[row]!.text)) fused.set(row, s + this.options.typeWeight);
+    const ranked = bonusFor ? [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) : byContent;
 
     const results: SearchHit[] = [];
     const picked: number[] = [];
@@ -249,6 +249,8 @@ export class HybridRetriever implements Retriever {
     const { minRelevance } = this.options;
     const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0;
     const confident = byRules && relevance >= minRelevance;
+    // What kind of answer the passages lack, said when the question is otherwise relevant enough.
+    const missing = type && !answerable ? type : withheld;
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
       query,
@@ -258,7 +260,7 @@ export class HybridRetriever implements Retriever {
       ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
       ...(absent.absent.length ? { absent: absent.absent } : {}),
-      ...(type && !answerable && relevance >= minRelevance ? { missing: type } : withheld && relevance >= minRelevance ? { missing: withheld } : {}),
+      ...(missing && relevance >= minRelevance ? { missing } : {}),
       ...(borderline ? { borderline } : {}),
       results,
     };
