@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, closeSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,8 @@ const KEY = "sk-test-SECRET-0123456789";
 
 describe("secrets in logs", () => {
   it("a secret value is replaced wherever it appears in a line, not only under its key", () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "policybot-log-")), "log.jsonl");
+    const dir = mkdtempSync(path.join(tmpdir(), "policybot-log-"));
+    const file = path.join(dir, "log.jsonl");
     const fd = openSync(file, "w");
     const logger = createLogger("info", { fd } as unknown as NodeJS.WritableStream, [TOKEN, KEY]);
     // What the answer layer logs when it removes a citation: the model's sentence, which quoted a pasted token.
@@ -18,6 +19,7 @@ describe("secrets in logs", () => {
     logger.error(`request failed: Incorrect API key provided: ${KEY}`);
     closeSync(fd);
     const text = readFileSync(file, "utf8");
+    rmSync(dir, { recursive: true, force: true });
     expect(text).toContain("citations removed from the LLM reply");
     expect(text).toContain("[redacted]");
     expect(text).not.toContain(TOKEN);

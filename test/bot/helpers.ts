@@ -3,14 +3,14 @@
  * data/docs/004_aca56f0dfc7b8c1b.txt, a recording fake of the Bot API
  * (grammY transformer), and update builders.
  */
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import pino from "pino";
+import { afterAll } from "vitest";
 import type {
   AnswerService,
   AskOptions,
@@ -190,9 +190,18 @@ export const ALICE = { id: 1001, is_bot: false, first_name: "Alice", username: "
 export const BOB = { id: 1002, is_bot: false, first_name: "Bob", username: "bob" };
 export const ADMIN = { id: 9001, is_bot: false, first_name: "Admin", username: "admin" };
 
+const tmpDirs: string[] = [];
+
+/** A fresh directory under the system temp dir, removed when the test file ends. */
 export function tmpDir(prefix = "policybot-bot-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tmpDirs.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of tmpDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export function testConfig(over: Partial<BotConfig> = {}): BotConfig {
   return {
