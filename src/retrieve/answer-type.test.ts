@@ -100,6 +100,31 @@ describe("answer type", () => {
     expect(holderNamed("临江客运考核自评工作谁牵头？办公室设在哪")).toBeUndefined();
   });
 
+  it("holds a question about how to apply to a passage that says how, not one that only mentions applying (real passages of 001, 002 and 003)", () => {
+    expect(expectedAnswer("异地就医备案去哪儿办、要带什么材料？")).toBe("materials");
+    expect(expectedAnswer("市长质量奖的评选标准和申报条件是什么？")).toBe("conditions");
+    expect(expectedAnswer("评中级职称需要满足哪些条件？")).toBe("conditions");
+    // The how comes first when a question also asks when.
+    expect(expectedAnswer("督学资格证考试每年什么时候考、怎么报名？")).toBe("procedure");
+    expect(expectedAnswer("因公出国办护照要走什么审批流程？")).toBe("procedure");
+    expect(expectedAnswer("How do I apply for the mayor's quality award?")).toBe("procedure");
+    // Not applying: how firms judged a place, what steps a school inspection takes, what to do about demands.
+    expect(expectedAnswer("万全县的企业老板对在当地办企业的环境是怎么评价的？")).toBeUndefined();
+    expect(expectedAnswer("挂牌督学到学校督导，按规矩要走哪几个步骤？")).toBeUndefined();
+    expect(expectedAnswer("老百姓提的要求不合理或者一时办不了，该怎么应对？")).toBeUndefined();
+    // Mentions: 003's firms "符合条件", 002's projects "不符合申报条件", 003's CitiStat staff preparing meeting papers.
+    const eligible = "通过召开政策宣讲会、入企走访宣传等方式，提高集聚区企业政策知晓度，指导符合条件的企业积极申报政策支持。";
+    const rejected = "专家评审前，由机关有关业务科室对申报项目资料进行审核，对不符合申报条件或资料有明显缺陷的项目进行把关，不进入专家评审程序。";
+    const papers = "CitiStat技术小组负责准备会议汇报材料，把操作组提供的数据和GIS结合，更新数据库材料等。";
+    for (const text of [eligible, rejected]) expect(suppliesAnswer(text, "conditions")).toBe(false);
+    expect(suppliesAnswer(papers, "materials")).toBe(false);
+    expect(suppliesAnswer(eligible, "procedure")).toBe(false);
+    // What is stated: 001's approval of new cars in steps, 002's stages of a project.
+    const cars = "凡新购、过户车辆，必须先由采购办逐一进行初审，符合条件的才能提交分管局长审定并签署意见，必要时向主要领导汇报后方可办理。";
+    expect(answeredBy("新购公务车辆要走什么审批流程？", "procedure")(cars)).toBe(true);
+    expect(suppliesAnswer("督促项目单位进一步完善相关制度，严格项目申报、评审、审批、实施、验收及后期管护等程序。", "procedure")).toBe(true);
+  });
+
   it("holds a question about where a rule starts to apply to an amount stated as a bound (real passages of 001 and 002)", () => {
     const question = "南皮县政府采购多少万以上必须公开招标？";
     expect(expectedAnswer(question)).toBe("money");

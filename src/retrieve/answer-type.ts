@@ -6,13 +6,27 @@ import { splitSentences } from "../answer/text.js";
  * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
  * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"), how
  * often something is done ("多久开一次", "一年巡山几次"), who holds a post ("领导小组的组长是谁"),
- * which firm ("获批名牌的是哪家企业"). A passage that could
+ * which firm ("获批名牌的是哪家企业"), how to apply for something ("要带什么材料",
+ * "申报条件是什么", "去哪儿办"). A passage that could
  * answer it must state one: a question about the corpus's topic that asks
  * for a figure the documents never give (the retail price of a product they
  * describe, a subsidy they mention without its amount) is then recognised as
  * not answered, which keyword relevance alone cannot tell.
  */
-export type AnswerType = "money" | "time" | "date" | "year" | "duration" | "rate" | "phone" | "frequency" | "person" | "firm";
+export type AnswerType =
+  | "money"
+  | "time"
+  | "date"
+  | "year"
+  | "duration"
+  | "rate"
+  | "phone"
+  | "frequency"
+  | "person"
+  | "firm"
+  | "materials"
+  | "conditions"
+  | "procedure";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -31,7 +45,25 @@ const ASKS_HOLDER = new RegExp(
   "i",
 );
 
+/** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
+const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
+/** Stages of an application, listed as a sequence ("申报、评审、审批"). */
+const STAGE = "申报|报名|申请|受理|审核|审批|评审|公示|初审|复审|推荐|核实|登记|备案";
+
 const ASKS: Array<[AnswerType, RegExp]> = [
+  // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
+  ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
+  [
+    "conditions",
+    new RegExp(`(满足|具备|符合|需要|要|得)[^，。？?！!；;]{0,3}(什么|哪些|啥)(条件|资格)|(${APPLY}|评选|招聘|录用)(的)?(条件|资格)|(${APPLY}|评选|招聘|录用)[^，。？?！!；;]{0,12}(有|要|需要)(什么|哪些|啥)(条件|资格|要求)|\\b(eligib\\w*|who (can|may|is allowed to) (apply|register))\\b`, "i"),
+  ],
+  [
+    "procedure",
+    new RegExp(
+      `(怎么|如何|怎样|咋)(样)?(去|才能|进行)?(${APPLY})|(去|到|在)哪(儿|里|个部门)?(${APPLY}|办)|(走|有)(什么|哪些|啥)(审批)?(流程|程序|手续)|(${APPLY})(的)?(流程|程序|手续)(是什么|有哪些|怎么走)|\\bhow (do|can|should|does|to) (i |we |one |you |a |an |the )?(\\w+ )?(apply|register|enrol|sign up)\\b|\\bwhere (do|can|should|to) (i |we |one |you )?(apply|register)\\b`,
+      "i",
+    ),
+  ],
   ["person", ASKS_HOLDER],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
   ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
@@ -67,11 +99,19 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   // A firm's name ("甘孜州世杰建筑工程有限公司"), not a count of firms ("36家酒厂").
   firm: /[\u4e00-\u9fa5A-Za-z（）()]{2,}(有限责任公司|有限公司|公司|集团|合作社|酒业)/,
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
+  // A list of what to hand in ("需提交身份证复印件", "申报材料：…"), not a mention of materials ("准备会议汇报材料").
+  materials: /(需|须|应|要|应当|必须|并)(提交|提供|携带|出具|递交|报送)[^。；;]{0,20}(材料|证明|证件|复印件|原件|申请表|申报表|登记表|身份证|户口簿|执照)|(申报|申请|报名|所需|提交)材料[：:为包括]|材料清单/,
+  // What one must be or have ("须具备以下条件", "申报条件为", "年满18周岁"), not a mention ("符合条件的企业").
+  conditions: /(应当|应|须|必须|需|需要)(同时)?(具备|符合|满足)[^。；;]{0,12}(条件|资格|要求)|(申报|报名|申请|参评|评选)(条件|资格)[为是：:]|(以下|下列|如下)条件|年满\d+周岁|(应|须|需)(具有|取得)[^。；;]{0,10}(学历|学位|资格|证书|职称)/,
+  // Where or in what steps ("到政务服务中心窗口办理", "登录…平台申报", "申报、评审、审批", "先由采购办逐一进行初审,符合条件的才能提交").
+  procedure: new RegExp(
+    `(到|在|向|赴|至)[^。，；;]{0,15}(窗口|大厅|服务中心|政务中心|办事处|网站|平台|系统)[^。；;]{0,8}(${APPLY}|提交)|(登录|通过)[^。；;]{0,15}(网站|网上|平台|系统|APP|app|小程序|公众号)[^。；;]{0,10}(${APPLY}|提交)|(${STAGE})[、→－—-](${STAGE})[、→－—-](${STAGE})|(${APPLY})(时间|方式|办法|流程|程序)(为|是|：|:)|经[^。；;]{1,15}(审核|审批|审查)(通过)?后|先由?[^。；;]{0,15}(${STAGE}|审定)[^。；;]{0,30}(才能|方可|然后|再)|后方可(${APPLY})`,
+  ),
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];

@@ -227,6 +227,18 @@ describe("confident", () => {
     expect(fund.missing).toBeUndefined();
   });
 
+  test("a question about how to apply is answered only by a passage that says how (001's car approval), not by reports that mention applying", async () => {
+    // 003 宁都 tells of recommending firms for the mayor's quality award; no document says how to apply or with what.
+    const award = await retriever.search("赣州市长质量奖申报要交哪些材料？", { k: 3 });
+    expect(award.results[0]!.chunk.file).toMatch(/^003_/);
+    expect(award.confident).toBe(false);
+    expect(award.missing).toBe("materials");
+    expect((await retriever.search("宁都县推荐企业参评市长质量奖有什么条件？", { k: 3 })).missing).toBe("conditions");
+    const cars = await retriever.search("新购公务车辆要走什么审批流程？", { k: 3 });
+    expect(cars.results[0]!.chunk.text).toContain("必须先由采购办逐一进行初审");
+    expect(cars.confident).toBe(true);
+  });
+
   test("the figure asked must come from a passage that matches the question fairly, and not be withheld as \"*\"", async () => {
     // 002 says district forest chiefs patrol "定期"; the only frequencies near the top are 003's, about New York's police meetings.
     const patrol = await retriever.search("区级林长一年要巡山多少次？", { k: 3 });
