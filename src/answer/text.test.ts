@@ -5,7 +5,6 @@ import {
   extractQuotedTerms,
   parseChineseNumeral,
   passageNumbers,
-  splitSentences,
   stripEnumerator,
 } from "./text.js";
 
@@ -31,7 +30,7 @@ describe("numbers", () => {
   });
 });
 
-describe("quoted terms, tokens, sentences", () => {
+describe("quoted terms, tokens", () => {
   it("finds “…”, 《…》 and \"…\" terms", () => {
     expect(extractQuotedTerms("按照“数字七里河”目标，编制《政务督查》，即\"零差错\"")).toEqual(["数字七里河", "政务督查", "零差错"]);
   });
@@ -41,10 +40,6 @@ describe("quoted terms, tokens, sentences", () => {
     expect(t).not.toContain("根据");
     expect(t).not.toContain("多少");
     expect(t.some((x) => /\d/.test(x))).toBe(false);
-  });
-  it("splits on 。！？； and line ends, keeping a closing quote with its sentence", () => {
-    const s = splitSentences("标题\n会议决定：“全力推进网上办公。”6月初，发文规定。是吗？是；好！").map((x) => x.text);
-    expect(s).toEqual(["标题", "会议决定：“全力推进网上办公。”", "6月初，发文规定。", "是吗？", "是；", "好！"]);
   });
   it("strips leading enumerators", () => {
     expect(stripEnumerator("二是围绕人大议案抓督查。")).toBe("围绕人大议案抓督查。");

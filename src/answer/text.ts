@@ -1,6 +1,7 @@
 /**
  * Chinese text helpers for the answer layer: matching-normalisation,
- * sentence splitting, content tokens, numbers and quoted terms.
+ * content tokens, numbers and quoted terms (sentence splitting, shared with
+ * retrieval, lives in src/text/sentences.ts).
  */
 import { generalIdf, jiebaCut, jiebaCutForSearch } from "../text/tokenize.js";
 
@@ -157,43 +158,7 @@ export function extractQuotedTerms(text: string): string[] {
 
 // ---------------------------------------------------------------- sentences
 
-export interface Sentence {
-  text: string;
-  /** 0-based position among the sentences of the text. */
-  index: number;
-}
-
-const TERMINATORS = "。！？；!?;";
-const CLOSERS = "”’」』）)】》\"'";
-
-/**
- * Splits on 。！？； (and ASCII !?;) and line ends; a closing quote or bracket
- * right after a terminator stays with its sentence. Empty pieces are dropped.
- */
-export function splitSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  let cur = "";
-  const flush = () => {
-    const t = cur.trim();
-    if (t) out.push({ text: t, index: out.length });
-    cur = "";
-  };
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch === "\n" || ch === "\r") {
-      flush();
-      continue;
-    }
-    cur += ch;
-    if (TERMINATORS.includes(ch)) {
-      while (i + 1 < chars.length && CLOSERS.includes(chars[i + 1]!)) cur += chars[++i]!;
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
+export { splitSentences, type Sentence } from "../text/sentences.js";
 
 /** A line that is a heading rather than prose: short, no terminator, numbered or bare. */
 export function looksLikeHeading(sentence: string): boolean {

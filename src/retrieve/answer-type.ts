@@ -1,4 +1,4 @@
-import { splitSentences } from "../answer/text.js";
+import { splitSentences } from "../text/sentences.js";
 
 /**
  * What kind of answer a question asks for, when the wording says so: an
