@@ -5,6 +5,9 @@ describe("absent words", () => {
   it("takes the words a question names, not the ones it asks with", () => {
     expect(contentWords("单位职工婚假现在能休几天")).toEqual(expect.arrayContaining(["单位", "职工", "婚假"]));
     for (const w of ["现在", "几天", "多少", "什么", "哪些"]) expect(contentWords("单位职工婚假现在能休几天，多少钱，什么哪些")).not.toContain(w);
+    // The unit after an asking word is part of the asking ("多少天内": jieba cuts 多少 / 天内), a name after it is not ("多少补贴").
+    expect(contentWords("公务卡消费后多少天内必须报销")).toEqual(["公务卡", "消费", "必须", "报销"]);
+    expect(contentWords("义务监督员每个月有多少补贴")).toContain("补贴");
   });
 
   it("lists the words that do not occur and their share", () => {

@@ -18,13 +18,23 @@ const QUESTION_WORDS = new Set(
 /** Words that ask rather than name: 几天, 多少钱, 哪年. */
 const ASKING = /^(几|多少|哪)/;
 
+/** A unit of time or measure opening the word after an asking word: "多少天内" → 天内, "几个月" → 个月. */
+const UNIT_ASKED = /^(天|日|周|年|月|季|小时|分钟|个|次|倍|岁|元|万|亿|%)/;
+
 export function contentWords(normalized: string): string[] {
   const stops = getStopWords();
+  const cut = jiebaCut(normalized).map((w) => w.trim());
   return [
     ...new Set(
-      jiebaCut(normalized)
-        .map((w) => w.trim())
-        .filter((w) => w.length >= 2 && /^[\u3400-\u9fff]+$/.test(w) && !stops.has(w) && !QUESTION_WORDS.has(w) && !ASKING.test(w)),
+      cut.filter(
+        (w, i) =>
+          w.length >= 2 &&
+          /^[\u3400-\u9fff]+$/.test(w) &&
+          !stops.has(w) &&
+          !QUESTION_WORDS.has(w) &&
+          !ASKING.test(w) &&
+          !(i > 0 && ASKING.test(cut[i - 1]!) && UNIT_ASKED.test(w)),
+      ),
     ),
   ];
 }
