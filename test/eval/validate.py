@@ -67,7 +67,7 @@ def clean_all(raw):
     js = (
         "import * as O from '%s';"
         "const a=O.Converter({from:'hk',to:'cn'}),b=O.Converter({from:'tw',to:'cn'});"
-        "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"
+        "let s='';process.stdin.setEncoding('utf8');process.stdin.on('data',d=>s+=d).on('end',()=>{"
         "const x=JSON.parse(s);for(const k in x)x[k]=x[k].map(l=>b(a(l)));"
         "process.stdout.write(JSON.stringify(x));});"
     ) % os.path.join(ROOT, "node_modules", "opencc-js", "dist", "esm", "full.js").replace("\\", "/")
