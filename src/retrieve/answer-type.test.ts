@@ -50,10 +50,14 @@ describe("answer type", () => {
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
   });
 
-  it("knows whether a passage states such an answer (real passages of 001 and 002)", () => {
+  it("knows whether a passage states such an answer (real passages of 000–003)", () => {
     expect(suppliesAnswer("支持数字经济项目12个，支持金额295万元", "money")).toBe(true);
     expect(suppliesAnswer("临江市已于9月28日开通了临江至长春客运站", "time")).toBe(true);
     expect(suppliesAnswer("新能源公交车比例达到100%", "rate")).toBe(true);
+    // A rate without its sign: nought (003 宁都), and a share whose % 000 篇二 lost; not a share of points (002).
+    expect(suppliesAnswer("医疗服务：提升综合医疗服务能力和质量，县人民医院DRG排名从2019年第20名上升至第15名，低风险死亡率为0", "rate")).toBe(true);
+    expect(suppliesAnswer("这次所帮扶的企业虽然在数量上仅占全县民营企业的1.67，但全部是骨干企业、税收大户，是全县国民经济的支撑。", "rate")).toBe(true);
+    expect(suppliesAnswer("2020年全省高质量发展综合考核评价指标中林业部门考核指标为林长制工作和林地（湿地）保有量，占总分中的4分。", "rate")).toBe(false);
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
     // An amount in the capital numerals of accounts (001 达拉特旗采购办).
     expect(suppliesAnswer("三是根据本单位的实际情况，给予了两户困难户每户价值伍佰元的生活慰问品。", "money")).toBe(true);

@@ -89,7 +89,9 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   duration: new RegExp(
     `(?<![\\d〇零.])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`,
   ),
-  rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之/,
+  // Also a rate stated without its sign: a rate of nought ("低风险死亡率为0"), and a share whose % the
+  // source lost ("仅占全县民营企业的1.67"), not a count or an amount ("占总分中的4分").
+  rate: /\d[\d,.]*\s*[%％]|百分之|比例|[一二三四五六七八九]成|\d+分之|[一二三四五六七八九十]分之|率(为|达到?|是|仅为?)?\s*(0|零)(?![\d.])|占[^，。；;]{1,15}的\s*\d[\d.]*(?![\d.]*\s*(万|亿|元|个|家|人|名|户|项|件|次|分|天|年|月|倍))/,
   // A number of times in a period ("每月两次", "每年举行一次", "每天进行早中晚3次"), once in a period ("一月一小节", "三年一次", "每2周").
   frequency: new RegExp(
     `每隔?(\\d+|${CN_NUM}+)个?${PERIOD}|${EVERY}[^，。；;]{0,8}?(\\d+|${CN_NUM}+)次|一(年|月|周|季)一|(\\d+|${CN_NUM}+)个?${PERIOD}一次|${EVERY}(都)?(开展|召开|举行|进行|组织|报送|上报|检查|巡查|督查|通报)`,
