@@ -147,7 +147,7 @@ describe("answer type", () => {
     ).toBe(true);
   });
 
-  it("knows a count or a rate the documents withhold as \"*\" (real passages of 000 and 001)", () => {
+  it("knows a count, a rate or a name the documents withhold as \"*\" (real passages of 000, 001 and 003)", () => {
     const question = "沅江全市各级各类学校一共有多少所？";
     const schools = askedFigure(question, expectedAnswer(question))!;
     const words = contentWords(question);
@@ -167,6 +167,15 @@ describe("answer type", () => {
     expect(rate.kind).toBe("rate");
     expect(figureWithheld([survey], rate, contentWords(satisfaction), 10)).toBe(true);
     expect(figureWithheld(["问卷调查显示，43%的干部认为培训内容适合需要，53%的认为基本适合，4%的认为不太适合。"], rate, ["干部", "培训"], 10)).toBe(false);
+    // Who holds a post: 000 篇四 prints the vice-chair's name as "*"; 003 names one of 曲阜's.
+    const leader = "市政协哪位副主席带队搞的优化经济发展环境民主监督？";
+    expect(expectedAnswer(leader)).toBe("person");
+    const who = askedFigure(leader, "person")!;
+    expect(who.kind).toBe("person");
+    const masked =
+      "今年以来，市政协紧紧围绕“优化经济发展环境建设年”活动，由市政协副主席*带队，会同市纪委监委、市委督察室、市优办，组织部分政协委员，深入十几个部门和多家企业，通过实地察看、听取汇报、查阅资料、个别访谈、问卷调查等形式，对优化经济发展环境进行了民主监督，现将有关情况报告如下：";
+    expect(figureWithheld([masked], who, contentWords(leader), 10)).toBe(true);
+    expect(figureWithheld(["市政协刘汉武副主席出席了会议。"], who, contentWords(leader), 10)).toBe(false);
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

@@ -50,6 +50,9 @@ const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
 /** Stages of an application, listed as a sequence ("申报、评审、审批"). */
 const STAGE = "申报|报名|申请|受理|审核|审批|评审|公示|初审|复审|推荐|核实|登记|备案";
 
+/** "哪位政协副主席带队", "市政协哪位副主席": the post asked about after the asking word. */
+const WHICH_HOLDER = new RegExp(`(哪位|哪一位|哪个)[^，。？?！!；;]{0,4}?(${POSTS})`);
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
   ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
@@ -65,6 +68,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
     ),
   ],
   ["person", ASKS_HOLDER],
+  ["person", WHICH_HOLDER],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
   ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
@@ -157,8 +161,9 @@ const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|�
  * asked about. Undefined when the question names none.
  */
 export function holderNamed(question: string): RegExp | undefined {
+  const which = WHICH_HOLDER.exec(question);
   const asked = ASKS_HOLDER.exec(question);
-  if (!asked) return undefined;
+  if (!asked) return which ? new RegExp(which[2]!.replace(/^副/, "")) : undefined;
   // Groups: 1 the post before the asking words ("组长是谁"), 9 after them ("谁当组长"), 10 on the English alternatives.
   const post = asked[1] ?? asked[9];
   if (post) return new RegExp(post.replace(/^副/, ""));
@@ -219,13 +224,16 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
 
 /**
  * The figure a question asks for as a document states it and as it withholds
- * it: a count in the asked unit (`countedIn`), or a percentage ("满意度达*.*%");
- * undefined for other questions.
+ * it: a count in the asked unit (`countedIn`), a percentage ("满意度达*.*%"),
+ * or who holds a post ("副主席*"); undefined for other questions.
  */
 export function askedFigure(question: string, type: AnswerType | undefined): { stated: RegExp; masked: RegExp; kind: AnswerType | "count" } | undefined {
   const counted = countedIn(question);
   if (counted) return { stated: counted, masked: countedIn(question, true)!, kind: "count" };
   if (type === "rate") return { stated: /\d[\d,.]*\s*[%％]/, masked: new RegExp(`${MASKED}([.．]${MASKED}+)?\\s*[%％]`), kind: "rate" };
+  // A holder's name printed as "*" after the post ("由市政协副主席*带队").
+  const post = type === "person" ? holderNamed(question) : undefined;
+  if (post) return { stated: post, masked: new RegExp(`(${post.source})${MASKED}`), kind: "person" };
   return undefined;
 }
 
