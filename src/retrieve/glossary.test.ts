@@ -12,6 +12,8 @@ describe("English glossary", () => {
     const terms = translateEnglish("problems in its government procurement work");
     expect(terms).toContain("政府采购");
     expect(terms).not.toContain("采购");
+    // A compound names the whole term, not only its first word (002 篇3: "我区森林覆盖率46.7%").
+    expect(translateEnglish("the district's forest coverage rate in 2020")).toContain("森林覆盖率");
   });
 
   it("splits hyphenated words and keeps numbers", () => {

@@ -39,8 +39,11 @@ export function normalizeText(text: string): string {
   return normalizePunctuation(removeCjkSpaces(toSimplified(stripPinyin(toHalfWidthAscii(text.normalize("NFKC").replace(/[\u0000-\u001F\u007F]/g, " "))))));
 }
 
+/** Spoken forms documents do not write: "礼拜二" is 周二 in a report. */
+const SPOKEN: Array<[RegExp, string]> = [[/礼拜([一二三四五六日天几])/g, "周$1"]];
+
 export function normalizeQuery(query: string): string {
-  let q = normalizeText(query).trim();
+  let q = SPOKEN.reduce((text, [re, written]) => text.replace(re, written), normalizeText(query).trim());
   for (let changed = true; changed; ) {
     changed = false;
     for (const re of FILLER) {
