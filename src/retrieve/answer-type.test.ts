@@ -192,7 +192,7 @@ describe("answer type", () => {
     expect(moneyNamed("县城房子一平米要多少钱")).toBeUndefined();
   });
 
-  it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 004 and 002)", () => {
+  it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 000, 002, 003 and 004)", () => {
     const info = countedIn("外侨办一年里主动公开了多少条信息？")!;
     expect(info.test("本办2009年度共主动公开政府信息21条，其中全文电子化达100%")).toBe(true);
     expect(info.test("配备了1名兼职工作人员负责落实信息公开的具体工作")).toBe(false);
@@ -203,6 +203,11 @@ describe("answer type", () => {
     expect(people.test("全县70个帮扶部门共选派208名机关干部")).toBe(true);
     expect(people.test("全县70个帮扶部门")).toBe(false);
     expect(countedIn("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
+    // A round figure ("360余人次", 002 石渠); cases counted in 起 or 件 (003's price office).
+    const inspections = "2021年3月至12月共出动执法检查360余人次、检查经营单位560余家、共下发了疫情紧急通知8次、发放了防疫防火宣传资料180余份。";
+    expect(countedIn("文旅市场去年查了多少人次、多少家店？")!.test(inspections)).toBe(true);
+    const cases = countedIn("发改局一年下来查了多少起乱收费、乱涨价的案子？")!;
+    expect(cases.test("全年共立案查处各类价格违法案件18件，查出违价金额403.02万元，其中退还消费者115.61万元，没收违法所得102.56万元，罚款6.3万元。")).toBe(true);
   });
 
   it("tells a count stated of what the question names from a count of something else (real passages of 002 石渠县)", () => {
