@@ -7,6 +7,7 @@ describe("answer type", () => {
     expect(expectedAnswer("杨柳米酒出厂价多少钱一斤")).toBe("money");
     expect(expectedAnswer("What is the price of Yangliu rice wine?")).toBe("money");
     expect(expectedAnswer("市长质量奖什么时候评选")).toBe("time");
+    expect(expectedAnswer("评标的专家啥时候才知道自己要评啥项目")).toBe("time");
     expect(expectedAnswer("临江市新能源公交车比例达到多少")).toBe("rate");
     expect(expectedAnswer("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
     expect(expectedAnswer("市财政给网上办公的拨款是多少")).toBe("money");
