@@ -32,17 +32,26 @@ export async function openRetriever(config: Config, indexDir = config.indexDir):
     // The index says which embedder built it; querying it with another would compare unrelated vectors.
     throw new IndexError(`the index in ${indexDir} was built with ${index.manifest.embedder.id}, but EMBEDDER is ${embedder.id}: change EMBEDDER or run \`policybot ingest --rebuild\``);
   }
-  return new HybridRetriever(index, embedder, { vectorWeight: config.vectorWeight ?? defaultVectorWeight(config) });
+  return new HybridRetriever(index, embedder, vectorOptions(config));
 }
 
 /**
  * The local n-gram embedder did not improve ranking on the evaluation set at
  * any weight (README, "What the vector side adds"), so it is a recall net
- * that changes no ranking among keyword matches; a semantic embedder gets
- * half the keyword side's say until measured on the corpus.
+ * that changes no ranking among keyword matches (`vectorRecallOnly`); a
+ * semantic embedder gets half the keyword side's say until measured on the
+ * corpus.
  */
 export function defaultVectorWeight(config: Config): number {
   return config.embedder.kind === "local" ? 0.01 : 0.5;
+}
+
+/** The vector side's say in search: VECTOR_WEIGHT, when set, fuses it at that weight, whatever the embedder. */
+export function vectorOptions(config: Config): { vectorWeight: number; vectorRecallOnly: boolean } {
+  return {
+    vectorWeight: config.vectorWeight ?? defaultVectorWeight(config),
+    vectorRecallOnly: config.vectorWeight === undefined && config.embedder.kind === "local",
+  };
 }
 
 

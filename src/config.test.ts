@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import dotenv from "dotenv";
 import { describe, expect, test } from "vitest";
 import { EnvSchema, loadConfig } from "./config.js";
-import { defaultVectorWeight } from "./app.js";
+import { defaultVectorWeight, vectorOptions } from "./app.js";
 
 /** .env.example is the documentation of every setting: its values and the defaults its comments state must be the code's. */
 const EXAMPLE = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.env.example"), "utf8");
@@ -36,5 +36,11 @@ describe(".env.example", () => {
     expect(said, "the comment above VECTOR_WEIGHT states both defaults").not.toBeNull();
     expect(Number(said![1])).toBe(defaultVectorWeight(loadConfig({})));
     expect(Number(said![2])).toBe(defaultVectorWeight(loadConfig({ EMBEDDER: "openai", OPENAI_API_KEY: "sk-test" })));
+  });
+
+  test("the local embedder's default is a recall net; openai's, or any weight that is set, is fused", () => {
+    expect(vectorOptions(loadConfig({}))).toEqual({ vectorWeight: 0.01, vectorRecallOnly: true });
+    expect(vectorOptions(loadConfig({ VECTOR_WEIGHT: "0.2" }))).toEqual({ vectorWeight: 0.2, vectorRecallOnly: false });
+    expect(vectorOptions(loadConfig({ EMBEDDER: "openai", OPENAI_API_KEY: "sk-test" }))).toEqual({ vectorWeight: 0.5, vectorRecallOnly: false });
   });
 });

@@ -119,6 +119,20 @@ describe("search", () => {
     expect(jaccard(shingles(copies[0]!.text), shingles(copies[1]!.text))).toBeGreaterThanOrEqual(0.6);
   });
 
+  test("the local embedder is a recall net: it leaves the keyword matches' order alone and adds passages only where keywords match nothing", async () => {
+    const keywordsOnly = new HybridRetriever(retriever.index, retriever.embedder, { vectorWeight: 0 });
+    const ids = (r: { results: Array<{ chunk: { id: string } }> }) => r.results.map((h) => h.chunk.id);
+    // Questions whose top 5 the vectors reordered when they were fused at weight 0.01.
+    for (const question of ["粮食仓储“一符四无”检查是怎么组织的？", "食堂从业人员的培训为啥基本停掉了？"]) {
+      expect(ids(await retriever.search(question, { k: 5 }))).toEqual(ids(await keywordsOnly.search(question, { k: 5 })));
+    }
+    // Characters no document contains: nothing for the keyword sides, passages from the vectors, not confident.
+    expect((await keywordsOnly.search("龘靐齉", { k: 3 })).results).toEqual([]);
+    const net = await retriever.search("龘靐齉", { k: 3 });
+    expect(net.results).toHaveLength(3);
+    expect(net.confident).toBe(false);
+  });
+
   test("a question in English searches the Chinese terms of the glossary", async () => {
     const terms = translateEnglish("food safety in school canteens");
     expect(terms.some((t) => t.includes("食品安全"))).toBe(true);

@@ -47,6 +47,13 @@ export interface HybridOptions {
   candidates?: number;
   /** Weight of the vector side (BM25 has weight 1), on scores normalised per question. */
   vectorWeight?: number;
+  /**
+   * The vector side only as a recall net: it adds the passages no keyword
+   * side found, after those, and leaves the order of keyword matches alone
+   * (the local n-gram embedder, which improved no ranking, README "What the
+   * vector side adds"). Off, its scores are fused with the keyword sides'.
+   */
+  vectorRecallOnly?: boolean;
   /** Weight of the character-level BM25 (unigrams and bigrams), on scores normalised per question. */
   charWeight?: number;
   /** Minimum (best character-BM25 score ÷ highest possible score for the question) to be confident. */
@@ -98,7 +105,7 @@ const FIND_COVERAGE_SHARE = 0.5;
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, vectorRecallOnly: true, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -184,7 +191,11 @@ export class HybridRetriever implements Retriever {
     const maxSemantic = Math.max(semantic[0]?.[1] ?? 0, 1e-9);
     for (const [row, s] of lexical) fused.set(row, s / maxLexical);
     for (const [row, s] of chars) fused.set(row, (fused.get(row) ?? 0) + (charWeight * s) / maxChars);
-    for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
+    if (this.options.vectorRecallOnly) {
+      // Below the weakest keyword match, in the vector side's order.
+      const floor = Math.min(1, ...fused.values());
+      for (const [row, cos] of semantic) if (!fused.has(row)) fused.set(row, (floor * Math.min(1, vectorWeight) * Math.max(0, cos)) / maxSemantic);
+    } else for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
     const intent = this.options.intentWeight > 0 ? sectionIntent(normalized) : undefined;
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
