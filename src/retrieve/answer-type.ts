@@ -104,7 +104,6 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   person: new RegExp(POSTS),
   // A firm's name ("甘孜州世杰建筑工程有限公司"), not a count of firms ("36家酒厂").
   firm: /[\u4e00-\u9fa5A-Za-z（）()]{2,}(有限责任公司|有限公司|公司|集团|合作社|酒业)/,
-  // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   // A list of what to hand in ("需提交身份证复印件", "申报材料：…"), not a mention of materials ("准备会议汇报材料").
   materials: /(需|须|应|要|应当|必须|并)(提交|提供|携带|出具|递交|报送)[^。；;]{0,20}(材料|证明|证件|复印件|原件|申请表|申报表|登记表|身份证|户口簿|执照)|(申报|申请|报名|所需|提交)材料[：:为包括]|材料清单/,
   // What one must be or have ("须具备以下条件", "申报条件为", "年满18周岁"), not a mention ("符合条件的企业").
@@ -113,6 +112,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   procedure: new RegExp(
     `(到|在|向|赴|至)[^。，；;]{0,15}(窗口|大厅|服务中心|政务中心|办事处|网站|平台|系统)[^。；;]{0,8}(${APPLY}|提交)|(登录|通过)[^。；;]{0,15}(网站|网上|平台|系统|APP|app|小程序|公众号)[^。；;]{0,10}(${APPLY}|提交)|(${STAGE})[、→－—-](${STAGE})[、→－—-](${STAGE})|(${APPLY})(时间|方式|办法|流程|程序)(为|是|：|:)|经[^。；;]{1,15}(审核|审批|审查)(通过)?后|先由?[^。；;]{0,15}(${STAGE}|审定)[^。；;]{0,30}(才能|方可|然后|再)|后方可(${APPLY})`,
   ),
+  // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 

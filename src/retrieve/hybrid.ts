@@ -24,7 +24,9 @@ import { spanAt } from "../ingest/parts.js";
  *
  * Fusion is on normalised scores: each side's scores are divided by its best
  * score for the question and weighted (words 1, characters `charWeight`,
- * vectors `vectorWeight`), so scores point one way: higher is better.
+ * vectors `vectorWeight`), so scores point one way: higher is better. With
+ * `vectorRecallOnly` (the local embedder's default) the vectors only add the
+ * passages no keyword side found, after those.
  * Reciprocal-rank fusion was measured too and gave the weaker vector side an
  * equal vote on rank order, which cost 15–20 points of recall@1 on the
  * evaluation set; the README has the figures behind the default weights. A
