@@ -54,7 +54,6 @@ export function vectorOptions(config: Config): { vectorWeight: number; vectorRec
   };
 }
 
-
 /**
  * A retriever whose index can be replaced while it serves: /reindex builds a
  * new index and swaps it in; questions meanwhile are answered from the old one.

@@ -161,9 +161,11 @@ const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|�
  * asked about. Undefined when the question names none.
  */
 export function holderNamed(question: string): RegExp | undefined {
-  const which = WHICH_HOLDER.exec(question);
   const asked = ASKS_HOLDER.exec(question);
-  if (!asked) return which ? new RegExp(which[2]!.replace(/^副/, "")) : undefined;
+  if (!asked) {
+    const which = WHICH_HOLDER.exec(question);
+    return which ? new RegExp(which[2]!.replace(/^副/, "")) : undefined;
+  }
   // Groups: 1 the post before the asking words ("组长是谁"), 9 after them ("谁当组长"), 10 on the English alternatives.
   const post = asked[1] ?? asked[9];
   if (post) return new RegExp(post.replace(/^副/, ""));
@@ -227,10 +229,14 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
 /**
  * The figure a question asks for as a document states it and as it withholds
  * it: a count in the asked unit (`countedIn`), a percentage ("满意度达*.*%"),
- * or who holds a post ("副主席*"); undefined for other questions.
+ * or who holds a post ("副主席*"); undefined for other questions. `counted`:
+ * the question's `countedIn`, when the caller has it already.
  */
-export function askedFigure(question: string, type: AnswerType | undefined): { stated: RegExp; masked: RegExp; kind: AnswerType | "count" } | undefined {
-  const counted = countedIn(question);
+export function askedFigure(
+  question: string,
+  type: AnswerType | undefined,
+  counted: RegExp | undefined = countedIn(question),
+): { stated: RegExp; masked: RegExp; kind: AnswerType | "count" } | undefined {
   if (counted) return { stated: counted, masked: countedIn(question, true)!, kind: "count" };
   if (type === "rate") return { stated: /\d[\d,.]*\s*[%％]/, masked: new RegExp(`${MASKED}([.．]${MASKED}+)?\\s*[%％]`), kind: "rate" };
   // A holder's name printed as "*" after the post ("由市政协副主席*带队").

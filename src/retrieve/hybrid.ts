@@ -201,7 +201,8 @@ export class HybridRetriever implements Retriever {
     const intent = this.options.intentWeight > 0 ? sectionIntent(normalized) : undefined;
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
-    const counted = this.options.countWeight > 0 ? countedIn(normalized) : undefined;
+    const countedUnit = countedIn(normalized);
+    const counted = this.options.countWeight > 0 ? countedUnit : undefined;
     // The question's content words, cut once for the count bonus and the absent-word rule.
     let contentOf: string[] | undefined;
     const questionWords = () => (contentOf ??= contentWords(normalized));
@@ -227,7 +228,7 @@ export class HybridRetriever implements Retriever {
       .map(([row]) => this.index.chunks[row]!.text);
     const answerable = !supplies || best.some(supplies);
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
-    const figure = askedFigure(normalized, type);
+    const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
     // Then, as for a count, a passage stating that kind of figure comes first.
     const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
