@@ -22,6 +22,30 @@ export interface Bm25Data {
   tfs: Uint16Array;
 }
 
+/**
+ * Documents grouped (a retriever's passages by article) so a document is
+ * scored in its group's context: for a query term it lacks but its group
+ * holds, it gets `share` of the best score any document of the group has
+ * for that term. A passage inherits what its article said once, in its
+ * opening: the place, the programme, the report's subject.
+ */
+export interface GroupContext {
+  /** The group of each document, numbered from 0. */
+  groupOf: Uint32Array;
+  /** How many groups there are. */
+  groups: number;
+  /** Share of the group's best score for a term credited to its documents that lack the term (0 = none). */
+  share: number;
+}
+
+/**
+ * How many times `k` documents, best by their own scores, are rescored in
+ * context: the context reorders the documents that match the query, and
+ * rescoring all of them would visit every passage of every article holding
+ * a common word.
+ */
+const CONTEXT_POOL = 4;
+
 export class Bm25Index {
   private readonly termIndex: Map<string, number>;
   constructor(readonly data: Bm25Data) {
@@ -155,7 +179,56 @@ export class Bm25Index {
    * contribution (default 1): query expansions count for less than the
    * question's own words.
    */
-  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
+  search(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>, context?: GroupContext): Array<[number, number]> {
+    if (!context || context.share <= 0) return this.searchAlone(tokens, k, filter, weights);
+    const pool = this.searchAlone(tokens, k * CONTEXT_POOL, filter, weights);
+    return this.rescoreInContext(tokens, pool, context, weights).slice(0, k);
+  }
+
+  /**
+   * `pool`'s scores with each term a document lacks (or scores lower) raised
+   * to `share` of the best score a document of its group has for it; only
+   * the pool's groups are looked at. Best first (ties: lower doc first).
+   */
+  private rescoreInContext(tokens: readonly string[], pool: ReadonlyArray<[number, number]>, context: GroupContext, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
+    const { groupOf, share } = context;
+    const slot = new Map(pool.map(([d], i) => [d, i]));
+    const scores = pool.map(([, s]) => s);
+    // The pool's groups, and each one's best score for the term being looked at.
+    const inPool = new Uint8Array(context.groups);
+    for (const [d] of pool) inPool[groupOf[d]!] = 1;
+    const best = new Float64Array(context.groups);
+    const own = new Float64Array(pool.length);
+    for (const [t, q] of queryTerms(tokens)) {
+      const i = this.termIndex.get(t);
+      if (i === undefined) continue;
+      own.fill(0);
+      for (let p = this.data.offsets[i]!, end = this.data.offsets[i + 1]!; p < end; p++) {
+        const d = this.data.docs[p]!;
+        const g = groupOf[d]!;
+        if (!inPool[g]) continue;
+        const w = this.termScore(t, q, d, this.data.tfs[p]!, weights);
+        if (w > best[g]!) best[g] = w;
+        const at = slot.get(d);
+        if (at !== undefined) own[at] = w;
+      }
+      pool.forEach(([d], at) => {
+        const extra = share * best[groupOf[d]!]! - own[at]!;
+        if (extra > 0) scores[at]! += extra;
+      });
+      for (const [d] of pool) best[groupOf[d]!] = 0;
+    }
+    return pool.map(([d], at): [number, number] => [d, scores[at]!]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  }
+
+  /** A term's BM25 score in one document, as `searchAlone` adds it up. */
+  private termScore(t: string, q: number, d: number, tf: number, weights?: ReadonlyMap<string, number>): number {
+    const { k1, b } = this.data.params;
+    const norm = tf + k1 * (1 - b + (b * this.data.docLen[d]!) / (this.data.avgLen || 1));
+    return this.idf(t) * ((tf * (k1 + 1)) / norm) * (1 + Math.log(q)) * (weights?.get(t) ?? 1);
+  }
+
+  private searchAlone(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
     const { k1, b } = this.data.params;
     const { docLen, avgLen, offsets, docs, tfs, docCount } = this.data;
     let sc = this.scratch;
@@ -167,10 +240,8 @@ export class Bm25Index {
     const { scores, touched } = sc;
     let n = 0;
     try {
-      const qtf = new Map<string, number>();
-      for (const t of tokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
       const lenNorm = avgLen || 1;
-      for (const [t, q] of qtf) {
+      for (const [t, q] of queryTerms(tokens)) {
         const i = this.termIndex.get(t);
         if (i === undefined) continue;
         const idf = this.idf(t);
@@ -434,4 +505,11 @@ function grow<T extends Uint32Array | Uint16Array | Int32Array>(a: T, n: number)
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;
+}
+
+/** Each distinct query term with how often the query repeats it. */
+function queryTerms(tokens: readonly string[]): Map<string, number> {
+  const qtf = new Map<string, number>();
+  for (const t of tokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
+  return qtf;
 }

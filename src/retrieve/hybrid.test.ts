@@ -119,6 +119,17 @@ describe("search", () => {
     expect(jaccard(shingles(copies[0]!.text), shingles(copies[1]!.text))).toBeGreaterThanOrEqual(0.6);
   });
 
+  test("a passage is read in its article's context: a name the article gives once, in its opening, counts for its other passages", async () => {
+    // 001 篇7: 西峰区 is named only in the passage of its first section (line 98); the half-year's figures are in the opening (line 96).
+    const question = "西峰区今年上半年搞了多少次政府采购？";
+    const figures = (r: { results: Array<{ chunk: { text: string } }> }) => r.results[0]!.chunk.text;
+    const alone = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, contextShare: 0 });
+    expect(figures(await alone.search(question, { k: 3 }))).not.toContain("采购次数78次");
+    const r = await retriever.search(question, { k: 3 });
+    expect(figures(r)).toContain("采购次数78次");
+    expect(r.results[0]!.chunk.text).not.toContain("西峰");
+  });
+
   test("the local embedder is a recall net: it leaves the keyword matches' order alone and adds passages only where keywords match nothing", async () => {
     const keywordsOnly = new HybridRetriever(retriever.index, retriever.embedder, { vectorWeight: 0 });
     const ids = (r: { results: Array<{ chunk: { id: string } }> }) => r.results.map((h) => h.chunk.id);

@@ -13,7 +13,7 @@ import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram } from "../text/chargrams.js";
-import { Bm25Index } from "../index/bm25.js";
+import { Bm25Index, type GroupContext } from "../index/bm25.js";
 import { indexText } from "../ingest/index-text.js";
 import { spanAt } from "../ingest/parts.js";
 
@@ -33,7 +33,10 @@ import { spanAt } from "../ingest/parts.js";
  * question asking for a part of a report (its problems, next steps,
  * suggestions) gives a bonus to passages under the heading that names it,
  * and a count question ("多少条", "几家") to passages that state a number
- * in that unit.
+ * in that unit. Word BM25 reads a passage in its article's context: a word
+ * of the question the passage lacks but its article holds (a place named
+ * once, in the opening) counts for it at `contextShare` of the article's
+ * best score for that word.
  *
  * `confident` compares the best passage's character-BM25 score with the most
  * any passage could score for the question (and, for a question of several
@@ -70,6 +73,16 @@ export interface HybridOptions {
    * "多长时间" → a length of time, "比例" → a rate).
    */
   typeWeight?: number;
+  /**
+   * Share of an article's best word score for a question word that its other
+   * passages get when they lack the word but match the question otherwise:
+   * a passage is read in its article's context. 001 篇7 names 西峰区 once,
+   * in its first section; asked "西峰区今年上半年搞了多少次政府采购", the
+   * opening with the half-year's figures ("采购次数78次") never repeats it,
+   * and without the context that section outranked it. 0 scores passages
+   * alone.
+   */
+  contextShare?: number;
 }
 
 /** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
@@ -107,7 +120,7 @@ const FIND_COVERAGE_SHARE = 0.5;
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, vectorRecallOnly: true, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, vectorRecallOnly: true, charWeight: 1, minRelevance: 0.139, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4, contextShare: 0.6 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -184,7 +197,9 @@ export class HybridRetriever implements Retriever {
 
     const english = this.alternatives(normalized);
     const weights = english?.weights;
-    const lexical = this.index.bm25.search(tokens, candidates, undefined, weights);
+    // Passages scored in their article's context (`contextShare`); `find` scores articles as wholes already.
+    const context = byFigure && this.options.contextShare > 0 ? this.articleContext() : undefined;
+    const lexical = this.index.bm25.search(tokens, candidates, undefined, weights, context);
     const chars = charWeight > 0 ? this.charIndex().search(grams, candidates, undefined, weights) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
@@ -479,6 +494,12 @@ export class HybridRetriever implements Retriever {
       this.articles = { groupOf, groupLen, keys, ids, rows };
     }
     return this.articles;
+  }
+
+  /** Passages grouped by article, for word BM25 in the article's context. */
+  private articleContext(): GroupContext {
+    const { groupOf, keys } = this.articleGroups();
+    return { groupOf, groups: keys.length, share: this.options.contextShare };
   }
 
   /**
