@@ -8,6 +8,14 @@ describe("English glossary", () => {
     expect(translateEnglish("units splitting purchases into smaller orders")).toContain("采购");
   });
 
+  it("reads an irregular past form as its verb (\"made public\" is 公开, \"chosen\" a choice)", () => {
+    expect(stem("chosen")).toBe(stem("choose"));
+    expect(translateEnglish("which county was chosen")).toContain("选择");
+    // 004 篇3: "在发文稿纸上增设“可否公开”" — whether a document may be made public, decided as it is drafted.
+    expect(translateEnglish("whether a document can be made public")).toContain("公开");
+    expect(translateEnglish("who led it")).toContain("牵头");
+  });
+
   it("takes the longest phrase, so a compound term is searched as one", () => {
     const terms = translateEnglish("problems in its government procurement work");
     expect(terms).toContain("政府采购");

@@ -38,14 +38,33 @@ function trimFunctionWords(ws: string[]): string[] {
   return ws.slice(start, end);
 }
 
-/** Porter stem, so "commuting" finds "commute" and "purchases" finds "purchase". */
+/**
+ * Past forms of irregular verbs a question uses ("which county was chosen",
+ * "who led it", "how much was spent"), which Porter stemming leaves apart
+ * from the verb the glossary lists.
+ */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    "arose arise,arisen arise,ate eat,eaten eat,became become,began begin,begun begin,bore bear,borne bear,bought buy,brought bring,broke break,broken break,built build," +
+    "caught catch,chose choose,chosen choose,dealt deal,did do,done do,drew draw,drawn draw,drove drive,driven drive,fell fall,fallen fall,felt feel,fought fight,found find," +
+    "forbade forbid,forbidden forbid,forgot forget,forgotten forget,gave give,given give,got get,gotten get,grew grow,grown grow,heard hear,held hold,hid hide,hidden hide," +
+    "kept keep,knew know,known know,laid lay,led lead,lent lend,lost lose,made make,meant mean,met meet,oversaw oversee,overseen oversee,paid pay,ran run,rose rise,risen rise," +
+    "said say,saw see,seen see,sought seek,sold sell,sent send,shown show,shook shake,shaken shake,spoke speak,spoken speak,spent spend,stood stand,stole steal,stolen steal," +
+    "struck strike,swore swear,sworn swear,taught teach,told tell,thought think,took take,taken take,threw throw,thrown throw,undertook undertake,undertaken undertake," +
+    "understood understand,undid undo,undone undo,went go,gone go,withdrew withdraw,withdrawn withdraw,won win,wore wear,worn wear,wrote write,written write"
+  )
+    .split(",")
+    .map((pair) => pair.split(" ") as [string, string]),
+);
+
+/** Porter stem, so "commuting" finds "commute" and "purchases" finds "purchase"; an irregular past form stems as its verb. */
 const stems = new Map<string, string>();
 
 export function stem(word: string): string {
   const w = word.toLowerCase();
   let s = stems.get(w);
   if (s === undefined) {
-    s = stemmer(w);
+    s = stemmer(IRREGULAR[w] ?? w);
     if (stems.size < 50_000) stems.set(w, s);
   }
   return s;
