@@ -35,6 +35,19 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer("区政府发布了多少条政务信息？", passages(info)).text).toMatch(/^根据文档：/);
   });
 
+  it("asked who signed a document, it leads with the sign-off line, cited to its passage (000 篇三: 中共万全县委组织部)", () => {
+    const chunks = seedChunks(SEEDS.s000);
+    const signed = chunks.find((c) => c.text.includes("\n中共万全县委组织部"))!;
+    const opening = chunks.find((c) => c.text.includes("目前万全县民营企业已达到5366家"))!;
+    expect([signed, opening].every(Boolean)).toBe(true);
+    const r = extractiveAnswer("万全县那份帮扶企业的调查，落款是哪个单位？", passages(opening, signed));
+    expect(r.text).toMatch(/^根据文档，署名单位是：中共万全县委组织部\[1\]。/);
+    expect(r.citations[0]).toMatchObject({ n: 1, id: signed.id, quote: "中共万全县委组织部" });
+    expect(r.citations[0]!.lineStart).toBe(r.citations[0]!.lineEnd);
+    // Not asked who signed it, the line is not put first.
+    expect(extractiveAnswer("万全县有多少家民营企业？", passages(opening, signed)).text).not.toContain("署名单位");
+  });
+
   it("a count in Chinese numerals with any unit is a number (001 篇7: \"给予了两户困难户\")", () => {
     const help = seedChunks(SEEDS.s001).find((c) => c.text.includes("给予了两户困难户"))!;
     expect(help).toBeDefined();

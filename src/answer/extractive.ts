@@ -10,7 +10,7 @@ import { parseHeading } from "../ingest/headings.js";
 import type { Chunk } from "../ingest/types.js";
 import { citationLine } from "./messages.js";
 import { sectionIntent, underHeading, type SectionIntent } from "../retrieve/intent.js";
-import { countedIn, expectedAnswer } from "../retrieve/answer-type.js";
+import { countedIn, expectedAnswer, issuerLine } from "../retrieve/answer-type.js";
 import { numeralValue } from "../text/numerals.js";
 import { sameArticle, toCitation, type Passage } from "./passages.js";
 import {
@@ -819,6 +819,12 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     const heading = headingWithFigure(q, unit, passages);
     if (heading) picked = [heading, ...picked];
   }
+  // Asked who issued or signed a document, the line that signs it ("中共万全县委组织部") comes first.
+  const signed = expectedAnswer(question) === "issuer" ? signOff(passages, Math.max(0, ...scored.map((c) => c.score)) + 1) : undefined;
+  if (signed) {
+    picked = [signed, ...picked.filter((c) => c.passage !== signed.passage || c.index !== signed.index)];
+    lead = "根据文档，署名单位是：";
+  }
   if (picked.length === 0) {
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
@@ -829,10 +835,24 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   }
   if (picked.length === 0) return { text: "", citations: [] };
   // Reading order, except that a sentence saying what the asked-for term is comes first.
-  const ordered = [...picked].sort((a, b) => Number(!!b.defines) - Number(!!a.defines) || a.passage.n - b.passage.n || a.index - b.index);
+  const ordered = [...picked].sort((a, b) => Number(b === signed) - Number(a === signed) || Number(!!b.defines) - Number(!!a.defines) || a.passage.n - b.passage.n || a.index - b.index);
   const { numberOf, citations } = numberCitations(ordered);
   const body = ordered.map((c) => withCitation(c.text, numberOf.get(c.passage.n)!)).join("");
   return { text: `${lead}${body}`, citations };
+}
+
+/**
+ * The first of the best passages with a line that is only an organisation's
+ * name, as a sentence scoring `score` (so it is the passage's quote): the
+ * unit that signed or issued the document.
+ */
+function signOff(passages: Passage[], score: number): Candidate | undefined {
+  for (const passage of passages.slice(0, 5)) {
+    const line = issuerLine(passage.chunk.text);
+    const sentence = line && splitSentences(passage.chunk.text).find((s) => s.text === line);
+    if (sentence) return { passage, index: sentence.index, text: sentence.text, score };
+  }
+  return undefined;
 }
 
 /** A question about a total ("一共", "总共", "合计", "共支持了多少", not the 共 of 公共). */

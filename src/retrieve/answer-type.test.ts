@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -49,6 +49,21 @@ describe("answer type", () => {
     expect(expectedAnswer("网上办公以后办事效率提高了多少")).toBeUndefined();
     // "when" in the middle of an English question is not a question about time.
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
+    // Who issued or signed a document; not who is in charge of something.
+    expect(expectedAnswer("万全县那份调查的落款是哪个单位？")).toBe("issuer");
+    expect(expectedAnswer("这份通知是哪个单位发的？")).toBe("issuer");
+    expect(expectedAnswer("那份帮扶企业的调查是谁写的")).toBe("issuer");
+    expect(expectedAnswer("Who issued the notice on winter-spring water conservancy?")).toBe("issuer");
+    expect(expectedAnswer("哪个部门负责学校周边的流动摊贩？")).toBeUndefined();
+    expect(expectedAnswer("哪个单位牵头推进质量强县？")).toBeUndefined();
+  });
+
+  it("knows a document's sign-off: a line that is only an organisation's name (000 篇三, 004 篇5), not one named in a sentence", () => {
+    expect(issuerLine("第三得到了精神上的鼓舞。企业主感到现在办企业有党政机关及干部的“撑腰”，干起来无后顾之忧、有劲头，能更好地发挥他们的潜力和能力。\n中共万全县委组织部")).toBe("中共万全县委组织部");
+    expect(issuerLine("龙岩市人民政府办公室\n龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知（龙政办〔2007〕224号）")).toBe("龙岩市人民政府办公室");
+    expect(suppliesAnswer("为使这些企业进一步做大做强，万全县委政府建立并实行了“县级领导、县直党政部门及干部帮扶企业工作制度”", "issuer")).toBe(false);
+    // A heading is not a sign-off.
+    expect(issuerLine("三、主要经验及启示\n帮扶企业制度起到了“催化”作用。")).toBeUndefined();
   });
 
   it("knows whether a passage states such an answer (real passages of 000–003)", () => {

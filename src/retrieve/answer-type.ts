@@ -26,7 +26,8 @@ export type AnswerType =
   | "firm"
   | "materials"
   | "conditions"
-  | "procedure";
+  | "procedure"
+  | "issuer";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -53,6 +54,10 @@ const STAGE = "申报|报名|申请|受理|审核|审批|评审|公示|初审|�
 /** "哪位政协副主席带队", "市政协哪位副主席": the post asked about after the asking word. */
 const WHICH_HOLDER = new RegExp(`(哪位|哪一位|哪个)[^，。？?！!；;]{0,4}?(${POSTS})`);
 
+/** Who issued or wrote a document ("落款是哪个单位", "哪个单位出的", "谁写的", "who issued it"). */
+const ISSUER_ASKED =
+  /(哪个|哪家|什么|哪一个)(单位|部门|机关|机构)[^，。？?！!；;]{0,6}(出|写|发|印发|下发|起草|编写|编制|撰写|发布)(的|了)|落款|署名|发文(单位|机关|部门)|(谁|哪个单位|哪个部门)(写|出|起草|撰写|编写)的|出自哪(个|家)(单位|部门|机关)|作者是谁|\bwho (wrote|issued|published|authored|drafted|signed)\b|\bissued by\b|\b(author|issuer) of\b|\bwhich (unit|department|office|agency|body|organi[sz]ation) (wrote|issued|published|drafted|signed)\b/i;
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
   ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
@@ -67,6 +72,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
       "i",
     ),
   ],
+  ["issuer", ISSUER_ASKED],
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
@@ -112,15 +118,22 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   procedure: new RegExp(
     `(到|在|向|赴|至)[^。，；;]{0,15}(窗口|大厅|服务中心|政务中心|办事处|网站|平台|系统)[^。；;]{0,8}(${APPLY}|提交)|(登录|通过)[^。；;]{0,15}(网站|网上|平台|系统|APP|app|小程序|公众号)[^。；;]{0,10}(${APPLY}|提交)|(${STAGE})[、→－—-](${STAGE})[、→－—-](${STAGE})|(${APPLY})(时间|方式|办法|流程|程序)(为|是|：|:)|经[^。；;]{1,15}(审核|审批|审查)(通过)?后|先由?[^。；;]{0,15}(${STAGE}|审定)[^。；;]{0,30}(才能|方可|然后|再)|后方可(${APPLY})`,
   ),
+  // A line that is only an organisation's name: a report's sign-off or a notice's issuer ("中共万全县委组织部", "龙岩市人民政府办公室").
+  issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
+}
+
+/** The line of a passage that is only an organisation's name: the report's sign-off or the notice's issuer. */
+export function issuerLine(text: string): string | undefined {
+  return SUPPLIES.issuer.exec(text)?.[0].trim();
 }
 
 export function suppliesAnswer(text: string, type: AnswerType): boolean {

@@ -180,6 +180,19 @@ describe("the kind of figure a question asks for", () => {
     expect([withType.confident, withType.missing]).toEqual([without.confident, without.missing]);
   });
 
+  test("asked who issued or signed a document, the passage that ends with its sign-off is lifted; whether the text says is not judged by it", async () => {
+    // 000 篇三 ends "…能更好地发挥他们的潜力和能力。\n中共万全县委组织部".
+    const plain = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, typeWeight: 0 });
+    const signOff = (r: { results: Array<{ chunk: { text: string } }> }) => r.results.findIndex((h) => h.chunk.text.includes("中共万全县委组织部")) + 1;
+    const question = "帮扶企业的专题调查是谁写的？";
+    expect(signOff(await plain.search(question, { k: 5 }))).toBe(0);
+    const r = await retriever.search(question, { k: 5 });
+    expect(signOff(r)).toBe(1);
+    // A report without a sign-off often says whose it is in its text (002 自评报告2: "临江市交通运输局成立了…"): still confident.
+    const unsigned = await retriever.search("临江市交通运输局那份客运自评报告是哪个单位写的？", { k: 3 });
+    expect([unsigned.confident, unsigned.missing]).toEqual([true, undefined]);
+  });
+
   test("a passage about something else that states an amount is not lifted over the passages about the topic", async () => {
     // 003 篇1 on CitiStat: its passages are the top three with or without the bonus.
     const r = await retriever.search("CitiStat每年花多少钱？", { k: 3 });

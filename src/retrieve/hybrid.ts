@@ -241,7 +241,9 @@ export class HybridRetriever implements Retriever {
       .slice(0, ANSWER_TYPE_DEPTH)
       .filter(([, s]) => s >= gate)
       .map(([row]) => this.index.chunks[row]!.text);
-    const answerable = !supplies || best.some(supplies);
+    // Who issued a document only lifts the passage that signs it: a report without a sign-off often
+    // says who wrote it in its text ("临江市交通运输局成立了…"), so its absence is no sign the documents do not say.
+    const answerable = !supplies || type === "issuer" || best.some(supplies);
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
