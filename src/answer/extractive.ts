@@ -870,7 +870,9 @@ function figuresIn(text: string, unit: RegExp | "money"): number[] {
   for (const m of t.matchAll(new RegExp(unit.source, "g"))) {
     const n = /^\d[\d,]*(?:\.\d+)?/.exec(m[0])?.[0];
     const v = n !== undefined ? Number(n.replace(/,/g, "")) : numeralValue(/^[一二三四五六七八九十百千两]+/.exec(m[0])?.[0] ?? "");
-    if (v !== undefined && Number.isFinite(v)) out.push(v);
+    // "6万则", "1.2亿人次": the magnitude after the number.
+    const magnitude = /^(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十百千两]+)([万亿])/.exec(m[0])?.[1];
+    if (v !== undefined && Number.isFinite(v)) out.push(v * (magnitude === "亿" ? 1e8 : magnitude === "万" ? 1e4 : 1));
   }
   return out;
 }

@@ -224,6 +224,11 @@ describe("answer type", () => {
     expect(countedIn("文旅市场去年查了多少人次、多少家店？")!.test(inspections)).toBe(true);
     const cases = countedIn("发改局一年下来查了多少起乱收费、乱涨价的案子？")!;
     expect(cases.test("全年共立案查处各类价格违法案件18件，查出违价金额403.02万元，其中退还消费者115.61万元，没收违法所得102.56万元，罚款6.3万元。")).toBe(true);
+    // A count in tens of thousands, and pieces of writing counted in 篇 or 则 (001 篇4, 梁寨's "民情日志").
+    const diaries = "而类似这样的“日志”，梁寨的干部们一年多来已经撰写了6万则。";
+    expect(countedIn("他们镇的干部这一年多写了多少篇民情日记？")!.test(diaries)).toBe(true);
+    expect(countedIn("发放了多少份宣传资料？")!.test("发放宣传资料十万余份")).toBe(true);
+    expect(countedIn("发放了多少份宣传资料？")!.test("发放宣传资料十万余")).toBe(false);
   });
 
   it("tells a count stated of what the question names from a count of something else (real passages of 002 石渠县)", () => {

@@ -214,12 +214,14 @@ export function statesNamedAmount(text: string, named: RegExp): boolean {
 }
 
 /** Counting units (classifiers) and the money units a count question can ask in ("多少条", "几家", "多少万元"). */
-const UNITS = "个|家|条|件|起|名|人|户|次|分|项|所|批|篇|场|位|座|台|份|万元|元|亩|吨|辆|处|期";
+const UNITS = "个|家|条|件|起|名|人|户|次|分|项|所|批|篇|则|场|位|座|台|份|万元|元|亩|吨|辆|处|期";
 /** Units that count the same things: people are counted in 人, 名 or 位 ("多少人" → "208名干部"). */
 const PEOPLE = ["人", "名", "位"];
 /** Cases are counted in 件 or 起 ("多少起乱收费的案子" → "价格违法案件18件"). */
 const CASES = ["件", "起"];
-const SAME_UNIT: Record<string, string[]> = { 人: PEOPLE, 名: PEOPLE, 位: PEOPLE, 件: CASES, 起: CASES };
+/** Pieces of writing are counted in 篇 or 则 ("多少篇日记" → "撰写了6万则"). */
+const WRITINGS = ["篇", "则"];
+const SAME_UNIT: Record<string, string[]> = { 人: PEOPLE, 名: PEOPLE, 位: PEOPLE, 件: CASES, 起: CASES, 篇: WRITINGS, 则: WRITINGS };
 const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})`, "g");
 
 /**
@@ -236,7 +238,7 @@ const MASKED = "[*＊]";
 export function countedIn(question: string, masked = false): RegExp | undefined {
   const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
   if (units.length === 0) return undefined;
-  return new RegExp(`(?:${masked ? MASKED : "\\d[\\d.,]*|[一二三四五六七八九十百千两]+"})[多余]?(?:${units.join("|")})`);
+  return new RegExp(`(?:${masked ? MASKED : "\\d[\\d.,]*|[一二三四五六七八九十百千两]+"})[万亿]?[多余]?(?:${units.join("|")})`);
 }
 
 /**
