@@ -56,6 +56,9 @@ describe("answer type", () => {
     expect(expectedAnswer("Who issued the notice on winter-spring water conservancy?")).toBe("issuer");
     expect(expectedAnswer("哪个部门负责学校周边的流动摊贩？")).toBeUndefined();
     expect(expectedAnswer("哪个单位牵头推进质量强县？")).toBeUndefined();
+    // Who paid is not who wrote.
+    expect(expectedAnswer("修路的钱是哪个部门出的钱？")).not.toBe("issuer");
+    expect(expectedAnswer("那笔专项资金是谁出的资金？")).not.toBe("issuer");
   });
 
   it("knows a document's sign-off: a line that is only an organisation's name (000 篇三, 004 篇5), not one named in a sentence", () => {

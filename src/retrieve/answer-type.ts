@@ -56,7 +56,7 @@ const WHICH_HOLDER = new RegExp(`(哪位|哪一位|哪个)[^，。？?！!；;]{
 
 /** Who issued or wrote a document ("落款是哪个单位", "哪个单位出的", "谁写的", "who issued it"). */
 const ISSUER_ASKED =
-  /(哪个|哪家|什么|哪一个)(单位|部门|机关|机构)[^，。？?！!；;]{0,6}(出|写|发|印发|下发|起草|编写|编制|撰写|发布)(的|了)|落款|署名|发文(单位|机关|部门)|(谁|哪个单位|哪个部门)(写|出|起草|撰写|编写)的|出自哪(个|家)(单位|部门|机关)|作者是谁|\bwho (wrote|issued|published|authored|drafted|signed)\b|\bissued by\b|\b(author|issuer) of\b|\bwhich (unit|department|office|agency|body|organi[sz]ation) (wrote|issued|published|drafted|signed)\b/i;
+  /(哪个|哪家|什么|哪一个)(单位|部门|机关|机构)[^，。？?！!；;]{0,6}(出|写|发|印发|下发|起草|编写|编制|撰写|发布)(的|了)(?![钱款]|资金|经费|费用|补贴)|落款|署名|发文(单位|机关|部门)|(谁|哪个单位|哪个部门)(写|出|起草|撰写|编写)的(?![钱款]|资金|经费|费用|补贴)|出自哪(个|家)(单位|部门|机关)|作者是谁|\bwho (wrote|issued|published|authored|drafted|signed)\b|\bissued by\b|\b(author|issuer) of\b|\bwhich (unit|department|office|agency|body|organi[sz]ation) (wrote|issued|published|drafted|signed)\b/i;
 
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
