@@ -56,9 +56,19 @@ describe("answer type", () => {
     expect(expectedAnswer("Who issued the notice on winter-spring water conservancy?")).toBe("issuer");
     expect(expectedAnswer("哪个部门负责学校周边的流动摊贩？")).toBeUndefined();
     expect(expectedAnswer("哪个单位牵头推进质量强县？")).toBeUndefined();
+    // Why; a question that also asks for a figure is judged by the figure.
+    expect(expectedAnswer("为啥学校食堂从业人员的食品安全培训中断了？")).toBe("reason");
+    expect(expectedAnswer("Why did food safety training for canteen staff stop?")).toBe("reason");
+    expect(expectedAnswer("杨柳米酒卖多少钱一斤，为什么这么贵？")).toBe("money");
     // Who paid is not who wrote.
     expect(expectedAnswer("修路的钱是哪个部门出的钱？")).not.toBe("issuer");
     expect(expectedAnswer("那笔专项资金是谁出的资金？")).not.toBe("issuer");
+  });
+
+  it("knows a stated cause (000 篇五: \"因无专项经费支持\"), not 因此 or 因素", () => {
+    expect(suppliesAnswer("食品从业人员培训工作因无专项经费支持，基本处于停滞状态。", "reason")).toBe(true);
+    expect(suppliesAnswer("由于涉及部门多，难免存在职权交叉", "reason")).toBe(true);
+    expect(suppliesAnswer("因此，要进一步加大投入。影响质量的因素很多。", "reason")).toBe(false);
   });
 
   it("knows a document's sign-off: a line that is only an organisation's name (000 篇三, 004 篇5), not one named in a sentence", () => {

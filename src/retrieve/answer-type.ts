@@ -27,7 +27,8 @@ export type AnswerType =
   | "materials"
   | "conditions"
   | "procedure"
-  | "issuer";
+  | "issuer"
+  | "reason";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -87,6 +88,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
   ["money", /多少万元?(及)?以[上下]/],
+  // Why, last: a question that also asks for a figure ("降了多少，为什么") is judged by the figure.
+  ["reason", /为什么|为啥|为何|咋就|怎么就|怎么会|何故|因何|什么原因|啥原因|原因是什么|\bwhy\b/i],
 ];
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
@@ -120,12 +123,14 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   ),
   // A line that is only an organisation's name: a report's sign-off or a notice's issuer ("中共万全县委组织部", "龙岩市人民政府办公室").
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
+  // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
+  reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];

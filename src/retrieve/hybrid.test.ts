@@ -193,6 +193,17 @@ describe("the kind of figure a question asks for", () => {
     expect([unsigned.confident, unsigned.missing]).toEqual([true, undefined]);
   });
 
+  test("asked why, the passage that states a cause is lifted, and none stating one does not make the question unanswered", async () => {
+    // 000 篇五: "食品从业人员培训…因无专项经费支持，基本处于停滞状态".
+    const plain = new HybridRetriever(retriever.index, retriever.embedder, { ...retriever.options, typeWeight: 0 });
+    const question = "为啥学校食堂从业人员的食品安全培训中断了？";
+    const rank = (r: { results: Array<{ chunk: { text: string } }> }) => r.results.findIndex((h) => h.chunk.text.includes("因无专项经费支持")) + 1;
+    expect(rank(await plain.search(question, { k: 5 }))).toBe(2);
+    const r = await retriever.search(question, { k: 5 });
+    expect(rank(r)).toBe(1);
+    expect([r.confident, r.missing]).toEqual([true, undefined]);
+  });
+
   test("a passage about something else that states an amount is not lifted over the passages about the topic", async () => {
     // 003 篇1 on CitiStat: its passages are the top three with or without the bonus.
     const r = await retriever.search("CitiStat每年花多少钱？", { k: 3 });

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -103,6 +103,8 @@ const BORDERLINE_SHARE = 0.65;
  */
 const COUNT_NEAR_SHARE = 0.5;
 const COUNT_NEAR_CHARS = 10;
+/** Kinds of answer that lift the passages giving one but do not decide whether the question is answered. */
+const LIFT_ONLY = new Set<AnswerType>(["issuer", "reason"]);
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time), if they match it fairly. */
 const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
@@ -241,9 +243,10 @@ export class HybridRetriever implements Retriever {
       .slice(0, ANSWER_TYPE_DEPTH)
       .filter(([, s]) => s >= gate)
       .map(([row]) => this.index.chunks[row]!.text);
-    // Who issued a document only lifts the passage that signs it: a report without a sign-off often
-    // says who wrote it in its text ("临江市交通运输局成立了…"), so its absence is no sign the documents do not say.
-    const answerable = !supplies || type === "issuer" || best.some(supplies);
+    // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
+    // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
+    // so neither's absence is a sign the documents do not say.
+    const answerable = !supplies || LIFT_ONLY.has(type!) || best.some(supplies);
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
