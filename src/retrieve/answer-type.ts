@@ -88,7 +88,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
   ["money", /多少万元?(及)?以[上下]/],
-  // Why, last: a question that also asks for a figure ("降了多少，为什么") is judged by the figure.
+  // Why, last: a question that also asks for a figure ("卖多少钱一斤，为什么这么贵") is judged by the figure.
   ["reason", /为什么|为啥|为何|咋就|怎么就|怎么会|何故|因何|什么原因|啥原因|原因是什么|\bwhy\b/i],
 ];
 

@@ -246,7 +246,7 @@ export class HybridRetriever implements Retriever {
     // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
     // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
     // so neither's absence is a sign the documents do not say.
-    const answerable = !supplies || LIFT_ONLY.has(type!) || best.some(supplies);
+    const answerable = !supplies || (type !== undefined && LIFT_ONLY.has(type)) || best.some(supplies);
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
