@@ -203,11 +203,12 @@ export class Bm25Index {
       const i = this.termIndex.get(t);
       if (i === undefined) continue;
       own.fill(0);
+      const weight = this.termWeight(t, q, weights);
       for (let p = this.data.offsets[i]!, end = this.data.offsets[i + 1]!; p < end; p++) {
         const d = this.data.docs[p]!;
         const g = groupOf[d]!;
         if (!inPool[g]) continue;
-        const w = this.termScore(t, q, d, this.data.tfs[p]!, weights);
+        const w = weight * this.saturated(this.data.tfs[p]!, d);
         if (w > best[g]!) best[g] = w;
         const at = slot.get(d);
         if (at !== undefined) own[at] = w;
@@ -221,11 +222,15 @@ export class Bm25Index {
     return pool.map(([d], at): [number, number] => [d, scores[at]!]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
-  /** A term's BM25 score in one document, as `searchAlone` adds it up. */
-  private termScore(t: string, q: number, d: number, tf: number, weights?: ReadonlyMap<string, number>): number {
+  /** A query term's weight: its IDF, with diminishing weight for a term the query repeats, scaled by `weights`. */
+  private termWeight(t: string, q: number, weights?: ReadonlyMap<string, number>): number {
+    return this.idf(t) * (1 + Math.log(q)) * (weights?.get(t) ?? 1);
+  }
+
+  /** BM25's term-frequency part for one document: `tf` saturated and normalised by the document's length (as `searchAlone` computes it inline). */
+  private saturated(tf: number, d: number): number {
     const { k1, b } = this.data.params;
-    const norm = tf + k1 * (1 - b + (b * this.data.docLen[d]!) / (this.data.avgLen || 1));
-    return this.idf(t) * ((tf * (k1 + 1)) / norm) * (1 + Math.log(q)) * (weights?.get(t) ?? 1);
+    return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.data.docLen[d]!) / (this.data.avgLen || 1)));
   }
 
   private searchAlone(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
@@ -244,14 +249,12 @@ export class Bm25Index {
       for (const [t, q] of queryTerms(tokens)) {
         const i = this.termIndex.get(t);
         if (i === undefined) continue;
-        const idf = this.idf(t);
-        // Repeated query terms count with diminishing weight.
-        const rep = (1 + Math.log(q)) * (weights?.get(t) ?? 1);
+        const weight = this.termWeight(t, q, weights);
         for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
           const d = docs[p]!;
           const tf = tfs[p]!;
           const norm = tf + k1 * (1 - b + (b * docLen[d]!) / lenNorm);
-          const w = idf * ((tf * (k1 + 1)) / norm) * rep;
+          const w = weight * ((tf * (k1 + 1)) / norm);
           if (scores[d] === 0) touched[n++] = d;
           scores[d]! += w;
         }
