@@ -862,16 +862,18 @@ const TOTAL_SHARE = 0.3;
 /** An amount of money with its value in yuan. */
 const MONEY = /(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?(?:美)?元/g;
 
+/** The number opening a counted figure: in digits or in Chinese numerals, then its magnitude, if any. */
+const FIGURE = /^(?:(\d[\d,]*(?:\.\d+)?)|([一二三四五六七八九十百千两]+))([万亿])?/;
+
 /** The figures a text states in the unit asked (a count's measure word, or yuan), as values. */
 function figuresIn(text: string, unit: RegExp | "money"): number[] {
   const t = text.replace(DATES, "");
   if (unit === "money") return [...t.matchAll(MONEY)].map((m) => Number(m[1]!.replace(/,/g, "")) * (m[2] === "亿" ? 1e8 : m[2] === "万" ? 1e4 : 1));
   const out: number[] = [];
   for (const m of t.matchAll(new RegExp(unit.source, "g"))) {
-    const n = /^\d[\d,]*(?:\.\d+)?/.exec(m[0])?.[0];
-    const v = n !== undefined ? Number(n.replace(/,/g, "")) : numeralValue(/^[一二三四五六七八九十百千两]+/.exec(m[0])?.[0] ?? "");
-    // "6万则", "1.2亿人次": the magnitude after the number.
-    const magnitude = /^(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十百千两]+)([万亿])/.exec(m[0])?.[1];
+    // The number in digits or in Chinese numerals, and the magnitude after it ("6万则", "1.2亿人次").
+    const [, digits, numerals, magnitude] = FIGURE.exec(m[0]) ?? [];
+    const v = digits !== undefined ? Number(digits.replace(/,/g, "")) : numeralValue(numerals ?? "");
     if (v !== undefined && Number.isFinite(v)) out.push(v * (magnitude === "亿" ? 1e8 : magnitude === "万" ? 1e4 : 1));
   }
   return out;
