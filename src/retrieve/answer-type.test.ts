@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -205,6 +205,35 @@ describe("answer type", () => {
       "今年以来，市政协紧紧围绕“优化经济发展环境建设年”活动，由市政协副主席*带队，会同市纪委监委、市委督察室、市优办，组织部分政协委员，深入十几个部门和多家企业，通过实地察看、听取汇报、查阅资料、个别访谈、问卷调查等形式，对优化经济发展环境进行了民主监督，现将有关情况报告如下：";
     expect(figureWithheld([masked], who, contentWords(leader), 10)).toBe(true);
     expect(figureWithheld(["市政协刘汉武副主席出席了会议。"], who, contentWords(leader), 10)).toBe(false);
+  });
+
+  it("holds a price asked per unit to a price in that unit, and knows an amount printed with \"*\" (real passages of 001 and 003)", () => {
+    // 001 篇1 states a price per square metre; 001 篇10's 杨柳米酒 only sums of capital and output.
+    const house = "农村群众想方设法把子女送到县城上学,而县城房价高达3500元/㎡,为了买一套屋子得还上10多年的债的";
+    const wine = "组织各酿酒农户,依法登记成立具有法人资格的“杨柳米酒酿造有限公司”,重新规划建设现代化的酿酒企业集团,使企业注册资本达到1亿元以上,企业产值达到10亿元以上";
+    const perJin = "杨柳米酒散酒现在市面上一斤卖多少钱？";
+    expect(expectedAnswer(perJin)).toBe("money");
+    expect(suppliesAnswer(wine, "money")).toBe(true);
+    expect(answeredBy(perJin, "money")(wine)).toBe(false);
+    expect(answeredBy("县城的房子现在多少钱一平？", "money")(house)).toBe(true);
+    expect(answeredBy("县城房子一平米要多少钱？", "money")(house)).toBe(true);
+    expect(pricePerAsked("县城买房一共要花多少钱？")).toBeUndefined();
+    // 003's 发改局 prints a digit of the total investment as "*"; its yearly plan is stated.
+    const projects = "经审核,计划实施重点建设项目37项(其中省、*市重点建设项目5项),总投资1*.93亿元,年度计划投资19.00亿元。";
+    const total = "37个重点建设项目的计划总投资具体是多少亿？";
+    const money = askedFigure(total, expectedAnswer(total))!;
+    expect(money.kind).toBe("money");
+    expect(figureWithheld([projects], money, contentWords(total), 10)).toBe(true);
+    // The same report states the total of the projects it approved.
+    const approved = "1-12月项目立项337个,总建筑面积127.69万平方米,总投资41.83亿元,项目备案181个,总建筑面积200.60万平方米,总投资51.39亿元;";
+    const filed = "备案的项目总投资一共是多少亿？";
+    expect(figureWithheld([approved, projects], askedFigure(filed, expectedAnswer(filed))!, contentWords(filed), 10)).toBe(false);
+  });
+
+  it("reads a telephone number asked with 是啥 or 是什么", () => {
+    expect(expectedAnswer("南皮县政府采购中心的联系电话是啥？")).toBe("phone");
+    expect(expectedAnswer("投诉热线号码是什么")).toBe("phone");
+    expect(expectedAnswer("热线电话每天接多少个")).toBeUndefined();
   });
 
   it("holds a named sum to a sentence that names it with an amount (real passages of 001 and 004)", () => {

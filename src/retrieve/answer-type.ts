@@ -77,7 +77,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
-  ["phone", /(手机|电话|热线)号?码?(是|为)?多少(?![个次条人])|号码是?多少|拨打?什么电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
+  ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
@@ -191,6 +191,26 @@ export function holderNamed(question: string): RegExp | undefined {
   return english ? new RegExp(ENGLISH_POSTS[english.toLowerCase()]!) : undefined;
 }
 
+/**
+ * What a price is asked per ("一斤卖多少钱", "票价多少钱一张", "多少钱一平"):
+ * the answer is a price per that unit ("3500元/㎡"), not any sum the
+ * passage states ("投资120万元"). Units that name the same measure share a
+ * family (平, 平米, 平方米, ㎡).
+ */
+const PER_UNITS: string[][] = [["平方米", "平米", "平方", "平", "㎡"], ["公斤", "千克"], ["斤"], ["张"], ["瓶"], ["箱"], ["吨"], ["盒"], ["袋"], ["亩"], ["人次", "人"], ["次"], ["天", "日"], ["小时"], ["份"], ["桌"]];
+const PER_UNIT = PER_UNITS.flat().join("|");
+const PRICE_ASKED = "多少钱|几块钱|多少块|多少元|几元|卖多少|什么价|啥价|价格|价钱|售价|零售价|票价";
+const PER_ASKED = new RegExp(`(一|每|1)(${PER_UNIT})[^，。？?！!；;]{0,8}(${PRICE_ASKED})|(${PRICE_ASKED})[^，。？?！!；;]{0,4}(一|每|1)(${PER_UNIT})`);
+
+/** The unit family a question asks a price per, as a test for a text stating a price in it; undefined when it asks none. */
+export function pricePerAsked(question: string): RegExp | undefined {
+  const m = PER_ASKED.exec(question);
+  const unit = m?.[2] ?? m?.[6];
+  if (!unit) return undefined;
+  const family = PER_UNITS.find((f) => f.includes(unit))!.join("|");
+  return new RegExp(`元\\s*[/／每]\\s*(${family})|(\\d|${CN_NUM})\\s*(多)?元\\s*(一|每|1)(${family})|每(${family})[^，。；;]{0,8}?(\\d[\\d.]*|${CN_NUM}+)\\s*(多)?元`);
+}
+
 /** A money question asking where a rule starts to apply ("多少万以上必须公开招标", "金额门槛", "达到多少金额就"). */
 const THRESHOLD_ASKED = /多少万?元?(及)?以[上下]|门槛|起点|达到多少(金额|钱|万元?)?[^，。？?！!；;]{0,3}就|超过多少(金额|钱|万元?)/;
 /** An amount stated as a bound ("500万元以上", "金额在10000元以上", "不超过5万元"), not a total reached ("采购规模达到29940万元"). */
@@ -206,6 +226,8 @@ const THRESHOLD_STATED = new RegExp(
  */
 export function answeredBy(question: string, type: AnswerType): (text: string) => boolean {
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
+  const perUnit = type === "money" ? pricePerAsked(question) : undefined;
+  if (perUnit) return (text) => perUnit.test(text);
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
   const post = type === "person" ? holderNamed(question) : undefined;
@@ -259,6 +281,8 @@ export function askedFigure(
 ): { stated: RegExp; masked: RegExp; kind: AnswerType | "count" } | undefined {
   if (counted) return { stated: counted, masked: countedIn(question, true)!, kind: "count" };
   if (type === "rate") return { stated: /\d[\d,.]*\s*[%％]/, masked: new RegExp(`${MASKED}([.．]${MASKED}+)?\\s*[%％]`), kind: "rate" };
+  // An amount with digits printed as "*" ("计划总投资1*.93亿元").
+  if (type === "money") return { stated: SUPPLIES.money, masked: new RegExp(`(\\d[\\d.,]*)?${MASKED}[\\d.,*＊]*\\s*(多)?(万|亿)?元`), kind: "money" };
   // A holder's name printed as "*" after the post ("由市政协副主席*带队").
   const post = type === "person" ? holderNamed(question) : undefined;
   if (post) return { stated: post, masked: new RegExp(`(${post.source})${MASKED}`), kind: "person" };
