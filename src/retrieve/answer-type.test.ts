@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -228,6 +228,18 @@ describe("answer type", () => {
     const approved = "1-12月项目立项337个,总建筑面积127.69万平方米,总投资41.83亿元,项目备案181个,总建筑面积200.60万平方米,总投资51.39亿元;";
     const filed = "备案的项目总投资一共是多少亿？";
     expect(figureWithheld([approved, projects], askedFigure(filed, expectedAnswer(filed))!, contentWords(filed), 10)).toBe(false);
+  });
+
+  it("reads what an English \"how many\" question counts (real passages of 002 and 003)", () => {
+    const firms = englishCountedIn("How many enterprises and projects did Yiyang's 2021 industrial development project funds support?")!;
+    // 002 自评报告1 states the firms and projects the fund supported; its next lines count money and shares.
+    expect(firms.test("产业发展项目支持资金1171.59万元涉及数字经济类项目、工业新型优势产业链项目、技术创新技术改造类项目及其他类项目共四大类，支持全市8个区县（市）61家企业61个项目。")).toBe(true);
+    expect(firms.test("奖励资金、工作经费等各项共支出1130.36万元安排2020年度奖励资金957万元。")).toBe(false);
+    // 003 篇8 states its count after what it counts.
+    const schools = englishCountedIn("In the spring and autumn education fee inspections, how many primary and secondary schools were checked?")!;
+    expect(schools.test("违反自愿原则强制收取服务性费用的行为进行查处,共检查中小学校64所,查出的违价金额达185.84万元")).toBe(true);
+    expect(englishCountedIn("How much did the county spend on schools?")).toBeUndefined();
+    expect(englishCountedIn("多少家企业")).toBeUndefined();
   });
 
   it("reads a telephone number asked with 是啥 or 是什么", () => {

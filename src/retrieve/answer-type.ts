@@ -1,4 +1,5 @@
 import { splitSentences } from "../text/sentences.js";
+import { translateEnglishGroups } from "./glossary.js";
 
 /**
  * What kind of answer a question asks for, when the wording says so: an
@@ -266,6 +267,28 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
   const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
   if (units.length === 0) return undefined;
   return new RegExp(`(?:${masked ? MASKED : "\\d[\\d.,]*|[一二三四五六七八九十百千两]+"})[万亿]?[多余]?(?:${units.join("|")})`);
+}
+
+/** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */
+const ENGLISH_COUNT = /\bhow many\s+((?:(?!(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|must|in|of|at|for|by|to|from|on|with|under|per|that|which|who)\b)[a-z-]+\s*){1,4})/i;
+
+/**
+ * What an English "how many" question counts, as a test for a passage that
+ * states a number of it ("how many enterprises and projects" → "61家企业61个项目",
+ * "how many schools" → "检查中小学校64所"): a number, its counting unit if any,
+ * then within a few characters one of the Chinese terms the glossary gives
+ * for the counted words, or such a term followed by a number in a unit. Undefined for
+ * other questions, or when the glossary knows none of the words.
+ */
+export function englishCountedIn(question: string): RegExp | undefined {
+  const counted = ENGLISH_COUNT.exec(question)?.[1];
+  if (!counted) return undefined;
+  const terms = [...new Set(translateEnglishGroups(counted).flat())].filter((t) => /^[\u3400-\u9fff]+$/.test(t) && t !== "多少");
+  if (terms.length === 0) return undefined;
+  const number = "(?:\\d[\\d.,]*|[一二三四五六七八九十百千两]+)[万亿]?[多余]?";
+  const named = `(?:${terms.join("|")})`;
+  // Before what it counts ("61家企业") or after it, in its unit ("检查中小学校64所").
+  return new RegExp(`${number}(?:${UNITS})?[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,4}?${number}(?:${UNITS})`);
 }
 
 /**

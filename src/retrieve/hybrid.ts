@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countStatedNear, countedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -219,7 +219,8 @@ export class HybridRetriever implements Retriever {
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
     const countedUnit = countedIn(normalized);
-    const counted = this.options.countWeight > 0 ? countedUnit : undefined;
+    // An English "how many" question counts what it names ("how many enterprises" → "61家企业").
+    const counted = this.options.countWeight > 0 ? (countedUnit ?? (english ? englishCountedIn(normalized) : undefined)) : undefined;
     // The question's content words, cut once for the count bonus and the absent-word rule.
     let contentOf: string[] | undefined;
     const questionWords = () => (contentOf ??= contentWords(normalized));
