@@ -195,7 +195,7 @@ export function holderNamed(question: string): RegExp | undefined {
 /**
  * What a price is asked per ("一斤卖多少钱", "票价多少钱一张", "多少钱一平"):
  * the answer is a price per that unit ("3500元/㎡"), not any sum the
- * passage states ("投资120万元"). Units that name the same measure share a
+ * passage states ("企业注册资本达到1亿元以上"). Units that name the same measure share a
  * family (平, 平米, 平方米, ㎡).
  */
 const PER_UNITS: string[][] = [["平方米", "平米", "平方", "平", "㎡"], ["公斤", "千克"], ["斤"], ["张"], ["瓶"], ["箱"], ["吨"], ["盒"], ["袋"], ["亩"], ["人次", "人"], ["次"], ["天", "日"], ["小时"], ["份"], ["桌"]];
