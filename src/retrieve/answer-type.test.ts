@@ -218,13 +218,13 @@ describe("answer type", () => {
     expect(answeredBy("县城的房子现在多少钱一平？", "money")(house)).toBe(true);
     expect(answeredBy("县城房子一平米要多少钱？", "money")(house)).toBe(true);
     expect(pricePerAsked("县城买房一共要花多少钱？")).toBeUndefined();
-    // 003's 发改局 prints a digit of the total investment as "*"; its yearly plan is stated.
+    // 003's 发改局 prints a digit of the key projects' total investment as "*".
     const projects = "经审核,计划实施重点建设项目37项(其中省、*市重点建设项目5项),总投资1*.93亿元,年度计划投资19.00亿元。";
     const total = "37个重点建设项目的计划总投资具体是多少亿？";
     const money = askedFigure(total, expectedAnswer(total))!;
     expect(money.kind).toBe("money");
     expect(figureWithheld([projects], money, contentWords(total), 10)).toBe(true);
-    // The same report states the total of the projects it approved.
+    // 003 also states the totals of the projects approved and filed: the first passage stating one decides.
     const approved = "1-12月项目立项337个,总建筑面积127.69万平方米,总投资41.83亿元,项目备案181个,总建筑面积200.60万平方米,总投资51.39亿元;";
     const filed = "备案的项目总投资一共是多少亿？";
     expect(figureWithheld([approved, projects], askedFigure(filed, expectedAnswer(filed))!, contentWords(filed), 10)).toBe(false);
