@@ -192,6 +192,8 @@ export class Bm25Index {
    */
   private rescoreInContext(tokens: readonly string[], pool: ReadonlyArray<[number, number]>, context: GroupContext, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
     const { groupOf, share } = context;
+    const { k1, b } = this.data.params;
+    const lenNorm = this.data.avgLen || 1;
     const slot = new Map(pool.map(([d], i) => [d, i]));
     const scores = pool.map(([, s]) => s);
     // The pool's groups, and each one's best score for the term being looked at.
@@ -208,7 +210,7 @@ export class Bm25Index {
         const d = this.data.docs[p]!;
         const g = groupOf[d]!;
         if (!inPool[g]) continue;
-        const w = weight * this.saturated(this.data.tfs[p]!, d);
+        const w = weight * saturated(this.data.tfs[p]!, this.data.docLen[d]! / lenNorm, k1, b);
         if (w > best[g]!) best[g] = w;
         const at = slot.get(d);
         if (at !== undefined) own[at] = w;
@@ -227,15 +229,10 @@ export class Bm25Index {
     return this.idf(t) * (1 + Math.log(q)) * (weights?.get(t) ?? 1);
   }
 
-  /** BM25's term-frequency part for one document: `tf` saturated and normalised by the document's length (as `searchAlone` computes it inline). */
-  private saturated(tf: number, d: number): number {
-    const { k1, b } = this.data.params;
-    return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.data.docLen[d]!) / (this.data.avgLen || 1)));
-  }
-
   private searchAlone(tokens: readonly string[], k: number, filter?: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): Array<[number, number]> {
     const { k1, b } = this.data.params;
     const { docLen, avgLen, offsets, docs, tfs, docCount } = this.data;
+    const lenNorm = avgLen || 1;
     let sc = this.scratch;
     if (!sc || sc.busy) {
       sc = { scores: new Float64Array(docCount), touched: new Uint32Array(docCount), busy: false };
@@ -245,16 +242,13 @@ export class Bm25Index {
     const { scores, touched } = sc;
     let n = 0;
     try {
-      const lenNorm = avgLen || 1;
       for (const [t, q] of queryTerms(tokens)) {
         const i = this.termIndex.get(t);
         if (i === undefined) continue;
         const weight = this.termWeight(t, q, weights);
         for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
           const d = docs[p]!;
-          const tf = tfs[p]!;
-          const norm = tf + k1 * (1 - b + (b * docLen[d]!) / lenNorm);
-          const w = weight * ((tf * (k1 + 1)) / norm);
+          const w = weight * saturated(tfs[p]!, docLen[d]! / lenNorm, k1, b);
           if (scores[d] === 0) touched[n++] = d;
           scores[d]! += w;
         }
@@ -330,10 +324,7 @@ export class Bm25Index {
         tf.set(g, (tf.get(g) ?? 0) + tfs[p]!);
       }
       const idf = Math.log(1 + (groups - tf.size + 0.5) / (tf.size + 0.5));
-      for (const [g, f] of tf) {
-        const norm = f + k1 * (1 - b + (b * groupLen[g]!) / (avg || 1));
-        scores.set(g, (scores.get(g) ?? 0) + (idf * f * (k1 + 1)) / norm);
-      }
+      for (const [g, f] of tf) scores.set(g, (scores.get(g) ?? 0) + idf * saturated(f, groupLen[g]! / (avg || 1), k1, b));
     }
     return [...scores.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k);
   }
@@ -515,4 +506,9 @@ function queryTerms(tokens: readonly string[]): Map<string, number> {
   const qtf = new Map<string, number>();
   for (const t of tokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
   return qtf;
+}
+
+/** BM25's term-frequency part: `tf` saturated (`k1`) and normalised (`b`) by the document's length relative to the average. */
+function saturated(tf: number, relativeLength: number, k1: number, b: number): number {
+  return (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relativeLength));
 }
