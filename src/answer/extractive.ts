@@ -809,8 +809,9 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   ];
   let lead = "根据文档：";
   const unit = countedIn(question);
+  const type = expectedAnswer(question);
   // Asked for a total, the sentence stating it is in, from the passages already quoted.
-  const total = totalSentence(question, unit, scored.filter((c) => picked.some((p) => p.passage === c.passage)));
+  const total = totalSentence(question, unit ?? (type === "money" ? "money" : undefined), scored.filter((c) => picked.some((p) => p.passage === c.passage)));
   if (total) picked = [total, ...picked.filter((c) => c.passage !== total.passage || c.index !== total.index)];
   picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
   // A count whose figure only a heading above the passages gives ("二、采取扣分制进行考核，自评分为196分"
@@ -820,7 +821,7 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     if (heading) picked = [heading, ...picked];
   }
   // Asked who issued or signed a document, the line that signs it ("中共万全县委组织部") comes first.
-  const signed = expectedAnswer(question) === "issuer" ? signOff(passages, Math.max(0, ...scored.map((c) => c.score)) + 1) : undefined;
+  const signed = type === "issuer" ? signOff(passages, Math.max(0, ...scored.map((c) => c.score)) + 1) : undefined;
   if (signed) {
     picked = [signed, ...picked.filter((c) => c.passage !== signed.passage || c.index !== signed.index)];
     lead = "根据文档，署名单位是：";
@@ -888,10 +889,8 @@ function figuresIn(text: string, unit: RegExp | "money"): number[] {
  * 13个项目"; "二、采取扣分制进行考核，自评分为196分" above its items'
  * "自评分为满分15分").
  */
-function totalSentence(question: string, counted: RegExp | undefined, scored: Candidate[]): Candidate | undefined {
-  if (!ASKS_TOTAL.test(question)) return undefined;
-  const unit = counted ?? (expectedAnswer(question) === "money" ? "money" : undefined);
-  if (!unit) return undefined;
+function totalSentence(question: string, unit: RegExp | "money" | undefined, scored: Candidate[]): Candidate | undefined {
+  if (!unit || !ASKS_TOTAL.test(question)) return undefined;
   const best = Math.max(0, ...scored.map((c) => c.score));
   const stating = scored
     .filter((c) => c.score >= TOTAL_SHARE * best)
