@@ -257,6 +257,9 @@ const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})`, "g");
  * "全市共有各级各类学校（幼儿园）*所"). With `masked`, `countedIn` tests for such a count instead.
  */
 const MASKED = "[*＊]";
+/** A count's number in digits or Chinese numerals; after it, a magnitude and "多" or "余" ("6万则", "360余人次"). */
+const COUNT_NUMBER = "\\d[\\d.,]*|[一二三四五六七八九十百千两]+";
+const COUNT_TAIL = "[万亿]?[多余]?";
 
 /**
  * The units a question counts in ("发布了多少条信息" → 条; "几家企业、多少个项目" → 家, 个),
@@ -266,7 +269,7 @@ const MASKED = "[*＊]";
 export function countedIn(question: string, masked = false): RegExp | undefined {
   const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
   if (units.length === 0) return undefined;
-  return new RegExp(`(?:${masked ? MASKED : "\\d[\\d.,]*|[一二三四五六七八九十百千两]+"})[万亿]?[多余]?(?:${units.join("|")})`);
+  return new RegExp(`(?:${masked ? MASKED : COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})`);
 }
 
 /** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */
@@ -285,7 +288,7 @@ export function englishCountedIn(question: string): RegExp | undefined {
   if (!counted) return undefined;
   const terms = [...new Set(translateEnglishGroups(counted).flat())].filter((t) => /^[\u3400-\u9fff]+$/.test(t) && t !== "多少");
   if (terms.length === 0) return undefined;
-  const number = "(?:\\d[\\d.,]*|[一二三四五六七八九十百千两]+)[万亿]?[多余]?";
+  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
   const named = `(?:${terms.join("|")})`;
   // Before what it counts ("61家企业") or after it, in its unit ("检查中小学校64所").
   return new RegExp(`${number}(?:${UNITS})?[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,4}?${number}(?:${UNITS})`);
