@@ -133,6 +133,19 @@ describe("answer type", () => {
     expect(holderNamed("临江客运考核自评工作谁牵头？办公室设在哪")).toBeUndefined();
   });
 
+  it("holds a question asking a holder's name to a passage that names a person in that post, not one naming only another post (real passages of 002 and 003)", () => {
+    const name = answeredBy("宁都县质量兴县工作领导小组的组长叫什么名字？", "person");
+    // 003 宁都: the group is led by whoever is 县长; the text never says who that is.
+    expect(name("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长,相关单位负责同志为成员的宁都县质量兴县工作领导小组。")).toBe(false);
+    // 003 保定 and 002 临江 give the name after the title.
+    expect(name("组长由市农业局副调研员翁树文担任,市局市场信息处、计划财务处主要负责同志为成员。")).toBe(true);
+    expect(name("临江市交通运输局成立了以党组书记、局长赵辰为组长,副局长为副组长,各业务科室负责人为成员的《临江市道路客运行业高质量发展绩效考核工作领导小组》")).toBe(true);
+    // A name in another sentence than the post does not say who holds it.
+    expect(name("成立了以县长为组长的领导小组。市政协主席马书轩视察了全市科技创新工作。")).toBe(false);
+    // Asked only who, the post that holds it is an answer.
+    expect(answeredBy("宁都县质量兴县工作领导小组的组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
+  });
+
   it("holds a question about how to apply to a passage that says how, not one that only mentions applying (real passages of 001, 002 and 003)", () => {
     expect(expectedAnswer("异地就医备案去哪儿办、要带什么材料？")).toBe("materials");
     expect(expectedAnswer("市长质量奖的评选标准和申报条件是什么？")).toBe("conditions");

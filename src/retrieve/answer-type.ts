@@ -171,6 +171,19 @@ export function moneyNamed(question: string): RegExp | undefined {
   return names.length ? new RegExp(names.join("|")) : undefined;
 }
 
+/** A question about who holds a post that asks for the holder's name ("组长叫什么名字", "姓什么", "what is the name of the director"). */
+const NAME_ASKED = /叫什么|叫啥|名字|姓名|姓什么|\bname\b/i;
+
+/**
+ * Common surnames, without those that also begin everyday words after a
+ * post ("县长任组长", "局长和股长", "书记高度重视", "主任由…担任").
+ */
+const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹熊孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵钱覃武戴孔汤庞樊殷施洪翟颜倪严牛季俞章鲁葛伍申尤毕聂柴焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹苗凌纪靳盛童甄裴鲍霍翁隋甘柯阮桂闵饶戚瞿滕邬臧苟褚娄奚穆燕郎冀姬栾郁喻窦冼匡佟栗岑胥蔺";
+/** Titles a name follows in the documents ("局长赵辰", "市长王大泉", "副调研员翁树文", "主席马书轩"). */
+const TITLES = `${POSTS}|调研员|部长|厅长|委员|经理|董事长`;
+/** A person named after their title, the way the documents name people. */
+const PERSON_NAMED = new RegExp(`(${TITLES})[${SURNAMES}][\u4e00-\u9fa5]{1,2}`);
+
 const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|组长", director: "主任|局长|处长|所长|站长", leader: "组长|负责人|领导", chair: "主席|主任|组长", principal: "校长", chief: "长|负责人" };
 
 /**
@@ -232,6 +245,8 @@ export function answeredBy(question: string, type: AnswerType): (text: string) =
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
   const post = type === "person" ? holderNamed(question) : undefined;
+  // Asked for the name, a passage saying only which post holds it ("由县委副书记、县长任组长") does not answer.
+  if (post && NAME_ASKED.test(question)) return (text) => splitSentences(text).some(({ text: sentence }) => post.test(sentence) && PERSON_NAMED.test(sentence));
   if (post) return (text) => post.test(text);
   return (text) => suppliesAnswer(text, type);
 }
