@@ -142,8 +142,27 @@ describe("answer type", () => {
     expect(name("临江市交通运输局成立了以党组书记、局长赵辰为组长,副局长为副组长,各业务科室负责人为成员的《临江市道路客运行业高质量发展绩效考核工作领导小组》")).toBe(true);
     // A name in another sentence than the post does not say who holds it.
     expect(name("成立了以县长为组长的领导小组。市政协主席马书轩视察了全市科技创新工作。")).toBe(false);
+    // The name must belong to the post asked, 副 or not: 002 临江 names its 局长, not the 副局长.
+    const linjiang = "临江市交通运输局成立了以党组书记、局长赵辰为组长,副局长为副组长,各业务科室负责人为成员的《临江市道路客运行业高质量发展绩效考核工作领导小组》";
+    expect(answeredBy("临江市交通运输局那个副局长叫什么名字？", "person")(linjiang)).toBe(false);
+    expect(answeredBy("临江客运考核领导小组的组长叫什么名字？", "person")(linjiang)).toBe(true);
     // Asked only who, the post that holds it is an answer.
     expect(answeredBy("宁都县质量兴县工作领导小组的组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
+  });
+
+  it("holds a question asking who people without a post are to a sentence naming them and a person (real passages of 003 and 004)", () => {
+    expect(expectedAnswer("漳州外侨办负责信息公开的那名兼职工作人员是谁？")).toBe("person");
+    // Who did something to the experts is not a question about their names.
+    expect(expectedAnswer("专家是谁去抽的？")).toBeUndefined();
+    // 004 漳州: the part-time officer is counted, not named.
+    expect(answeredBy("漳州外侨办负责信息公开的那名兼职工作人员是谁？", "person")("2009年，对我办信息公开领导小组成员进行调整，并进一步明确职责分工，配备了1名兼职工作人员，负责落实信息公开的具体工作。")).toBe(false);
+    // 003's vocational school names its champion.
+    const champion = answeredBy("那所职校的学生参加世博会礼仪选拔，北京赛区冠军是谁？", "person");
+    expect(champion("我校7名同学入选,卢鑫悦荣膺北京赛区冠军,孙君杰、2名同学也进入前10名。")).toBe(true);
+    // 003 曲阜 lists the towns that won its prizes, not a person who won the new top prize.
+    expect(answeredBy("曲阜科技最高奖第一个获奖的是谁？", "person")("二等奖5个,书院、姚村、息陬、王庄、南辛,各奖五千元,并授予“曲阜市科技工作先进乡镇(街道)称号。")).toBe(false);
+    // 004 当阳 says 教师 where the question says 老师, and names none of them.
+    expect(answeredBy("当阳市从教育系统调到电子政务办的三位老师叫什么名字？", "person")("当阳市及时成立电子政务办公室,并在教育系统中选拔三名专业技术过硬的教师调入市电子政务办公室。")).toBe(false);
   });
 
   it("holds a question about how to apply to a passage that says how, not one that only mentions applying (real passages of 001, 002 and 003)", () => {

@@ -48,6 +48,14 @@ const ASKS_HOLDER = new RegExp(
   "i",
 );
 
+/**
+ * People a question asks the name of without naming a post ("那名兼职工作人员是谁",
+ * "三位老师叫什么名字", "北京赛区冠军是谁", "第一个获奖的是谁"), not who did something
+ * to them ("专家是谁去抽的").
+ */
+const NAMELESS_PEOPLE = "工作人员|人员|老师|教师|专家|同志|同学|学生|冠军|获奖者|获奖人|联系人|联络员|获奖的|拿奖的|得奖的";
+const PEOPLE_ASKED = new RegExp(`(${NAMELESS_PEOPLE})(都|分别|各)?(是谁|是哪位|是哪几位|叫什么|叫啥|姓名|姓什么)(名字)?(?=$|[？?，,。！!；;吗呢啊呀])`);
+
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
 /** Stages of an application, listed as a sequence ("申报、评审、审批"). */
@@ -77,6 +85,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["issuer", ISSUER_ASKED],
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
+  ["person", PEOPLE_ASKED],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
@@ -181,8 +190,42 @@ const NAME_ASKED = /叫什么|叫啥|名字|姓名|姓什么|\bname\b/i;
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹熊孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵钱覃武戴孔汤庞樊殷施洪翟颜倪严牛季俞章鲁葛伍申尤毕聂柴焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹苗凌纪靳盛童甄裴鲍霍翁隋甘柯阮桂闵饶戚瞿滕邬臧苟褚娄奚穆燕郎冀姬栾郁喻窦冼匡佟栗岑胥蔺";
 /** Titles a name follows in the documents ("局长赵辰", "市长王大泉", "副调研员翁树文", "主席马书轩"). */
 const TITLES = `${POSTS}|调研员|部长|厅长|委员|经理|董事长`;
-/** A person named after their title, the way the documents name people. */
-const PERSON_NAMED = new RegExp(`(${TITLES})[${SURNAMES}][\u4e00-\u9fa5]{1,2}`);
+const NAME = `[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}`;
+/** How a place's name ends ("姚村", "王庄", "陵城"), not a person's. */
+const PLACE_END = "[村庄城镇乡县区市街站厂局山河湖屯寨营店集桥港湾园]";
+/**
+ * A person named the way the documents name people: after their title
+ * ("局长赵辰"), or opening a clause and followed by what they did
+ * ("，卢鑫悦荣膺北京赛区冠军").
+ */
+const PERSON_NAMED = new RegExp(`(${TITLES})${NAME}|(^|[，,、：:；;（(])${NAME}(?<!${PLACE_END})(?=[，,、荣获被担任同等为是在])`);
+/** The words a passage names the people asked about by ("老师" → 老师 or 教师, "获奖的" → 奖). */
+const PEOPLE_NAMED: Record<string, string> = { 老师: "老师|教师", 教师: "老师|教师", 同学: "同学|学生", 学生: "同学|学生", 工作人员: "人员", 获奖者: "奖", 获奖人: "奖", 获奖的: "奖", 拿奖的: "奖", 得奖的: "奖" };
+
+/**
+ * The test a passage must pass to answer a question about a person:
+ * - asked who holds a post ("组长是谁"), it names the post: the documents
+ *   answer with a name or with another post ("由县委副书记、县长任组长");
+ * - asked the holder's name ("组长叫什么名字"), it gives a name tied to that
+ *   very post, 副 or not: "局长赵辰", "赵辰为组长", "组长由市农业局副调研员翁树文担任",
+ *   where "局长赵辰为组长,副局长为副组长" does not name the 副局长;
+ * - asked the name of people without a post ("那名兼职工作人员是谁"), one of
+ *   its sentences names them and a person.
+ */
+function personAnswer(question: string): (text: string) => boolean {
+  const post = holderNamed(question);
+  if (post && NAME_ASKED.test(question)) {
+    const vice = new RegExp(`副(${post.source})|\\b(deputy|vice)\\b`, "i").test(question);
+    const held = `${vice ? "副" : "(?<!副)"}(?:${post.source})`;
+    const named = new RegExp(`${held}${NAME}|${NAME}(为|任|担任|出任)${held}|${held}由[^，。；;]{0,12}${NAME}(担任|负责)`);
+    return (text) => named.test(text.replace(/\s+/g, ""));
+  }
+  if (post) return (text) => post.test(text);
+  const people = PEOPLE_ASKED.exec(question)?.[1];
+  if (!people) return (text) => suppliesAnswer(text, "person");
+  const noun = new RegExp(PEOPLE_NAMED[people] ?? people);
+  return (text) => splitSentences(text).some(({ text: sentence }) => noun.test(sentence) && PERSON_NAMED.test(sentence));
+}
 
 const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|组长", director: "主任|局长|处长|所长|站长", leader: "组长|负责人|领导", chair: "主席|主任|组长", principal: "校长", chief: "长|负责人" };
 
@@ -244,10 +287,7 @@ export function answeredBy(question: string, type: AnswerType): (text: string) =
   if (perUnit) return (text) => perUnit.test(text);
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
-  const post = type === "person" ? holderNamed(question) : undefined;
-  // Asked for the name, a passage saying only which post holds it ("由县委副书记、县长任组长") does not answer.
-  if (post && NAME_ASKED.test(question)) return (text) => splitSentences(text).some(({ text: sentence }) => post.test(sentence) && PERSON_NAMED.test(sentence));
-  if (post) return (text) => post.test(text);
+  if (type === "person") return personAnswer(question);
   return (text) => suppliesAnswer(text, type);
 }
 
