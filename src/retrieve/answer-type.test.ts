@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countStatedNear, countedIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -272,6 +272,17 @@ describe("answer type", () => {
     expect(schools.test("违反自愿原则强制收取服务性费用的行为进行查处,共检查中小学校64所,查出的违价金额达185.84万元")).toBe(true);
     expect(englishCountedIn("How much did the county spend on schools?")).toBeUndefined();
     expect(englishCountedIn("多少家企业")).toBeUndefined();
+  });
+
+  it("reads what a Chinese count question counts, stated in any unit (real passage of 004)", () => {
+    const question = "福建治理餐桌污染那个方案，农村今年计划新开多少家农家店";
+    // 004 篇9 counts the shops in 个, not in the 家 the question asks in.
+    const shops = "省经贸委负责建设和完善农村现代食品流通网,继续开展“万村千乡市场工程”建设,全年计划新建消费品农家店2450个。";
+    expect(countedIn(question)!.test(shops)).toBe(false);
+    expect(countedThingIn(question)!.test(shops)).toBe(true);
+    expect(countedThingIn(question)!.test("省工商局负责建设和完善农村食品市场监管网,在全省1.4万个行政村建立食品安全信息员队伍。")).toBe(false);
+    // A unit with nothing named after it counts no thing.
+    expect(countedThingIn("黎平县上半年有多少人对处罚决定不服？")).toBeUndefined();
   });
 
   it("reads a telephone number asked with 是啥 or 是什么", () => {

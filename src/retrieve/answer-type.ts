@@ -1,4 +1,5 @@
 import { splitSentences } from "../text/sentences.js";
+import { jiebaCut } from "../text/tokenize.js";
 import { translateEnglishGroups } from "./glossary.js";
 
 /**
@@ -325,6 +326,24 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
   const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
   if (units.length === 0) return undefined;
   return new RegExp(`(?:${masked ? MASKED : COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})`);
+}
+
+/**
+ * A count question's counting unit and what it counts ("多少家农家店" → 家,
+ * 农家), as a test for a passage that states a number of that thing in any
+ * unit: "新建消费品农家店2450个" answers "多少家农家店", where `countedIn` looks
+ * for "N家" only. Undefined when the question counts nothing or names nothing
+ * after the unit, or counts times, points or money.
+ */
+export function countedThingIn(question: string): RegExp | undefined {
+  const asked = new RegExp(ASKED_UNIT.source).exec(question);
+  // Times, points and money count no thing: what follows "多少次" is what was done ("多少次政府采购").
+  if (!asked || /^(次|分|万元|元)$/.test(asked[1]!)) return undefined;
+  const after = question.slice(asked.index + asked[0].length);
+  const thing = jiebaCut(after).find((w, i) => i === 0 && w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w));
+  if (!thing) return undefined;
+  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
+  return new RegExp(`${number}(?:${UNITS})[\u4e00-\u9fa5]{0,4}?${thing}|${thing}[\u4e00-\u9fa5]{0,3}?${number}(?:${UNITS})`);
 }
 
 /** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */

@@ -8,7 +8,7 @@ import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countStatedNear, countedIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -220,7 +220,9 @@ export class HybridRetriever implements Retriever {
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
     const countedUnit = countedIn(normalized);
     // An English "how many" question counts what it names ("how many enterprises" → "61家企业").
-    const counted = this.options.countWeight > 0 ? (countedUnit ?? (english ? englishCountedIn(normalized) : undefined)) : undefined;
+    const thing = countedUnit ? countedThingIn(normalized) : undefined;
+    const countedAny = countedUnit && thing ? new RegExp(`${countedUnit.source}|${thing.source}`) : countedUnit;
+    const counted = this.options.countWeight > 0 ? (countedAny ?? (english ? englishCountedIn(normalized) : undefined)) : undefined;
     // The question's content words, cut once for the count bonus and the absent-word rule.
     let contentOf: string[] | undefined;
     const questionWords = () => (contentOf ??= contentWords(normalized));
