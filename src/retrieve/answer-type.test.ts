@@ -206,6 +206,12 @@ describe("answer type", () => {
         "我区在实施政府采购以来，逐年扩大政府采购范围，采购项目由原来的三大类扩大到十四大类，主要涉及公务用车的燃油、维修、装饰、清洗，标志服装（金额在500元以上），办公自动化设备，办公用品、电脑耗材（金额在100元以上），网络建设，办公家俱，图书资料（金额在1000元以上），医疗器械，冬季取暖用煤，房屋维修（金额在10000元以上），公务用车，用财政性资金安排的专项购置、维修项目及大宗的低值易耗品，用财政性资金安排的农业综合开发、财源建设等项目。",
       ),
     ).toBe(true);
+    // A cap ("最多能支持多少钱") is a bound too: 002 益阳 gives what the fund spent on all projects, not a limit per project.
+    const cap = answeredBy("益阳产业发展专项资金单个项目最多能支持多少钱？", "money");
+    expect(cap("产业发展项目支持资金1171.59万元涉及数字经济类项目、工业新型优势产业链项目、技术创新技术改造类项目及其他类项目共四大类,支持全市8个区县(市)61家企业61个项目。")).toBe(false);
+    expect(cap("固定资产投资统计口径为500万元以上，乡镇500万元以上项目较少")).toBe(true);
+    // The name of a prize is no cap: "最高奖奖金多少" asks the prize money.
+    expect(answeredBy("曲阜新设的科技最高奖奖金多少？", "money")("设立了科技最高奖,奖金10万元,奖励为我市社会经济发展做出突出贡献的科技人员")).toBe(true);
   });
 
   it("knows a count, a rate or a name the documents withhold as \"*\" (real passages of 000, 001 and 003)", () => {

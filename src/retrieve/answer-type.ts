@@ -269,11 +269,11 @@ export function pricePerAsked(question: string): RegExp | undefined {
   return new RegExp(`元\\s*[/／每]\\s*(${family})|(\\d|${CN_NUM})\\s*(多)?元\\s*(一|每|1)(${family})|每(${family})[^，。；;]{0,8}?(\\d[\\d.]*|${CN_NUM}+)\\s*(多)?元`);
 }
 
-/** A money question asking where a rule starts to apply ("多少万以上必须公开招标", "金额门槛", "达到多少金额就"). */
-const THRESHOLD_ASKED = /多少万?元?(及)?以[上下]|门槛|起点|达到多少(金额|钱|万元?)?[^，。？?！!；;]{0,3}就|超过多少(金额|钱|万元?)/;
-/** An amount stated as a bound ("500万元以上", "金额在10000元以上", "不超过5万元"), not a total reached ("采购规模达到29940万元"). */
+/** A money question asking where a rule starts or stops applying ("多少万以上必须公开招标", "金额门槛", "达到多少金额就", "单个项目最多能支持多少钱", "上限"). */
+const THRESHOLD_ASKED = /多少万?元?(及)?以[上下]|门槛|起点|达到多少(金额|钱|万元?)?[^，。？?！!；;]{0,3}就|超过多少(金额|钱|万元?)|(最多|最高)(能|可以|可)[^，。？?！!；;]{0,4}多少|上限|封顶/;
+/** An amount stated as a bound ("500万元以上", "金额在10000元以上", "不超过5万元", "最高补助20万元"), not a total reached ("采购规模达到29940万元"). */
 const THRESHOLD_STATED = new RegExp(
-  `(\\d[\\d,.、]*|${CN_NUM}+)\\s*(多)?((万|亿)元?|元)(及)?(以上|以下|以内|起)|(不超过|超过|不足|低于|不满|满)\\s*(\\d[\\d,.、]*|${CN_NUM}+)\\s*(万|亿)?元`,
+  `(\\d[\\d,.、]*|${CN_NUM}+)\\s*(多)?((万|亿)元?|元)(及)?(以上|以下|以内|起)|(不超过|超过|不足|低于|不满|满)\\s*(\\d[\\d,.、]*|${CN_NUM}+)\\s*(万|亿)?元|(最高|最多|上限为?|封顶)[^，。；;\\d]{0,6}(\\d[\\d,.、]*|${CN_NUM}+)\\s*(多)?(万|亿)?元`,
 );
 
 /**
