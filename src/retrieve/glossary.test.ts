@@ -24,6 +24,17 @@ describe("English glossary", () => {
     expect(translateEnglish("the district's forest coverage rate in 2020")).toContain("森林覆盖率");
   });
 
+  it("puts a two-word phrase together from its words' terms too, when the documents write the compound", () => {
+    // 004 篇5 names its 样板县; the glossary's "model county" is 示范县, its "model" also 样板 and "county" 县.
+    const writes = (t: string) => t === "样板县";
+    const [county] = translateEnglishGroups("model county", writes);
+    expect(county).toEqual(expect.arrayContaining(["示范县", "样板县"]));
+    // Compounds the documents do not write are not searched, and without the test none are made.
+    expect(translateEnglishGroups("model county", () => false)[0]).not.toContain("样板县");
+    expect(translateEnglishGroups("model county")[0]).not.toContain("样板县");
+    expect(expandEnglish("Which district was the model county?", writes)).toContain("样板县");
+  });
+
   it("splits hyphenated words and keeps numbers", () => {
     expect(translateEnglish("the 2020 mass-line campaign")).toEqual(expect.arrayContaining(["2020", "群众路线"]));
   });

@@ -111,9 +111,11 @@ export function isMostlyEnglish(text: string): boolean {
  * longest glossary phrase whose stems match is taken; among phrases of that
  * length, ones whose words match exactly win over ones that only share stems
  * ("general" is not "generate"), and every Chinese term listed for the
- * winners is in the group: the alternatives for one English word.
+ * winners is in the group: the alternatives for one English word. With
+ * `known`, a two-word phrase's group also holds the compounds of its words'
+ * own terms that the documents write (`compounds`).
  */
-export function translateEnglishGroups(text: string): string[][] {
+export function translateEnglishGroups(text: string, known?: (term: string) => boolean): string[][] {
   const ws = words(text);
   const ss = ws.map(stem);
   const out: string[][] = [];
@@ -124,7 +126,9 @@ export function translateEnglishGroups(text: string): string[][] {
       const len = candidates[0]!.words.length;
       const longest = candidates.filter((e) => e.words.length === len);
       const exact = longest.filter((e) => e.words.every((w, j) => ws[i + j] === w));
-      out.push([...new Set((exact.length ? exact : longest).flatMap((e) => e.zh))]);
+      const terms = (exact.length ? exact : longest).flatMap((e) => e.zh);
+      if (len === 2 && known) terms.push(...compounds(ss[i]!, ss[i + 1]!, known));
+      out.push([...new Set(terms)]);
       i += len;
       continue;
     }
@@ -134,14 +138,30 @@ export function translateEnglishGroups(text: string): string[][] {
   return out;
 }
 
-/** Chinese search terms for the English words of `text`, each once. */
-export function translateEnglish(text: string): string[] {
-  return [...new Set(translateEnglishGroups(text).flat())];
+/** The Chinese terms the glossary gives for one English word by itself. */
+function singleWord(stemmed: string): string[] {
+  return (glossary().get(stemmed) ?? []).filter((e) => e.words.length === 1).flatMap((e) => e.zh);
+}
+
+/**
+ * A two-word phrase's other Chinese forms, put together from its words' own
+ * terms and kept if the documents write them: "model county" is 示范县 in the
+ * glossary, and also 样板县 (样板 for "model", 县 for "county"), which 004 writes.
+ */
+function compounds(first: string, second: string, known: (term: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const a of singleWord(first)) for (const b of singleWord(second)) if (a.length + b.length <= 4 && known(a + b)) out.push(a + b);
+  return out;
+}
+
+/** Chinese search terms for the English words of `text`, each once; `known`: whether the documents write a term (for `translateEnglishGroups`'s compounds). */
+export function translateEnglish(text: string, known?: (term: string) => boolean): string[] {
+  return [...new Set(translateEnglishGroups(text, known).flat())];
 }
 
 /** The text to search for a question: English questions become their Chinese terms; others are unchanged. */
-export function expandEnglish(text: string): string {
+export function expandEnglish(text: string, known?: (term: string) => boolean): string {
   if (!isMostlyEnglish(text)) return text;
-  const terms = translateEnglish(text);
+  const terms = translateEnglish(text, known);
   return terms.length ? terms.join(" ") : text;
 }

@@ -227,7 +227,8 @@ describe("pinyin names in English questions", () => {
     expect(text).toContain("梁寨");
     expect(retriever.searchText("What problems do the Yangliu rice wine workshops have?")).toContain("杨柳");
     // The first word of a sentence and glossary words are not names.
-    expect(retriever.searchText("Which documents cover Food Safety?")).toBe(expandEnglish("Which documents cover Food Safety?"));
+    const glossed = translateEnglish("Which documents cover Food Safety?", () => true);
+    expect(retriever.searchText("Which documents cover Food Safety?").split(" ").filter((t) => !glossed.includes(t))).toEqual([]);
     const r = await retriever.search("How did Liangzhai town keep officials close to the people?", { k: 5 });
     expect(r.results.some((h) => h.chunk.file === SEEDS.s001 && h.chunk.text.includes("梁寨"))).toBe(true);
   });

@@ -139,6 +139,9 @@ export class HybridRetriever implements Retriever {
 
   private pinyinNames?: PinyinNames;
 
+  /** Whether the documents write a term: the glossary's compounds are kept only then. */
+  private readonly known = (term: string): boolean => this.occurs(term);
+
   /**
    * The text searched for a question: English questions become the Chinese
    * terms of the glossary, plus corpus words their pinyin names spell; a
@@ -153,7 +156,7 @@ export class HybridRetriever implements Retriever {
     const bm25 = this.index.bm25;
     this.pinyinNames ??= new PinyinNames(bm25.data.terms, (t) => bm25.documentFrequency(t));
     const names = this.pinyinNames.lookup(normalized, isGlossaryWord);
-    const terms = expandEnglish(normalized);
+    const terms = expandEnglish(normalized, this.known);
     return names.length ? `${terms} ${names.join(" ")}` : terms;
   }
 
@@ -168,7 +171,7 @@ export class HybridRetriever implements Retriever {
   private alternatives(normalized: string): { weights: Map<string, number>; most: (channel: "words" | "chars") => number } | undefined {
     if (!isMostlyEnglish(normalized)) return undefined;
     const weights = new Map<string, number>();
-    const groups = translateEnglishGroups(normalized).map((group) => ({ w: 1 / Math.sqrt(group.length), terms: group.map((t) => ({ tokens: tokenize(t), grams: charGrams(t) })) }));
+    const groups = translateEnglishGroups(normalized, this.known).map((group) => ({ w: 1 / Math.sqrt(group.length), terms: group.map((t) => ({ tokens: tokenize(t), grams: charGrams(t) })) }));
     for (const { w, terms } of groups) for (const t of terms) for (const x of [...t.tokens, ...t.grams]) weights.set(x, Math.max(weights.get(x) ?? 0, w));
     const most = (channel: "words" | "chars") => {
       const index = channel === "words" ? this.index.bm25 : this.charIndex();
