@@ -339,9 +339,9 @@ export function countedThingIn(question: string): RegExp | undefined {
   const asked = new RegExp(ASKED_UNIT.source).exec(question);
   // Times, points and money count no thing: what follows "多少次" is what was done ("多少次政府采购").
   if (!asked || /^(次|分|万元|元)$/.test(asked[1]!)) return undefined;
-  const after = question.slice(asked.index + asked[0].length);
-  const thing = jiebaCut(after).find((w, i) => i === 0 && w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w));
-  if (!thing) return undefined;
+  // The word right after the unit ("农家店" cuts as 农家, 店): a few characters may stand between it and the number.
+  const [thing] = jiebaCut(question.slice(asked.index + asked[0].length));
+  if (!thing || thing.length < 2 || !/^[\u4e00-\u9fa5]+$/.test(thing)) return undefined;
   const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
   return new RegExp(`${number}(?:${UNITS})[\u4e00-\u9fa5]{0,4}?${thing}|${thing}[\u4e00-\u9fa5]{0,3}?${number}(?:${UNITS})`);
 }

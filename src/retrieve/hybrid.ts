@@ -220,7 +220,8 @@ export class HybridRetriever implements Retriever {
     } else for (const [row, cos] of semantic) fused.set(row, (fused.get(row) ?? 0) + (vectorWeight * Math.max(0, cos)) / maxSemantic);
     const intent = this.options.intentWeight > 0 ? sectionIntent(normalized) : undefined;
     if (intent) for (const [row, s] of fused) if (inSection(this.index.chunks[row]!, intent)) fused.set(row, s + this.options.intentWeight);
-    // A count question ("多少条", "几家") is answered by a passage stating a number in that unit.
+    // A count question ("多少条", "几家") is answered by a passage stating a number in that unit,
+    // or a number of the thing it counts in another ("多少家农家店" → "农家店2450个").
     const countedUnit = countedIn(normalized);
     // An English "how many" question counts what it names ("how many enterprises" → "61家企业").
     const thing = countedUnit ? countedThingIn(normalized) : undefined;
