@@ -342,8 +342,18 @@ export function countedThingIn(question: string): RegExp | undefined {
   // The word right after the unit ("农家店" cuts as 农家, 店): a few characters may stand between it and the number.
   const [thing] = jiebaCut(question.slice(asked.index + asked[0].length));
   if (!thing || thing.length < 2 || !/^[\u4e00-\u9fa5]+$/.test(thing)) return undefined;
+  return countOf(thing, { unitBefore: "required", gapAfter: 3 });
+}
+
+/**
+ * A number of what `named` matches, stated before it ("61家企业", its unit
+ * `unitBefore`) or after it in a unit, at most `gapAfter` characters on
+ * ("检查中小学校64所").
+ */
+function countOf(named: string, { unitBefore, gapAfter }: { unitBefore: "required" | "optional"; gapAfter: number }): RegExp {
   const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
-  return new RegExp(`${number}(?:${UNITS})[\u4e00-\u9fa5]{0,4}?${thing}|${thing}[\u4e00-\u9fa5]{0,3}?${number}(?:${UNITS})`);
+  const unit = `(?:${UNITS})${unitBefore === "optional" ? "?" : ""}`;
+  return new RegExp(`${number}${unit}[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,${gapAfter}}?${number}(?:${UNITS})`);
 }
 
 /** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */
@@ -362,10 +372,8 @@ export function englishCountedIn(question: string): RegExp | undefined {
   if (!counted) return undefined;
   const terms = [...new Set(translateEnglishGroups(counted).flat())].filter((t) => /^[\u3400-\u9fff]+$/.test(t) && t !== "多少");
   if (terms.length === 0) return undefined;
-  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
-  const named = `(?:${terms.join("|")})`;
-  // Before what it counts ("61家企业") or after it, in its unit ("检查中小学校64所").
-  return new RegExp(`${number}(?:${UNITS})?[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,4}?${number}(?:${UNITS})`);
+  // Before what it counts ("61家企业", "61 enterprises" may be said without a unit) or after it, in its unit.
+  return countOf(`(?:${terms.join("|")})`, { unitBefore: "optional", gapAfter: 4 });
 }
 
 /**

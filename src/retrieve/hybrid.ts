@@ -223,10 +223,12 @@ export class HybridRetriever implements Retriever {
     // A count question ("多少条", "几家") is answered by a passage stating a number in that unit,
     // or a number of the thing it counts in another ("多少家农家店" → "农家店2450个").
     const countedUnit = countedIn(normalized);
-    // An English "how many" question counts what it names ("how many enterprises" → "61家企业").
-    const thing = countedUnit ? countedThingIn(normalized) : undefined;
-    const countedAny = countedUnit && thing ? new RegExp(`${countedUnit.source}|${thing.source}`) : countedUnit;
-    const counted = this.options.countWeight > 0 ? (countedAny ?? (english ? englishCountedIn(normalized) : undefined)) : undefined;
+    let counted: RegExp | undefined;
+    if (this.options.countWeight > 0) {
+      const thing = countedUnit ? countedThingIn(normalized) : undefined;
+      // An English "how many" question counts what it names ("how many enterprises" → "61家企业").
+      counted = countedUnit && thing ? new RegExp(`${countedUnit.source}|${thing.source}`) : (countedUnit ?? (english ? englishCountedIn(normalized) : undefined));
+    }
     // The question's content words, cut once for the count bonus and the absent-word rule.
     let contentOf: string[] | undefined;
     const questionWords = () => (contentOf ??= contentWords(normalized));
