@@ -47,6 +47,10 @@ describe("answer type", () => {
     expect(expectedAnswer("沅江市中小学食堂的标准化率具体达到了多少？")).toBe("rate");
     expect(expectedAnswer("保定上半年农产品抽检了多少批，合格率多少？")).toBe("rate");
     expect(expectedAnswer("网上办公以后办事效率提高了多少")).toBeUndefined();
+    // In English, a rate asked with its subject in between ("what was the district's forest coverage rate").
+    expect(expectedAnswer("What was the district's forest coverage rate in 2020?")).toBe("rate");
+    expect(expectedAnswer("What share of school canteens should be under quantified grading management?")).toBe("rate");
+    expect(expectedAnswer("What did the report say about the share of the work, and who led it?")).toBeUndefined();
     // "when" in the middle of an English question is not a question about time.
     expect(expectedAnswer("How should staff respond when a complaint is unreasonable?")).toBeUndefined();
     // Who issued or signed a document; not who is in charge of something.

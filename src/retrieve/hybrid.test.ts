@@ -309,6 +309,22 @@ describe("confident", () => {
     expect(prices.missing).toBeUndefined();
   });
 
+  test("a figure asked for a year comes from a passage about that year, or about no year in an article that names it", async () => {
+    // 003 宁都 gives 2020's rate under "二、2020年质量工作亮点" and only plans for 2021.
+    const y2020 = await retriever.search("宁都县2020年产品综合抽检合格率是多少？", { k: 3 });
+    expect(y2020.results[0]!.chunk.text).toContain("综合抽检合格率99.6%以上");
+    expect(y2020.confident).toBe(true);
+    const y2021 = await retriever.search("宁都县2021年产品综合抽检合格率是多少？", { k: 3 });
+    expect(y2021.results[0]!.chunk.text).toContain("综合抽检合格率99.6%以上");
+    expect(y2021.confident).toBe(false);
+    expect(y2021.missing).toBe("rate");
+    // 004 篇9's targets name no year; the article is 福建's plan for 2007.
+    const fujian = await retriever.search("福建2007年城区学校食堂实行量化分级管理的要达到多大比例？", { k: 3 });
+    expect(fujian.results[0]!.chunk.text).toContain("量化分级管理");
+    expect(fujian.results[0]!.chunk.text).not.toMatch(/2007/);
+    expect(fujian.confident).toBe(true);
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 000 篇五 answers it ("部分校内商店承包管理不规范") in words it does not use.
     const r = await retriever.search("学校小卖部乱七八糟的情况有哪些？", { k: 3 });

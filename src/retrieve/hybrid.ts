@@ -248,9 +248,11 @@ export class HybridRetriever implements Retriever {
     // Narrowed by what the question names: the sum ("劳务报酬是多少"), a bound ("多少万以上"), the post ("组长是谁").
     const supplies = type ? answeredBy(normalized, type) : undefined;
     const gate = FAIR_SHARE * (byContent[0]?.[1] ?? 0);
+    // A question about a year ("宁都县2021年…合格率是多少") is answered only by a passage about that year.
+    const askedYears = [...new Set(normalized.match(YEAR) ?? [])];
     const best = byContent
       .slice(0, ANSWER_TYPE_DEPTH)
-      .filter(([, s]) => s >= gate)
+      .filter(([row, s]) => s >= gate && this.about(row, askedYears))
       .map(([row]) => this.index.chunks[row]!.text);
     // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
     // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
@@ -424,6 +426,33 @@ export class HybridRetriever implements Retriever {
   private years?: Set<string>;
 
   /** The years (1900–2099) a question names that no passage or title mentions, as "2025年". */
+  private yearsByArticle?: Map<string, Set<string>>;
+
+  /**
+   * Whether a passage is about one of `years` (any passage when none): it names
+   * one, or names no year in an article that does (a plan's targets under its
+   * year, stated paragraphs later). A report giving the 2020 figures and
+   * 2021's plans ("一、2020年质量工作情况 … 合格率99.6%") does not answer what
+   * the 2021 rate was.
+   */
+  private about(row: number, years: readonly string[]): boolean {
+    if (years.length === 0) return true;
+    const chunk = this.index.chunks[row]!;
+    const named = indexText(chunk).match(YEAR);
+    if (named) return years.some((y) => named.includes(y));
+    if (!this.yearsByArticle) {
+      this.yearsByArticle = new Map();
+      for (const c of this.index.chunks) {
+        const key = `${c.file}#${c.articleIndex}`;
+        const set = this.yearsByArticle.get(key) ?? new Set<string>();
+        for (const y of indexText(c).match(YEAR) ?? []) set.add(y);
+        this.yearsByArticle.set(key, set);
+      }
+    }
+    const inArticle = this.yearsByArticle.get(`${chunk.file}#${chunk.articleIndex}`);
+    return years.some((y) => inArticle?.has(y));
+  }
+
   private absentYears(normalized: string): string[] {
     const named = [...new Set(normalized.match(YEAR) ?? [])];
     if (named.length === 0) return [];
