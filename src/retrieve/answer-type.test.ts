@@ -152,6 +152,11 @@ describe("answer type", () => {
     expect(answeredBy("临江客运考核领导小组的组长叫什么名字？", "person")(linjiang)).toBe(true);
     // Asked only who, the post that holds it is an answer.
     expect(answeredBy("宁都县质量兴县工作领导小组的组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
+    // Asked who the 副 holder is, the passage must name the 副 post: 003 保定 names only its 组长.
+    const baoding = "组长由市农业局副调研员翁树文担任,市局市场信息处、计划财务处主要负责同志为成员。";
+    expect(answeredBy("保定农业品牌工作领导小组的副组长是谁？", "person")(baoding)).toBe(false);
+    expect(answeredBy("保定农业品牌工作领导小组的组长是谁？", "person")(baoding)).toBe(true);
+    expect(answeredBy("宁都县质量兴县工作领导小组的副组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
   });
 
   it("holds a question asking who people without a post are to a sentence naming them and a person (real passages of 003 and 004)", () => {

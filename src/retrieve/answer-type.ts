@@ -207,6 +207,7 @@ const PEOPLE_NAMED: Record<string, string> = { 老师: "老师|教师", 教师: 
  * The test a passage must pass to answer a question about a person:
  * - asked who holds a post ("组长是谁"), it names the post: the documents
  *   answer with a name or with another post ("由县委副书记、县长任组长");
+ *   asked about the 副 post ("副组长是谁"), it names that one;
  * - asked the holder's name ("组长叫什么名字"), it gives a name tied to that
  *   very post, 副 or not: "局长赵辰", "赵辰为组长", "组长由市农业局副调研员翁树文担任",
  *   where "局长赵辰为组长,副局长为副组长" does not name the 副局长;
@@ -215,13 +216,16 @@ const PEOPLE_NAMED: Record<string, string> = { 老师: "老师|教师", 教师: 
  */
 function personAnswer(question: string): (text: string) => boolean {
   const post = holderNamed(question);
-  if (post && NAME_ASKED.test(question)) {
+  if (post) {
     const vice = new RegExp(`副(${post.source})|\\b(deputy|vice)\\b`, "i").test(question);
     const held = `${vice ? "副" : "(?<!副)"}(?:${post.source})`;
-    const named = new RegExp(`${held}${NAME}|${NAME}(为|任|担任|出任)${held}|${held}由[^，。；;]{0,12}${NAME}(担任|负责)`);
-    return (text) => named.test(text.replace(/\s+/g, ""));
+    if (NAME_ASKED.test(question)) {
+      const named = new RegExp(`${held}${NAME}|${NAME}(为|任|担任|出任)${held}|${held}由[^，。；;]{0,12}${NAME}(担任|负责)`);
+      return (text) => named.test(text.replace(/\s+/g, ""));
+    }
+    const named = vice ? new RegExp(held) : post;
+    return (text) => named.test(text);
   }
-  if (post) return (text) => post.test(text);
   const people = PEOPLE_ASKED.exec(question)?.[1];
   if (!people) return (text) => suppliesAnswer(text, "person");
   const noun = new RegExp(PEOPLE_NAMED[people] ?? people);
