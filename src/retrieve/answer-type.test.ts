@@ -19,6 +19,10 @@ describe("answer type", () => {
     expect(expectedAnswer("林长制考核指标占多少分")).toBeUndefined();
     expect(expectedAnswer("林业部门的指标占总分多少分")).toBeUndefined();
     expect(expectedAnswer("补贴比例是多少")).toBe("rate");
+    // Income, output and taxes are sums of money; a share of income is a rate.
+    expect(expectedAnswer("去年益阳规模工业企业营业收入是多少？")).toBe("money");
+    expect(expectedAnswer("1到8月全市工业税收入库了多少")).toBe("money");
+    expect(expectedAnswer("米酒小作坊交的各种税费大概占收入多少？")).toBe("rate");
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");
     expect(expectedAnswer("项目申报截止到哪一天")).toBe("date");

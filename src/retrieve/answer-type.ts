@@ -37,7 +37,7 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 const PERIOD = "(天|日|周|星期|月|年|季度)";
 const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
-const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子)[^，。？?！!；;占]{0,8}多少(?!倍)/;
+const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍)/;
 
 /** 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金"), not a count of something else ("多少人获得补贴"). */
 const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算)/;
@@ -173,6 +173,10 @@ const MONEY_NAMES: Array<[RegExp, string]> = [
   [/资金/, "资金|经费|投资|投入|拨款|补助|补贴|奖励|基金|款"],
   [/(?<![经税])费/, "费"],
   [/价/, "价"],
+  [/收入|营收|销售额|营业额/, "收入|营收|销售|营业"],
+  [/产值/, "产值"],
+  [/税收/, "税"],
+  [/利润/, "利润|利税"],
 ];
 
 /** The words naming the sum a money question asks for, as a test for a sentence; undefined when it names none ("多少钱"). */

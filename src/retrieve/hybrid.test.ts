@@ -272,6 +272,9 @@ describe("confident", () => {
     const price = await retriever.search("杨柳米酒出厂价多少钱一斤？");
     expect(price.confident).toBe(false);
     expect(price.missing).toBe("money");
+    const income = await retriever.search("杨柳村的米酒每年销售收入是多少？");
+    expect(income.confident).toBe(false);
+    expect(income.missing).toBe("money");
     const fund = await retriever.search("数字经济项目支持金额是多少？");
     expect(fund.confident).toBe(true);
     expect(fund.missing).toBeUndefined();
