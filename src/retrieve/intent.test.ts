@@ -11,6 +11,7 @@ describe("sectionIntent", () => {
     expect(sectionIntent("乡里目前工作推进中遇到的主要困难是什么")).toBe("problems");
     expect(sectionIntent("这种考察办法有啥不足")).toBe("problems");
     expect(sectionIntent("石渠县搞质量监管最头疼的是什么，是不是缺人")).toBe("problems");
+    expect(sectionIntent("高海拔偏远县搞质量监管主要难在哪里")).toBe("problems");
     expect(sectionIntent("What difficulties does the township report")).toBe("problems");
     expect(sectionIntent("水利建设下一步有什么打算")).toBe("plans");
     expect(sectionIntent("政协对优办提了哪些建议")).toBe("suggestions");

@@ -12,7 +12,7 @@ import { innerHeadings } from "../ingest/parts.js";
 export type SectionIntent = "problems" | "plans" | "suggestions";
 
 const ASKS: Array<[SectionIntent, RegExp]> = [
-  ["problems", /困难|难处|难点|难题|头疼|头痛|痛点|症结|软肋|不足|短板|短处|毛病|局限|缺点|弊端|障碍|瓶颈|跟不上|卡在|存在(的)?(什么|哪些)?(主要)?问题|有(什么|哪些)问题|问题(是什么|有哪些|在哪)|\b(problems?|difficult(y|ies)|shortcomings?|weakness(es)?|challenges?|obstacles?|bottlenecks?)\b/i],
+  ["problems", /困难|难处|难点|难题|难在|头疼|头痛|痛点|症结|软肋|不足|短板|短处|毛病|局限|缺点|弊端|障碍|瓶颈|跟不上|卡在|存在(的)?(什么|哪些)?(主要)?问题|有(什么|哪些)问题|问题(是什么|有哪些|在哪)|\b(problems?|difficult(y|ies)|shortcomings?|weakness(es)?|challenges?|obstacles?|bottlenecks?)\b/i],
   ["plans", /下一步|打算|明年|今后|接下来|下阶段|下半年(要|将|准备)|\b(next steps?|plans?|next year)\b/i],
   ["suggestions", /建议|对策|意见和|\b(suggest(ions?)?|recommend(ations?)?|proposals?)\b/i],
 ];
