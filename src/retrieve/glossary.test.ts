@@ -35,6 +35,19 @@ describe("English glossary", () => {
     expect(expandEnglish("Which district was the model county?", writes)).toContain("样板县");
   });
 
+  it("puts neighbouring words' terms together too, when the documents write the compound", () => {
+    // 004 篇7: "办公室主任的基本职能主要包括参谋职能、承办职能…" — "basic" is 基本, "functions" 职能, no phrase gives 基本职能.
+    const writes = (t: string) => t === "基本职能";
+    const [basic, functions] = translateEnglishGroups("basic functions", writes);
+    expect(basic).toContain("基本");
+    expect(functions).toContain("职能");
+    expect(basic).toContain("基本职能");
+    expect(functions).toContain("基本职能");
+    expect(translateEnglishGroups("basic functions", () => false).flat()).not.toContain("基本职能");
+    // In the other order the compound would be 职能基本, which the documents do not write.
+    expect(translateEnglishGroups("functions of the basic", writes).flat()).not.toContain("基本职能");
+  });
+
   it("splits hyphenated words and keeps numbers", () => {
     expect(translateEnglish("the 2020 mass-line campaign")).toEqual(expect.arrayContaining(["2020", "群众路线"]));
   });

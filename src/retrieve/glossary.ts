@@ -113,7 +113,8 @@ export function isMostlyEnglish(text: string): boolean {
  * ("general" is not "generate"), and every Chinese term listed for the
  * winners is in the group: the alternatives for one English word. With
  * `known`, a two-word phrase's group also holds the compounds of its words'
- * own terms that the documents write (`compounds`).
+ * own terms that the documents write (`compounds`), and two neighbouring
+ * groups both hold the compounds of their terms (`adjacentCompounds`).
  */
 export function translateEnglishGroups(text: string, known?: (term: string) => boolean): string[][] {
   const ws = words(text);
@@ -135,6 +136,13 @@ export function translateEnglishGroups(text: string, known?: (term: string) => b
     if (/^\d[\d.]*$/.test(ws[i]!)) out.push([ws[i]!]);
     i++;
   }
+  // Neighbouring words' terms written together ("government office" 政府办公室 + "director" 主任): either word's alternatives.
+  if (known) {
+    for (let k = 0; k + 1 < out.length; k++) {
+      const joined = adjacentCompounds(out[k]!, out[k + 1]!, known);
+      for (const group of [out[k]!, out[k + 1]!]) for (const term of joined) if (!group.includes(term)) group.push(term);
+    }
+  }
   return out;
 }
 
@@ -151,6 +159,21 @@ function singleWord(stemmed: string): string[] {
 function compounds(first: string, second: string, known: (term: string) => boolean): string[] {
   const out: string[] = [];
   for (const a of singleWord(first)) for (const b of singleWord(second)) if (a.length + b.length <= 4 && known(a + b)) out.push(a + b);
+  return out;
+}
+
+/** The longest compound of two neighbouring groups' terms that is looked up in the documents. */
+const ADJACENT_CHARS = 6;
+
+/**
+ * The compounds two neighbouring groups' terms make that the documents
+ * write: "government office director" finds 政府办公室主任 and "office
+ * director" 办公室主任, which no single glossary phrase gives. A passage
+ * holding the compound holds both words, side by side.
+ */
+function adjacentCompounds(first: readonly string[], second: readonly string[], known: (term: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const a of first) for (const b of second) if (a.length + b.length <= ADJACENT_CHARS && /^[\u3400-\u9fff]+$/.test(a + b) && known(a + b)) out.push(a + b);
   return out;
 }
 

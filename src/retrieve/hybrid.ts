@@ -119,6 +119,9 @@ const FIND_TITLE_WEIGHT = 0.3;
  */
 const FIND_COVERAGE_SHARE = 0.5;
 
+/** How many answers of `known` are remembered (a few MB at most) before starting afresh. */
+const KNOWN_TERMS_KEPT = 50_000;
+
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
 
@@ -139,8 +142,16 @@ export class HybridRetriever implements Retriever {
 
   private pinyinNames?: PinyinNames;
 
-  /** Whether the documents write a term: the glossary's compounds are kept only then. */
-  private readonly known = (term: string): boolean => this.occurs(term);
+  /** Whether the documents write a term: the glossary's compounds are kept only then. Remembered, as English questions ask the same compounds again. */
+  private readonly known = (term: string): boolean => {
+    let written = this.knownTerms.get(term);
+    if (written === undefined) {
+      if (this.knownTerms.size >= KNOWN_TERMS_KEPT) this.knownTerms.clear();
+      this.knownTerms.set(term, (written = this.occurs(term)));
+    }
+    return written;
+  };
+  private readonly knownTerms = new Map<string, boolean>();
 
   /**
    * The text searched for a question: English questions become the Chinese
