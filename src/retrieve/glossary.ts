@@ -136,7 +136,7 @@ export function translateEnglishGroups(text: string, known?: (term: string) => b
     if (/^\d[\d.]*$/.test(ws[i]!)) out.push([ws[i]!]);
     i++;
   }
-  // Neighbouring words' terms written together ("government office" 政府办公室 + "director" 主任): either word's alternatives.
+  // Neighbouring words' terms written together ("basic" 基本 + "functions" 职能): either word's alternatives.
   if (known) {
     for (let k = 0; k + 1 < out.length; k++) {
       const joined = adjacentCompounds(out[k]!, out[k + 1]!, known);
@@ -167,9 +167,9 @@ const ADJACENT_CHARS = 6;
 
 /**
  * The compounds two neighbouring groups' terms make that the documents
- * write: "government office director" finds 政府办公室主任 and "office
- * director" 办公室主任, which no single glossary phrase gives. A passage
- * holding the compound holds both words, side by side.
+ * write: "basic functions" finds 基本职能 and "office director" 办公室主任,
+ * which no single glossary phrase gives. A passage holding the compound
+ * holds both words, side by side.
  */
 function adjacentCompounds(first: readonly string[], second: readonly string[], known: (term: string) => boolean): string[] {
   const out: string[] = [];

@@ -434,9 +434,6 @@ export class HybridRetriever implements Retriever {
     return this.titles.some((t) => t.includes(word));
   }
 
-  private years?: Set<string>;
-
-  /** The years (1900–2099) a question names that no passage or title mentions, as "2025年". */
   private yearsByArticle?: Map<string, Set<string>>;
 
   /**
@@ -464,6 +461,9 @@ export class HybridRetriever implements Retriever {
     return years.some((y) => inArticle?.has(y));
   }
 
+  private years?: Set<string>;
+
+  /** The years (1900–2099) a question names that no passage or title mentions, as "2025年". */
   private absentYears(normalized: string): string[] {
     const named = [...new Set(normalized.match(YEAR) ?? [])];
     if (named.length === 0) return [];
