@@ -157,8 +157,13 @@ function singleWord(stemmed: string): string[] {
  * glossary, and also 样板县 (样板 for "model", 县 for "county"), which 004 writes.
  */
 function compounds(first: string, second: string, known: (term: string) => boolean): string[] {
+  return writtenCompounds(singleWord(first), singleWord(second), 4, known);
+}
+
+/** Each term of `first` followed by each of `second`, at most `maxChars` long, that the documents write. */
+function writtenCompounds(first: readonly string[], second: readonly string[], maxChars: number, known: (term: string) => boolean): string[] {
   const out: string[] = [];
-  for (const a of singleWord(first)) for (const b of singleWord(second)) if (a.length + b.length <= 4 && known(a + b)) out.push(a + b);
+  for (const a of first) for (const b of second) if (a.length + b.length <= maxChars && known(a + b)) out.push(a + b);
   return out;
 }
 
@@ -172,9 +177,8 @@ const ADJACENT_CHARS = 6;
  * holds both words, side by side.
  */
 function adjacentCompounds(first: readonly string[], second: readonly string[], known: (term: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const a of first) for (const b of second) if (a.length + b.length <= ADJACENT_CHARS && /^[\u3400-\u9fff]+$/.test(a + b) && known(a + b)) out.push(a + b);
-  return out;
+  const chinese = (terms: readonly string[]) => terms.filter((t) => /^[\u3400-\u9fff]+$/.test(t));
+  return writtenCompounds(chinese(first), chinese(second), ADJACENT_CHARS, known);
 }
 
 /** Chinese search terms for the English words of `text`, each once; `known`: whether the documents write a term (for `translateEnglishGroups`'s compounds). */

@@ -434,7 +434,13 @@ export class HybridRetriever implements Retriever {
     return this.titles.some((t) => t.includes(word));
   }
 
-  private yearsByArticle?: Map<string, Set<string>>;
+  private articleYears?: Set<string>[];
+
+  /** The years each article's passages name (text and headings), by article group (`articleGroups`). */
+  private yearsOfArticles(): Set<string>[] {
+    this.articleYears ??= this.articleGroups().rows.map((rows) => new Set(rows.flatMap((row) => indexText(this.index.chunks[row]!).match(YEAR) ?? [])));
+    return this.articleYears;
+  }
 
   /**
    * Whether a passage is about one of `years` (any passage when none): it names
@@ -445,20 +451,10 @@ export class HybridRetriever implements Retriever {
    */
   private about(row: number, years: readonly string[]): boolean {
     if (years.length === 0) return true;
-    const chunk = this.index.chunks[row]!;
-    const named = indexText(chunk).match(YEAR);
+    const named = indexText(this.index.chunks[row]!).match(YEAR);
     if (named) return years.some((y) => named.includes(y));
-    if (!this.yearsByArticle) {
-      this.yearsByArticle = new Map();
-      for (const c of this.index.chunks) {
-        const key = `${c.file}#${c.articleIndex}`;
-        const set = this.yearsByArticle.get(key) ?? new Set<string>();
-        for (const y of indexText(c).match(YEAR) ?? []) set.add(y);
-        this.yearsByArticle.set(key, set);
-      }
-    }
-    const inArticle = this.yearsByArticle.get(`${chunk.file}#${chunk.articleIndex}`);
-    return years.some((y) => inArticle?.has(y));
+    const inArticle = this.yearsOfArticles()[this.articleGroups().groupOf[row]!]!;
+    return years.some((y) => inArticle.has(y));
   }
 
   private years?: Set<string>;
@@ -468,9 +464,8 @@ export class HybridRetriever implements Retriever {
     const named = [...new Set(normalized.match(YEAR) ?? [])];
     if (named.length === 0) return [];
     if (!this.years) {
-      this.years = new Set();
-      const texts = [...this.index.chunks.map((c) => indexText(c)), ...Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title))];
-      for (const text of texts) for (const y of text.match(YEAR) ?? []) this.years.add(y);
+      const titles = Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title));
+      this.years = new Set([...this.yearsOfArticles().flatMap((years) => [...years]), ...titles.flatMap((title) => title.match(YEAR) ?? [])]);
     }
     return named.filter((y) => !this.years!.has(y)).map((y) => `${y}年`);
   }
