@@ -11,10 +11,10 @@ describe("answer type", () => {
     expect(expectedAnswer("临江市新能源公交车比例达到多少")).toBe("rate");
     expect(expectedAnswer("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
     expect(expectedAnswer("市财政给网上办公的拨款是多少")).toBe("money");
-    // A share of something is a rate, not an amount of money; land taken up ("占地多少亩") is neither.
+    // A share of something is a rate, not an amount of money; land taken up ("占地多少亩") is a measure.
     expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBe("rate");
     expect(expectedAnswer("民主测评时德能勤绩廉各占多大权重")).toBe("rate");
-    expect(expectedAnswer("新园区占地多少亩")).toBeUndefined();
+    expect(expectedAnswer("新园区占地多少亩")).toBe("measure");
     // Taking up a number of points (002: "占总分中的4分") is a score, not a share.
     expect(expectedAnswer("林长制考核指标占多少分")).toBeUndefined();
     expect(expectedAnswer("林业部门的指标占总分多少分")).toBeUndefined();
@@ -322,6 +322,32 @@ describe("answer type", () => {
     expect(statesNamedAmount(water, moneyNamed("今冬明春水利建设总共计划投入多少资金")!)).toBe(true);
     // Asked only as 多少钱, any amount will do.
     expect(moneyNamed("县城房子一平米要多少钱")).toBeUndefined();
+  });
+
+  it("holds a measure to a number in its unit's family (real passages of 002, 003 and 004)", () => {
+    expect(expectedAnswer("石渠县海拔大概多少米？")).toBe("measure");
+    expect(expectedAnswer("松材线虫病疫木去年一共除治了多少株？")).toBe("measure");
+    expect(expectedAnswer("示范县耕地面积有多大")).toBe("measure");
+    expect(expectedAnswer("What is the altitude of Shiqu county?")).toBe("measure");
+    // 方面 is not a unit: "几方面的职责" asks for a list.
+    expect(expectedAnswer("政府办公厅在信息公开这块要承担几方面的职责？")).toBeUndefined();
+    // 002 石渠: "石渠县地势偏远,海拔高,工作条件艰苦" names the altitude without a figure.
+    const altitude = "二是石渠县地势偏远,海拔高,工作条件艰苦,专业人才严重缺乏";
+    expect(answeredBy("石渠县海拔大概多少米？", "measure")(altitude)).toBe(false);
+    // 004 龙岩: volumes in m3, areas in km2 and 亩, lengths in km.
+    const longyan = "计划完成土石方1000万m3,投资3.32亿元,投劳1200万工日。……治理水土流失面积185km2,开工建设水库塘坝6座,完成3座,新增农村水电装机容量2.2万千瓦,新建、加高、加固堤防4.3km,疏浚河道9.5km。新增有效灌溉面积0.5万亩";
+    expect(answeredBy("冬春水利要完成多少立方米土石方", "measure")(longyan)).toBe(true);
+    expect(answeredBy("水土流失要治理多少平方公里", "measure")(longyan)).toBe(true);
+    expect(answeredBy("堤防加固多少公里", "measure")(longyan)).toBe(true);
+    expect(answeredBy("堤防加固多少公里", "measure")("治理水土流失面积185km2")).toBe(false);
+    expect(answeredBy("一共除治了多少株疫木", "measure")(longyan)).toBe(false);
+    // 003 示范县: every figure of the county is printed as X ("耕地面积X万亩").
+    const county = "全县辖X镇X乡、X个国营农场……总面积X平方公里,耕地面积X万亩,总人口X万";
+    expect(answeredBy("创建示范县的那个县耕地面积有多少万亩？", "measure")(county)).toBe(false);
+    // 002: 亩 answers a question in 万亩, and an area asked without a unit.
+    const forest = "2020年,省下达我区森林四化建设任务5800亩(其中:人工造林1900亩,人工补植500亩,森林抚育3400亩)";
+    expect(answeredBy("人工造林任务多少万亩", "measure")(forest)).toBe(true);
+    expect(answeredBy("森林抚育面积有多大", "measure")(forest)).toBe(true);
   });
 
   it("reads the unit a count question asks in, and whether a passage states a number in it (real passages of 000, 002, 003 and 004)", () => {

@@ -6,7 +6,8 @@ import { translateEnglishGroups } from "./glossary.js";
  * What kind of answer a question asks for, when the wording says so: an
  * amount of money ("多少钱", "票价", "补贴标准是多少"), a time ("什么时候"),
  * a day ("截止到哪一天"), a year ("哪一年"), a length of time ("多长时间", "多少小时"), a rate or
- * share ("比例", "占比", "占收入多少", "各占多大权重"), a telephone number ("手机号是多少"), how
+ * share ("比例", "占比", "占收入多少", "各占多大权重"), a measure ("海拔多少米", "多少万亩",
+ * "除治了多少株"), a telephone number ("手机号是多少"), how
  * often something is done ("多久开一次", "一年巡山几次"), who holds a post ("领导小组的组长是谁"),
  * which firm ("获批名牌的是哪家企业"), how to apply for something ("要带什么材料",
  * "申报条件是什么", "去哪儿办"). A passage that could
@@ -22,6 +23,7 @@ export type AnswerType =
   | "year"
   | "duration"
   | "rate"
+  | "measure"
   | "phone"
   | "frequency"
   | "person"
@@ -69,6 +71,49 @@ const WHICH_HOLDER = new RegExp(`(哪位|哪一位|哪个)[^，。？?！!；;]{
 const ISSUER_ASKED =
   /(哪个|哪家|什么|哪一个)(单位|部门|机关|机构)[^，。？?！!；;]{0,6}(出|写|发|印发|下发|起草|编写|编制|撰写|发布)(的|了)(?![钱款]|资金|经费|费用|补贴)|落款|署名|发文(单位|机关|部门)|(谁|哪个单位|哪个部门)(写|出|起草|撰写|编写)的(?![钱款]|资金|经费|费用|补贴)|出自哪(个|家)(单位|部门|机关)|作者是谁|\bwho (wrote|issued|published|authored|drafted|signed)\b|\bissued by\b|\b(author|issuer) of\b|\bwhich (unit|department|office|agency|body|organi[sz]ation) (wrote|issued|published|drafted|signed)\b/i;
 
+/**
+ * Units of measure, in families that measure the same thing: a question asking
+ * "多少公里" is answered by "3.5千米" as well. Plants are counted in 株 or 棵.
+ */
+const MEASURE_UNITS: string[][] = [
+  ["平方公里", "平方千米", "平方米", "平米", "㎡", "km2", "km²", "亩", "公顷"],
+  ["立方米", "立方", "方", "m3", "m³"],
+  ["千米", "公里", "米", "km"],
+  ["吨", "公斤", "千克", "斤"],
+  ["株", "棵"],
+  ["千瓦时", "度电", "千瓦", "兆瓦"],
+  ["升"],
+];
+/** A measure asked in a unit ("多少米", "几万亩", "多少株") or by what it measures ("海拔多高", "面积多大"). */
+const MEASURE_ASKED = new RegExp(
+  `(多少|几)[万千百亿]?(${MEASURE_UNITS.flat().join("|")})(?![面式法案向位针])|(海拔|高度)[^，。？?！!；;]{0,3}(多高|多少)|(面积|占地)[^，。？?！!；;]{0,3}(多大|多少)(?!钱|元)|(长度|全长|里程)[^，。？?！!；;]{0,3}(多长|多少)(?!时间)|\\bhow many (square )?(metres|meters|kilometres|kilometers|hectares|acres|mu|tons|tonnes|trees)\\b|\\b(altitude|elevation)\\b|\\bhow (high|tall)\\b`,
+  "i",
+);
+/** What a measure question asks for the measure in: a number in one of its unit's family (`measureAsked`). */
+const MEASURE_FAMILY: Array<[RegExp, string[]]> = [
+  [/海拔|高度|多高|\b(altitude|elevation|how (high|tall)|metres|meters|kilometres|kilometers)\b/i, MEASURE_UNITS[2]!],
+  [/面积|占地|\b(square|hectares|acres|mu)\b/i, MEASURE_UNITS[0]!],
+  [/长度|全长|里程/, MEASURE_UNITS[2]!],
+  [/\b(tons|tonnes)\b/i, MEASURE_UNITS[3]!],
+  [/\btrees\b/i, MEASURE_UNITS[4]!],
+];
+
+/** A number stated in one of `units` ("4200米", "3.5万亩", "1000万m3"), not "185km2" for km. */
+function measureStated(units: readonly string[]): RegExp {
+  return new RegExp(`(\\d[\\d,.]*|${CN_NUM}+)\\s*[多余]?[万千百亿]?[多余]?(${units.join("|")})(?![2²3³])`);
+}
+
+/**
+ * The unit family a measure question asks in, as a test for a passage stating
+ * a number in it: "海拔多少米" is not answered by "3000亩". Undefined when the
+ * question names no unit and no measure (any unit of measure then answers).
+ */
+function measureFamily(question: string): RegExp | undefined {
+  const unit = MEASURE_ASKED.exec(question)?.[2];
+  const family = unit ? MEASURE_UNITS.find((f) => f.includes(unit)) : MEASURE_FAMILY.find(([asked]) => asked.test(question))?.[1];
+  return family ? measureStated(family) : undefined;
+}
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
   ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
@@ -95,6 +140,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
+  ["measure", MEASURE_ASKED],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
@@ -136,12 +182,14 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
+  // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureAsked` narrows it to the unit's family.
+  measure: measureStated(MEASURE_UNITS.flat()),
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -297,6 +345,8 @@ export function answeredBy(question: string, type: AnswerType): (text: string) =
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
   if (type === "person") return personAnswer(question);
+  const family = type === "measure" ? measureFamily(question) : undefined;
+  if (family) return (text) => family.test(text);
   return (text) => suppliesAnswer(text, type);
 }
 
