@@ -8,6 +8,11 @@ describe("absent words", () => {
     // The unit after an asking word is part of the asking ("多少天内": jieba cuts 多少 / 天内), a name after it is not ("多少补贴").
     expect(contentWords("公务卡消费后多少天内必须报销")).toEqual(["公务卡", "消费", "必须", "报销"]);
     expect(contentWords("义务监督员每个月有多少补贴")).toContain("补贴");
+    // Colloquial asking words and words pointing back at the chat are not named things: a user is
+    // not told "文档中没有出现“那份”" or "…“为啥”".
+    const words = contentWords("那份讲职校的材料为啥说招生啥时候开始，这块工作咋样，叫什么名字");
+    for (const w of ["那份", "为啥", "啥时候", "这块", "咋样", "名字"]) expect(words).not.toContain(w);
+    expect(words).toEqual(expect.arrayContaining(["职校", "招生"]));
   });
 
   it("lists the words that do not occur and their share", () => {

@@ -15,8 +15,14 @@ const QUESTION_WORDS = new Set(
   "多少 几 一共 总共 什么 怎么 怎样 怎么样 哪些 哪个 哪里 哪儿 哪份 哪篇 是否 那个 这个 那些 这些 那次 这次 具体 现在 目前 大概 一般 主要 情况 问题 有没有 能不能 可以 需要 应该 要求 为什么 如何 到底 是不是 是什么 都有 一下 还有 以及 规定 材料 文件 文档 资料 文章".split(" "),
 );
 
-/** Words that ask rather than name: 几天, 多少钱, 哪年. */
-const ASKING = /^(几|多少|哪)/;
+/**
+ * Words that ask rather than name: 几天, 多少钱, 哪年, and the colloquial ones
+ * (啥时候, 咋样, 为啥, 多久, 第几, 百分之几, 叫什么名字).
+ */
+const ASKING = /^(几|多少|哪|啥|咋|为啥|多久|多长|第几|百分之)|^名字$/;
+
+/** Words that point back at something said before ("那份材料", "这块工作", "那笔钱"), or only negate ("不要", "不再"). */
+const POINTING = /^[那这][份篇边块套笔种回次位个些项条家段所]$|^不(要|再)$/;
 
 /** A unit of time or measure opening the word after an asking word: "多少天内" → 天内, "几个月" → 个月. */
 const UNIT_ASKED = /^(天|日|周|年|月|季|小时|分钟|个|次|倍|岁|元|万|亿|%)/;
@@ -33,6 +39,7 @@ export function contentWords(normalized: string): string[] {
           !stops.has(w) &&
           !QUESTION_WORDS.has(w) &&
           !ASKING.test(w) &&
+          !POINTING.test(w) &&
           !(i > 0 && ASKING.test(cut[i - 1]!) && UNIT_ASKED.test(w)),
       ),
     ),
