@@ -21,7 +21,10 @@ const QUESTION_WORDS = new Set(
  */
 const ASKING = /^(几|多少|哪|啥|咋|为啥|多久|多长|第几|百分之)|^名字$/;
 
-/** Words that point back at something said before ("那份材料", "这块工作", "那笔钱"), or only negate ("不要", "不再"). */
+/**
+ * Words that point back at something said before ("那份材料", "这块工作", "那笔钱"), or only negate
+ * ("不要", "不再"): content words (a follow-up is told by them), but never absent ones.
+ */
 const POINTING = /^[那这][份篇边块套笔种回次位个些项条家段所]$|^不(要|再)$/;
 
 /** A unit of time or measure opening the word after an asking word: "多少天内" → 天内, "几个月" → 个月. */
@@ -39,7 +42,6 @@ export function contentWords(normalized: string): string[] {
           !stops.has(w) &&
           !QUESTION_WORDS.has(w) &&
           !ASKING.test(w) &&
-          !POINTING.test(w) &&
           !(i > 0 && ASKING.test(cut[i - 1]!) && UNIT_ASKED.test(w)),
       ),
     ),
@@ -48,16 +50,18 @@ export function contentWords(normalized: string): string[] {
 
 /**
  * The content words of `normalized` for which `occurs` is false, and their
- * share of the content words (0 when there are none). `words`: its content
- * words, when the caller has them already.
+ * share of the content words (0 when there are none), leaving out words that
+ * point back (`POINTING`). `words`: its content words, when the caller has
+ * them already.
  */
 export function absentWords(
   normalized: string,
   occurs: (word: string) => boolean,
   words: readonly string[] = contentWords(normalized),
 ): { absent: string[]; share: number } {
-  const absent = words.filter((w) => !occurs(w) && !madeOfPresentWords(w, occurs) && !verbWithParticle(w, occurs));
-  return { absent, share: words.length ? absent.length / words.length : 0 };
+  const named = words.filter((w) => !POINTING.test(w));
+  const absent = named.filter((w) => !occurs(w) && !madeOfPresentWords(w, occurs) && !verbWithParticle(w, occurs));
+  return { absent, share: named.length ? absent.length / named.length : 0 };
 }
 
 /**
