@@ -329,6 +329,9 @@ describe("answer type", () => {
     expect(expectedAnswer("松材线虫病疫木去年一共除治了多少株？")).toBe("measure");
     expect(expectedAnswer("示范县耕地面积有多大")).toBe("measure");
     expect(expectedAnswer("What is the altitude of Shiqu county?")).toBe("measure");
+    // A share of an area is a rate, and how high a rate was is no measure.
+    expect(expectedAnswer("人工造林面积占多大比例")).toBe("rate");
+    expect(expectedAnswer("How high was the pass rate of product inspections in 2020?")).not.toBe("measure");
     // 方面 is not a unit: "几方面的职责" asks for a list.
     expect(expectedAnswer("政府办公厅在信息公开这块要承担几方面的职责？")).toBeUndefined();
     // 002 石渠: "石渠县地势偏远,海拔高,工作条件艰苦" names the altitude without a figure.

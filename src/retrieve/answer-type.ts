@@ -86,10 +86,10 @@ const MEASURE_UNITS: string[][] = [
 ];
 /** A measure asked in a unit ("多少米", "几万亩", "多少株") or by what it measures ("海拔多高", "面积多大"). */
 const MEASURE_ASKED = new RegExp(
-  `(多少|几)[万千百亿]?(${MEASURE_UNITS.flat().join("|")})(?![面式法案向位针])|(海拔|高度)[^，。？?！!；;]{0,3}(多高|多少)|(面积|占地)[^，。？?！!；;]{0,3}(多大|多少)(?!钱|元)|(长度|全长|里程)[^，。？?！!；;]{0,3}(多长|多少)(?!时间)|\\bhow many (square )?(metres|meters|kilometres|kilometers|hectares|acres|mu|tons|tonnes|trees)\\b|\\b(altitude|elevation)\\b|\\bhow (high|tall)\\b`,
+  `(多少|几)[万千百亿]?(${MEASURE_UNITS.flat().join("|")})(?![面式法案向位针])|(海拔|高度)[^，。？?！!；;]{0,3}(多高|多少)|(面积|占地)[^，。？?！!；;]{0,3}(多大|多少)(?!钱|元)|(长度|全长|里程)[^，。？?！!；;]{0,3}(多长|多少)(?!时间)|\\bhow many (square )?(metres|meters|kilometres|kilometers|hectares|acres|mu|tons|tonnes|trees)\\b|\\b(altitude|elevation)\\b|\\bhow (high|tall) (is|are|was|were) (the )?(mountain|building|dam|tower|county|town)\\b`,
   "i",
 );
-/** What a measure question asks for the measure in: a number in one of its unit's family (`measureAsked`). */
+/** The unit family of a measure asked by what it measures, not in a unit ("海拔多高", "面积多大", "altitude"). */
 const MEASURE_FAMILY: Array<[RegExp, string[]]> = [
   [/海拔|高度|多高|\b(altitude|elevation|how (high|tall)|metres|meters|kilometres|kilometers)\b/i, MEASURE_UNITS[2]!],
   [/面积|占地|\b(square|hectares|acres|mu)\b/i, MEASURE_UNITS[0]!],
@@ -140,8 +140,9 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
-  ["measure", MEASURE_ASKED],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
+  // After rate: "面积占多大比例" asks a share.
+  ["measure", MEASURE_ASKED],
   ["money", MONEY_WORDS],
   ["money", MONEY_ASKED],
   ["money", /多少万元?(及)?以[上下]/],
@@ -182,7 +183,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
-  // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureAsked` narrows it to the unit's family.
+  // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
   measure: measureStated(MEASURE_UNITS.flat()),
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
