@@ -35,6 +35,16 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer("区政府发布了多少条政务信息？", passages(info)).text).toMatch(/^根据文档：/);
   });
 
+  it("asked a count with a verb, it quotes the sentence stating it after that verb, though it shares no other word (000 篇四: 目前仅配了一名工作人员)", () => {
+    const chunks = seedChunks(SEEDS.s000);
+    const office = chunks.find((c) => c.text.includes("目前仅配了一名工作人员"))!;
+    const r = extractiveAnswer("优办现在归哪个部门管？配了几个人", passages(office));
+    expect(r.text).toMatch(/^根据文档：/);
+    expect(r.text).toContain("目前仅配了一名工作人员");
+    // The sentence saying where the office sits is still there.
+    expect(r.text).toContain("优办设在发改局");
+  });
+
   it("asked who signed a document, it leads with the sign-off line, cited to its passage (000 篇三: 中共万全县委组织部)", () => {
     const chunks = seedChunks(SEEDS.s000);
     const signed = chunks.find((c) => c.text.includes("\n中共万全县委组织部"))!;

@@ -820,6 +820,10 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     const heading = headingWithFigure(q, unit, passages);
     if (heading) picked = [heading, ...picked];
   }
+  // A sentence of the passages quoted that states the count right after the verb asked with ("配了几个人" →
+  // "目前仅配了一名工作人员") answers, though it shares no other word with the question.
+  const stated = unit && picked.length ? countAfterVerb(question, unit, scored.filter((c) => picked.some((p) => p.passage === c.passage))) : undefined;
+  if (stated && !picked.some((c) => c.passage === stated.passage && c.index === stated.index)) picked = [...picked.slice(0, MAX_ANSWER_SENTENCES - 1), stated];
   // Asked who issued or signed a document, the line that signs it ("中共万全县委组织部") comes first.
   const signed = type === "issuer" ? signOff(passages, Math.max(0, ...scored.map((c) => c.score)) + 1) : undefined;
   if (signed) {
@@ -830,7 +834,7 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
     // Nothing matched at all: the opening of the best passage is still the best we have.
     picked = scoreSentences({ ...q, total: 0 }, passages.slice(0, 1)).filter((c) => !c.kind).slice(0, 2);
     lead = "文档中没有与问题直接对应的句子，最相关段落的开头是：";
-  } else if (COUNT_QUESTION.test(question) && !picked.some((c) => NUMERAL.test(c.text.replace(DATES, "")))) {
+  } else if (COUNT_QUESTION.test(question) && !stated && !picked.some((c) => NUMERAL.test(c.text.replace(DATES, "")))) {
     // Asked for a number, and no sentence that answers gives one: say so rather than imply it.
     lead = "文档中没有找到所问的数字，相关内容是：";
   }
@@ -924,6 +928,23 @@ function headingWithFigure(q: Query, unit: RegExp, passages: Passage[]): Candida
     }
   }
   return undefined;
+}
+
+/** The verb a count is asked with, before its asking word: "配了几个人" → 配, "一共抽调了多少名干部" → 抽调. */
+const COUNT_VERB = /([\u4e00-\u9fff]{1,2}?)[了过着]?(?:多少|几)(?=[个件条次项名家人篇期位所户份])/;
+
+/**
+ * The best-scoring sentence of `candidates` (the quoted passages' sentences)
+ * that states a count in the unit asked within a few characters after the verb
+ * the question asks it with, or undefined.
+ */
+function countAfterVerb(question: string, unit: RegExp, candidates: Candidate[]): Candidate | undefined {
+  const verb = COUNT_VERB.exec(question)?.[1];
+  if (!verb || /^(一共|总共|共|有|是|了|的|都|要|能|到|达)$/.test(verb)) return undefined;
+  const near = new RegExp(`${verb}[了过着有为]?[^，。；;！!？?]{0,4}?(?:${unit.source})`);
+  return candidates
+    .filter((c) => !c.kind && near.test(c.text.replace(DATES, "")))
+    .sort((a, b) => b.score - a.score)[0];
 }
 
 /** Splits ordered groups into at most `max` runs of consecutive groups. */

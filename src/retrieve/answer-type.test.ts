@@ -363,6 +363,13 @@ describe("answer type", () => {
     const people = countedIn("县里让机关干部下到企业帮忙，一共抽了多少人？")!;
     expect(people.test("全县70个帮扶部门共选派208名机关干部")).toBe(true);
     expect(people.test("全县70个帮扶部门")).toBe(false);
+    // "几个人" counts people too, though in 个: 000 篇四 answers "优办配了几个人" with "目前仅配了一名工作人员".
+    const staff = countedIn("优办现在归哪个部门管？配了几个人")!;
+    expect(staff.test("二是专业人员配备不到位。目前仅配了一名工作人员，明显存在人员不足")).toBe(true);
+    expect(staff.test("深入十几个部门和多家企业")).toBe(false);
+    expect(countedThingIn("配了几个人干活？")).toBeUndefined();
+    // Not the 人 of "多少户人家": households are counted in 户 (001 篇4, "人均“包挂”超过100户").
+    expect(countedIn("梁寨镇一个干部平均要联系多少户人家？")!.test("人均“包挂”超过100户")).toBe(true);
     expect(countedIn("杨柳米酒小作坊存在哪些问题")).toBeUndefined();
     // A round figure ("360余人次", 002 石渠); cases counted in 起 or 件 (003's price office).
     const inspections = "2021年3月至12月共出动执法检查360余人次、检查经营单位560余家、共下发了疫情紧急通知8次、发放了防疫防火宣传资料180余份。";

@@ -363,7 +363,8 @@ const CASES = ["件", "起"];
 /** Pieces of writing are counted in 篇 or 则 ("多少篇日记" → "撰写了6万则"). */
 const WRITINGS = ["篇", "则"];
 const SAME_UNIT: Record<string, string[]> = { 人: PEOPLE, 名: PEOPLE, 位: PEOPLE, 件: CASES, 起: CASES, 篇: WRITINGS, 则: WRITINGS };
-const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})`, "g");
+/** "几个人", "多少个人": people, counted in 个 here, but 人, 名 or 位 in the documents ("配了一名工作人员"). */
+const ASKED_UNIT = new RegExp(`(?:多少|几)(${UNITS})((?<=个)人(?![民大家]))?`, "g");
 
 /**
  * A number the document withholds: 000's reports print "*" in its place ("据对*份问卷调查数据",
@@ -380,7 +381,7 @@ const COUNT_TAIL = "[万亿]?[多余]?";
  * "六十一家"); undefined when the question counts nothing.
  */
 export function countedIn(question: string, masked = false): RegExp | undefined {
-  const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => SAME_UNIT[m[1]!] ?? [m[1]!]))];
+  const units = [...new Set([...question.matchAll(ASKED_UNIT)].flatMap((m) => (m[2] ? PEOPLE : (SAME_UNIT[m[1]!] ?? [m[1]!]))))];
   if (units.length === 0) return undefined;
   return new RegExp(`(?:${masked ? MASKED : COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})`);
 }
@@ -395,7 +396,8 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
 export function countedThingIn(question: string): RegExp | undefined {
   const asked = new RegExp(ASKED_UNIT.source).exec(question);
   // Times, points and money count no thing: what follows "多少次" is what was done ("多少次政府采购").
-  if (!asked || /^(次|分|万元|元)$/.test(asked[1]!)) return undefined;
+  // Nor do people asked as "几个人": they are counted in 人, 名 or 位 (`countedIn`).
+  if (!asked || /^(次|分|万元|元)$/.test(asked[1]!) || asked[2]) return undefined;
   // The word right after the unit ("农家店" cuts as 农家, 店): a few characters may stand between it and the number.
   const [thing] = jiebaCut(question.slice(asked.index + asked[0].length));
   if (!thing || thing.length < 2 || !/^[\u4e00-\u9fa5]+$/.test(thing)) return undefined;
