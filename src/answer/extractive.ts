@@ -788,6 +788,11 @@ function headedPartsAnswer(question: string, found: { noun: string; items: Candi
   return { text: `根据文档，共分${chineseCount(found.items.length)}个${found.noun}：${items.join("；")}。`, citations };
 }
 
+/** Whether two candidates are the same sentence of the same passage. */
+function sameSentence(a: Candidate, b: Candidate): boolean {
+  return a.passage === b.passage && a.index === b.index;
+}
+
 /** A short answer from the 2–5 best sentences of up to 3 passages, each cited. */
 export function extractiveAnswer(asked: string, passages: Passage[]): ExtractiveResult {
   const question = cleanedQuestion(asked);
@@ -812,7 +817,7 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   const type = expectedAnswer(question);
   // Asked for a total, the sentence stating it is in, from the passages already quoted.
   const total = totalSentence(question, unit ?? (type === "money" ? "money" : undefined), scored.filter((c) => picked.some((p) => p.passage === c.passage)));
-  if (total) picked = [total, ...picked.filter((c) => c.passage !== total.passage || c.index !== total.index)];
+  if (total) picked = [total, ...picked.filter((c) => !sameSentence(c, total))];
   picked = withoutLeadIns(withContent(picked, MAX_ANSWER_SENTENCES, false, question));
   // A count whose figure only a heading above the passages gives ("二、采取扣分制进行考核，自评分为196分"
   // over the passages of its sub-items, each "自评分为满分15分"): that heading answers, first.
@@ -823,11 +828,11 @@ export function extractiveAnswer(asked: string, passages: Passage[]): Extractive
   // A sentence of the passages quoted that states the count right after the verb asked with ("配了几个人" →
   // "目前仅配了一名工作人员") answers, though it shares no other word with the question.
   const stated = unit && picked.length ? countAfterVerb(question, unit, scored.filter((c) => picked.some((p) => p.passage === c.passage))) : undefined;
-  if (stated && !picked.some((c) => c.passage === stated.passage && c.index === stated.index)) picked = [...picked.slice(0, MAX_ANSWER_SENTENCES - 1), stated];
+  if (stated && !picked.some((c) => sameSentence(c, stated))) picked = [...picked.slice(0, MAX_ANSWER_SENTENCES - 1), stated];
   // Asked who issued or signed a document, the line that signs it ("中共万全县委组织部") comes first.
   const signed = type === "issuer" ? signOff(passages, Math.max(0, ...scored.map((c) => c.score)) + 1) : undefined;
   if (signed) {
-    picked = [signed, ...picked.filter((c) => c.passage !== signed.passage || c.index !== signed.index)];
+    picked = [signed, ...picked.filter((c) => !sameSentence(c, signed))];
     lead = "根据文档，署名单位是：";
   }
   if (picked.length === 0) {
