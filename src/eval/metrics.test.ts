@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { calibrate, formatEval, readEvalSet, type EvalReport, type KindFigures } from "./metrics.js";
+import { calibrate, calibrateRoutes, formatEval, readEvalSet, type EvalReport, type KindFigures } from "./metrics.js";
 
 describe("calibrate", () => {
   const answerable = Array.from({ length: 20 }, (_, i) => ({ answerable: true, r: 0.1 + i * 0.02 }));
@@ -25,6 +25,21 @@ describe("calibrate", () => {
     expect(c.flagged).toBe(0.05);
     // 0.05 and 0.08 fall below it; 0.2 is flagged by a rule.
     expect(c.recognised).toBe(0.75);
+  });
+});
+
+describe("calibrateRoutes", () => {
+  test("English questions are calibrated on their own, at most 1% flagged, and leave the Chinese threshold alone", () => {
+    const chinese = [...Array.from({ length: 20 }, (_, i) => ({ answerable: true, r: 0.1 + i * 0.02 })), ...[0.05, 0.08, 0.11, 0.2].map((r) => ({ answerable: false, r }))];
+    // English relevance runs higher: answerable from 0.24 up, two off-topic questions at 0.18 and 0.26, one on topic at 0.5.
+    const english = [...Array.from({ length: 100 }, (_, i) => ({ answerable: true, r: 0.24 + i * 0.004, english: true })), ...[0.18, 0.26, 0.5].map((r) => ({ answerable: false, r, english: true }))];
+    const c = calibrateRoutes([...chinese, ...english], { chinese: 0.139, english: 0.273 });
+    expect(c).toMatchObject({ threshold: 0.12, flagged: 0.05, recognised: 0.75, current: 0.139 });
+    // One answerable English question in 100 may be flagged (0.24): the threshold sits at the next one (0.244).
+    expect(c.english).toMatchObject({ n: 103, threshold: 0.244, flagged: 0.01, current: 0.273 });
+    expect(c.english!.recognised).toBeCloseTo(1 / 3);
+    // Without English rows there is no English calibration.
+    expect(calibrateRoutes(chinese, { chinese: 0.139, english: 0.273 }).english).toBeUndefined();
   });
 });
 

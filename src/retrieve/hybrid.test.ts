@@ -240,6 +240,21 @@ describe("confident", () => {
     for (const q of ["单位住房公积金缴存比例是多少？", "职工医保门诊报销比例是多少？"]) expect((await retriever.search(q)).confident, q).toBe(false);
   });
 
+  test("an English question is judged against a threshold of its own: its glossary terms all occur, so its relevance runs higher", async () => {
+    const { minRelevance, minRelevanceEnglish } = retriever.options;
+    expect(minRelevanceEnglish).toBeGreaterThan(minRelevance);
+    // Off-topic, yet over the Chinese threshold: "pay", "public" and "holiday" all have glosses the documents write.
+    const overtime = await retriever.search("Can I claim overtime pay for working on a public holiday?", { k: 3 });
+    expect(overtime.relevance).toBeGreaterThan(minRelevance);
+    expect(overtime.relevance).toBeLessThan(minRelevanceEnglish);
+    expect(overtime.confident).toBe(false);
+    // Close under it, and no other rule against it: a language model may judge the passages.
+    expect(overtime.borderline).toBe(true);
+    const sites = await retriever.search("How many sites of the e-government network have been set up?", { k: 3 });
+    expect(sites.confident).toBe(true);
+    expect(sites.results.map((h) => h.chunk.text).join("")).toContain("已成功布点23个");
+  });
+
   test("a short question or topic whose words the documents never use is not confident, however its characters match (婚假: 婚 and 假 each occur)", async () => {
     const leave = await retriever.search("婚假", { k: 3 });
     expect(leave.results.length).toBeGreaterThan(0);
