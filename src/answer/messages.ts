@@ -44,6 +44,10 @@ export const notInDocuments = (words: readonly string[]) =>
 /** Most of what the question names occurs nowhere in the documents ("婚假"). */
 export const wordsAbsent = (words: readonly string[]) => `${notInDocuments(words)}，现有文档可能没有涉及这一问题。`;
 
+/** The question is about the office's own affairs (leave, pay, reimbursement, parking…), which no document covers. */
+export const officeAffair = (words: readonly string[]) =>
+  `${notInDocuments(words)}：这是单位内部事务，现有文档（政策文件和工作报告）没有涉及，请向本单位主管部门咨询。`;
+
 /** The question's topic is in the documents, but not the figure it asks for (an amount, a time, a rate). */
 export const figureMissing = (figure: string) => `文档中有相关内容，但没有给出所问的${figure}。`;
 

@@ -29,7 +29,7 @@ interface FakeRetriever extends Retriever {
   finds: string[];
 }
 
-function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean; searched?: string; absent?: string[] } = {}): FakeRetriever {
+function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?: FindResult["documents"]; titleOnly?: string[]; missing?: SearchResponse["missing"]; borderline?: boolean; searched?: string; absent?: string[]; officeAffairs?: string[] } = {}): FakeRetriever {
   const searches: string[] = [];
   const finds: string[] = [];
   return {
@@ -46,6 +46,7 @@ function fakeRetriever(chunks: Chunk[], options: { confident?: boolean; nearest?
         ...(options.borderline ? { borderline: true } : {}),
         ...(options.searched ? { searched: options.searched } : {}),
         ...(options.absent ? { absent: options.absent } : {}),
+        ...(options.officeAffairs ? { officeAffairs: options.officeAffairs } : {}),
         results: chunks.map((chunk, i) => ({ rank: i + 1, score: 0.9 - i * 0.1, chunk })),
       };
     },
@@ -318,6 +319,20 @@ describe("ask, extractive mode and refusals", () => {
     // A borderline search (colloquial words are why it is borderline) is not refused for them.
     const borderline = await createAnswerService({ retriever: fakeRetriever([info], { confident: false, borderline: true, absent: ["头疼"] }), prompts }).ask("最头疼的问题是什么？");
     expect(borderline.answer).not.toContain("头疼");
+    expect(stub.requests).toEqual([]);
+  });
+
+  it("the office's own affairs: the answer says so, names the word and lists no \"possibly relevant\" documents", async () => {
+    const nearest = [{ rank: 1, score: 0.4, file: info.file, article: info.article, lineStart: info.lineStart, lineEnd: info.lineEnd, sections: [] }];
+    const retriever = fakeRetriever([info], { confident: false, nearest, absent: ["停车位"], officeAffairs: ["停车位"] });
+    const r = await createAnswerService({ retriever, chat, prompts }).ask("单位停车位怎么分配？");
+    expect(r.found).toBe(false);
+    expect(r.answer).toBe("文档中没有出现“停车位”：这是单位内部事务，现有文档（政策文件和工作报告）没有涉及，请向本单位主管部门咨询。");
+    expect(r.nearest).toEqual([]);
+    expect(retriever.finds).toEqual([]);
+    const d = await createAnswerService({ retriever, chat, prompts }).draft("写一段关于停车位管理的话");
+    expect(d.found).toBe(false);
+    expect(d.draft).toMatch(/^文档中没有出现“停车位”：这是单位内部事务/);
     expect(stub.requests).toEqual([]);
   });
 

@@ -111,9 +111,10 @@ interface Composed {
 const DECLINES =
   /(文档|资料|材料|文件|段落|内容)[^。！？\n]{0,12}(没有|未|并未|并没有|无|不含|缺少|缺乏)(找到|涉及|提到|提及|包含|说明|给出|提供|载明|记载|相关|关于|具体|明确)|(无法|不能|难以)(根据|依据|从)?[^。！？\n]{0,16}(回答|作答|确定|得出|找到|判断)|没有找到相关内容|(没有|未)(提供|给出|涉及)[^。！？\n]{0,16}(信息|数据|内容|数字|说明|规定)|缺少[^。！？\n]{0,24}(方面的)?(材料|资料|内容|信息)|\b(do(es)?n[o']t|do(es)? not) (contain|mention|provide|say|specify|include|state|cover)\b|\bno (information|mention|data|details?)\b|\bcannot be (determined|found|answered)\b|\bnot (mentioned|provided|specified|stated|covered)\b/i;
 
-/** Why nothing was answered: a name only titles carry, a figure the passages do not give, words the documents never use, or the given reason. */
+/** Why nothing was answered: a name only titles carry, the office's own affairs, a figure the passages do not give, words the documents never use, or the given reason. */
 function notCovered(search: SearchResponse, otherwise: string): string {
   if (search.titleOnly) return msg.onlyInTitles(search.titleOnly);
+  if (search.officeAffairs) return msg.officeAffair(search.officeAffairs);
   if (search.missing) return msg.figureMissing(FIGURE_NAMES[search.missing]);
   // (A borderline search is not refused for its words: colloquial wording the documents do not use is why it is borderline.)
   if (search.absent && !search.confident && !search.borderline) return msg.wordsAbsent(search.absent);
@@ -337,7 +338,8 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
         declined = !!r.declined;
         failure = r.notice;
       }
-      const nearest = await nearestTo(query);
+      // Documents "possibly relevant" to the office's own affairs would only be those sharing its everyday words.
+      const nearest = search.officeAffairs ? [] : await nearestTo(query);
       logger?.info({ nearest: nearest.length, declined }, "question not covered by the documents");
       const why = notCovered(search, declined ? msg.NOT_ANSWERED : msg.NOT_COVERED);
       return {
@@ -396,7 +398,7 @@ export function createAnswerService(options: AnswerServiceOptions): AnswerServic
           };
         }
       }
-      const nearest = await nearestTo(query);
+      const nearest = search.officeAffairs ? [] : await nearestTo(query);
       return { ...refuse(msg.withNearest(notCovered(search, msg.NOT_COVERED_DRAFT), nearest)), standalone: query, nearest };
     },
 

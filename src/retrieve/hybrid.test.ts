@@ -243,16 +243,34 @@ describe("confident", () => {
   test("an English question is judged against a threshold of its own: its glossary terms all occur, so its relevance runs higher", async () => {
     const { minRelevance, minRelevanceEnglish } = retriever.options;
     expect(minRelevanceEnglish).toBeGreaterThan(minRelevance);
-    // Off-topic, yet over the Chinese threshold: "pay", "public" and "holiday" all have glosses the documents write.
-    const overtime = await retriever.search("Can I claim overtime pay for working on a public holiday?", { k: 3 });
-    expect(overtime.relevance).toBeGreaterThan(minRelevance);
-    expect(overtime.relevance).toBeLessThan(minRelevanceEnglish);
-    expect(overtime.confident).toBe(false);
+    // Off-topic, yet over the Chinese threshold: "fire" and "building" have glosses the documents write (森林防火).
+    const drill = await retriever.search("When is the next fire drill in our building?", { k: 3 });
+    expect(drill.relevance).toBeGreaterThan(minRelevance);
+    expect(drill.relevance).toBeLessThan(minRelevanceEnglish);
+    expect(drill.confident).toBe(false);
     // Close under it, and no other rule against it: a language model may judge the passages.
-    expect(overtime.borderline).toBe(true);
+    expect(drill.borderline).toBe(true);
     const sites = await retriever.search("How many sites of the e-government network have been set up?", { k: 3 });
     expect(sites.confident).toBe(true);
     expect(sites.results.map((h) => h.chunk.text).join("")).toContain("已成功布点23个");
+  });
+
+  test("a question about the office's own affairs, which the documents never write about, is not confident however well it matches otherwise", async () => {
+    // Relevance over both thresholds: 干部, 工作 and 组织 are everywhere in the documents; 体检 nowhere.
+    const exam = await retriever.search("干部体检工作是怎么组织的？", { k: 3 });
+    expect(exam.relevance).toBeGreaterThan(retriever.options.minRelevance);
+    expect(exam.officeAffairs).toEqual(["体检"]);
+    expect(exam.confident).toBe(false);
+    // Not borderline either: a language model is not asked to judge passages about something else.
+    expect(exam.borderline).toBeUndefined();
+    const taxi = await retriever.search("Who handles reimbursement for a taxi to a meeting?", { k: 3 });
+    expect(taxi.relevance).toBeGreaterThan(retriever.options.minRelevanceEnglish);
+    expect(taxi.officeAffairs).toEqual(["reimbursement", "taxi"]);
+    expect(taxi.confident).toBe(false);
+    // A matter the documents do write about is theirs to answer: they write about school canteens (食堂).
+    const canteen = await retriever.search("学校食堂的食品安全是怎么检查的？", { k: 3 });
+    expect(canteen.officeAffairs).toBeUndefined();
+    expect(canteen.confident).toBe(true);
   });
 
   test("a short question or topic whose words the documents never use is not confident, however its characters match (婚假: 婚 and 假 each occur)", async () => {

@@ -7,6 +7,7 @@ import { normalizeQuery } from "../text/normalize.js";
 import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
+import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
@@ -310,8 +311,10 @@ export class HybridRetriever implements Retriever {
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
+    // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
+    const affairs = officeAffairs(normalized, (w) => this.occurs(w), english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
     const missing = type && !answerable ? type : withheld;
@@ -324,6 +327,7 @@ export class HybridRetriever implements Retriever {
       ...(searchText !== normalized ? { searched: searchText } : {}),
       ...(titleOnly.length ? { titleOnly } : {}),
       ...(absent.absent.length ? { absent: absent.absent } : {}),
+      ...(affairs.length ? { officeAffairs: affairs } : {}),
       ...(missing && relevance >= minRelevance ? { missing } : {}),
       ...(borderline ? { borderline } : {}),
       results,

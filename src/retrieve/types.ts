@@ -23,6 +23,12 @@ export interface SearchResponse {
   titleOnly?: string[];
   /** Words of the question that occur nowhere in the documents ("婚假"); when they are most of its words, it is not confident. */
   absent?: string[];
+  /**
+   * Everyday office matters the question names that no document writes
+   * ("年休假", "停车位", "parking permit"): it is about the office's own
+   * affairs, which the documents do not cover; why it is not confident.
+   */
+  officeAffairs?: string[];
   /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
   missing?: AnswerType | "count";
   /**

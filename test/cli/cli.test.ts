@@ -175,9 +175,10 @@ describe.concurrent("search", () => {
   const RESULT_KEYS = ["rank", "score", "id", "file", "article", "section", "text", "lineStart", "lineEnd"].sort();
 
   function checkResponse(out: unknown, query: string) {
-    const o = out as { query: string; confident: boolean; titleOnly?: string[]; missing?: string; results: Array<Record<string, unknown>> };
-    // titleOnly is there only when the question names something only titles contain, missing only when a figure asked for is not given.
-    const optional = [...(o.titleOnly ? ["titleOnly"] : []), ...(o.missing ? ["missing"] : [])];
+    const o = out as { query: string; confident: boolean; titleOnly?: string[]; absent?: string[]; officeAffairs?: string[]; missing?: string; results: Array<Record<string, unknown>> };
+    // titleOnly is there only when the question names something only titles contain, absent and officeAffairs only
+    // for words no document writes, missing only when a figure asked for is not given.
+    const optional = (["titleOnly", "absent", "officeAffairs", "missing"] as const).filter((key) => o[key] !== undefined);
     expect(sortedKeys(o)).toEqual(["confident", "query", "results", ...optional].sort());
     if (o.missing) expect(["money", "time", "year", "duration", "rate"]).toContain(o.missing);
     expect(o.query).toBe(query);
@@ -211,7 +212,7 @@ describe.concurrent("search", () => {
   });
 
   test("--stdin answers one JSON line per input line, in order; --k limits the results", async () => {
-    const queries = ["加强政务网维护", "績效評價目的", "实行零报告制度"];
+    const queries = ["加强政务网维护", "績效評價目的", "实行零报告制度", "干部体检工作是怎么组织的？"];
     const r = await runCli(["search", "--stdin", "--k", "2", "--index", indexDir], { input: queries.join("\n") + "\n", env: NOISY });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split("\n");
@@ -225,6 +226,9 @@ describe.concurrent("search", () => {
     // 实行零报告制度 is the title of every 000 article and is in none of their text.
     expect(JSON.parse(lines[2]!)).toMatchObject({ confident: false, titleOnly: ["实行零报告制度"] });
     expect((JSON.parse(lines[0]!) as { titleOnly?: string[] }).titleOnly).toBeUndefined();
+    // 体检 is the office's own affair, which no document writes about.
+    expect(JSON.parse(lines[3]!)).toMatchObject({ confident: false, officeAffairs: ["体检"] });
+    expect((JSON.parse(lines[0]!) as { officeAffairs?: string[] }).officeAffairs).toBeUndefined();
   });
 
   test("exit 2 for a missing query, with the error as the one JSON document", async () => {

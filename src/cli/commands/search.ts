@@ -12,6 +12,7 @@ export function searchJson(res: SearchResponse) {
     confident: res.confident,
     ...(res.titleOnly ? { titleOnly: res.titleOnly } : {}),
     ...(res.absent ? { absent: res.absent } : {}),
+    ...(res.officeAffairs ? { officeAffairs: res.officeAffairs } : {}),
     ...(res.missing ? { missing: res.missing } : {}),
     results: res.results.map((r) => ({
       rank: r.rank,
@@ -31,6 +32,8 @@ export function formatSearch(res: SearchResponse): string {
   if (res.results.length === 0) return `没有找到与“${res.query}”相关的内容。`;
   const lines = res.titleOnly
     ? [`（“${res.titleOnly.join("”“")}”只出现在材料标题中，正文没有讲到）`]
+    : res.officeAffairs
+      ? [`（“${res.officeAffairs.join("”“")}”是单位内部事务，文档没有涉及）`]
     : res.absent && !res.confident
       ? [`（${notInDocuments(res.absent)}）`]
     : res.missing

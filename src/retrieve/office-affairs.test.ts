@@ -1,0 +1,26 @@
+import { describe, expect, test } from "vitest";
+import { officeAffairs } from "./office-affairs.js";
+
+/** A corpus that writes 食堂 and 请假, and none of the office's other matters. */
+const written = new Set(["食堂", "请假", "打印机"]);
+const occurs = (w: string) => written.has(w);
+
+describe("officeAffairs", () => {
+  test("names the office matters a Chinese question asks about that the documents never write", () => {
+    expect(officeAffairs("今年年休假还剩几天", occurs, false)).toEqual(["年休假"]);
+    expect(officeAffairs("出差打车的票怎么报销", occurs, false)).toEqual(["报销", "打车"]);
+    // A matter the documents do write is theirs to answer: nothing named.
+    expect(officeAffairs("学校食堂怎么监管", occurs, false)).toEqual([]);
+    expect(officeAffairs("政务信息报送怎么考核", occurs, false)).toEqual([]);
+    expect(officeAffairs("停车位", () => true, false)).toEqual([]);
+  });
+
+  test("an English question by its phrases, plurals too, as asked", () => {
+    expect(officeAffairs("where do i renew my parking permit", occurs, true)).toEqual(["parking permit"]);
+    expect(officeAffairs("when are payslips sent out", occurs, true)).toEqual(["payslips"]);
+    expect(officeAffairs("what is the wi-fi password", occurs, true)).toEqual(["wi-fi"]);
+    // Whole words only: "visage" is not "visa"; and Chinese words are not looked for in English.
+    expect(officeAffairs("a new visage for the city", occurs, true)).toEqual([]);
+    expect(officeAffairs("how are food safety inspections done", occurs, true)).toEqual([]);
+  });
+});
