@@ -174,6 +174,15 @@ describe("answer type", () => {
     expect(champion("我校7名同学入选,卢鑫悦荣膺北京赛区冠军,孙君杰、2名同学也进入前10名。")).toBe(true);
     // 003 曲阜 lists the towns that won its prizes, not a person who won the new top prize.
     expect(answeredBy("曲阜科技最高奖第一个获奖的是谁？", "person")("二等奖5个,书院、姚村、息陬、王庄、南辛,各奖五千元,并授予“曲阜市科技工作先进乡镇(街道)称号。")).toBe(false);
+    // Who an award went to, asked without naming the winners: the same test, on the award's sentence.
+    for (const q of ["曲阜首次设立的科技最高奖第一次颁给了谁？", "科技最高奖最后发给谁了？", "北京赛区谁拿到了冠军奖？"]) expect(expectedAnswer(q), q).toBe("person");
+    // Not who a subsidy goes to, nor who does the awarding.
+    expect(expectedAnswer("补贴发给谁？")).toBeUndefined();
+    expect(expectedAnswer("科技奖由谁来评？")).toBeUndefined();
+    // 003 曲阜 sets up the top prize and names no one who won it.
+    const top = answeredBy("曲阜首次设立的科技最高奖第一次颁给了谁？", "person");
+    expect(top("6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元,奖励为我市社会经济发展做出突出贡献的科技人员,这也是我市首次设立科技最高奖。")).toBe(false);
+    expect(answeredBy("北京赛区谁拿到了冠军奖？", "person")("我校7名同学入选,卢鑫悦荣膺北京赛区冠军,孙君杰、2名同学也进入前10名。")).toBe(true);
     // 004 当阳 says 教师 where the question says 老师, and names none of them.
     expect(answeredBy("当阳市从教育系统调到电子政务办的三位老师叫什么名字？", "person")("当阳市及时成立电子政务办公室,并在教育系统中选拔三名专业技术过硬的教师调入市电子政务办公室。")).toBe(false);
   });

@@ -59,6 +59,13 @@ const ASKS_HOLDER = new RegExp(
 const NAMELESS_PEOPLE = "工作人员|人员|老师|教师|专家|同志|同学|学生|冠军|获奖者|获奖人|联系人|联络员|获奖的|拿奖的|得奖的";
 const PEOPLE_ASKED = new RegExp(`(${NAMELESS_PEOPLE})(都|分别|各)?(是谁|是哪位|是哪几位|叫什么|叫啥|姓名|姓什么)(名字)?(?=$|[？?，,。！!；;吗呢啊呀])`);
 
+/**
+ * Who an award went to, asked without naming the winners ("科技最高奖第一次颁给了谁",
+ * "最高奖最后发给谁了", "谁拿到了一等奖"): answered as "获奖的" are, by a sentence
+ * naming the award and a person.
+ */
+const AWARD_RECIPIENT = /奖[^，,。？?！!；;]{0,12}(颁|发|授|奖)(给|予)了?(谁|哪位|哪个人|哪些人)|(谁|哪位|哪些人)(获得|拿到|得到|拿了|得了|获)了?[^，,。？?！!；;]{0,10}奖/;
+
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
 /** Stages of an application, listed as a sequence ("申报、评审、审批"). */
@@ -130,6 +137,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
   ["person", PEOPLE_ASKED],
+  ["person", AWARD_RECIPIENT],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
@@ -251,8 +259,8 @@ const PLACE_END = "[村庄城镇乡县区市街站厂局山河湖屯寨营店集
  * ("，卢鑫悦荣膺北京赛区冠军").
  */
 const PERSON_NAMED = new RegExp(`(${TITLES})${NAME}|(^|[，,、：:；;（(])${NAME}(?<!${PLACE_END})(?=[，,、荣获被担任同等为是在])`);
-/** The words a passage names the people asked about by ("老师" → 老师 or 教师, "获奖的" → 奖). */
-const PEOPLE_NAMED: Record<string, string> = { 老师: "老师|教师", 教师: "老师|教师", 同学: "同学|学生", 学生: "同学|学生", 工作人员: "人员", 获奖者: "奖", 获奖人: "奖", 获奖的: "奖", 拿奖的: "奖", 得奖的: "奖" };
+/** The words a passage names the people asked about by ("老师" → 老师 or 教师, "获奖的" → 奖; an award's winner, `AWARD_RECIPIENT`, → 奖, 冠军, 荣获 or 荣膺). */
+const PEOPLE_NAMED: Record<string, string> = { 老师: "老师|教师", 教师: "老师|教师", 同学: "同学|学生", 学生: "同学|学生", 工作人员: "人员", 获奖者: "奖", 获奖人: "奖", 获奖的: "奖", 拿奖的: "奖", 得奖的: "奖", 得奖: "奖|冠军|荣获|荣膺" };
 
 /**
  * The test a passage must pass to answer a question about a person:
@@ -277,7 +285,7 @@ function personAnswer(question: string): (text: string) => boolean {
     const named = vice ? new RegExp(held) : post;
     return (text) => named.test(text);
   }
-  const people = PEOPLE_ASKED.exec(question)?.[1];
+  const people = PEOPLE_ASKED.exec(question)?.[1] ?? (AWARD_RECIPIENT.test(question) ? "得奖" : undefined);
   if (!people) return (text) => suppliesAnswer(text, "person");
   const noun = new RegExp(PEOPLE_NAMED[people] ?? people);
   return (text) => splitSentences(text).some(({ text: sentence }) => noun.test(sentence) && PERSON_NAMED.test(sentence));
