@@ -331,10 +331,10 @@ export function formatEval(r: EvalReport): string {
     "",
     `find top-1: ${pct(r.find.top1)}%  top-3: ${pct(r.find.top3)}%  (n=${r.find.n})`,
     `unanswerable recognised: ${pct(r.unanswerable.recognised)}%  (n=${r.unanswerable.n}); answerable wrongly flagged: ${pct(r.answerableFlagged)}%`,
-    `calibration: threshold ${r.calibration.threshold} would flag ${pct(r.calibration.flagged)}% of answerable and recognise ${pct(r.calibration.recognised)}% of unanswerable (current ${r.calibration.current})`,
+    `calibration${r.calibration.english ? " (Chinese questions)" : ""}: threshold ${r.calibration.threshold} would flag ${pct(r.calibration.flagged)}% of answerable and recognise ${pct(r.calibration.recognised)}% of unanswerable (current ${r.calibration.current})`,
   );
   const en = r.calibration.english;
-  if (en) lines.push(`  English (n=${en.n}): threshold ${en.threshold} would flag ${pct(en.flagged)}% of answerable and recognise ${pct(en.recognised)}% of unanswerable (current ${en.current})`);
+  if (en) lines.push(`calibration (English questions, n=${en.n}): threshold ${en.threshold} would flag ${pct(en.flagged)}% of answerable and recognise ${pct(en.recognised)}% of unanswerable (current ${en.current})`);
   if (r.bySet) {
     lines.push("", `${"by file".padEnd(34)} ${"n".padStart(4)}   R@1   R@5   MRR  find ${"unans.".padStart(6)} ${"flagged".padStart(7)}`);
     for (const [name, f] of Object.entries(r.bySet)) {

@@ -34,7 +34,8 @@ function lexicon(): Affair[] {
       // Whole words, a plural allowed: "parking spaces", "payslips".
       const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]*"));
       return { zh: zh.trim(), en: phrases.length ? new RegExp(`\\b(?:${escaped.join("|")})(?:s|es)?\\b`, "i") : undefined };
-    });
+    })
+    .filter((affair) => affair.zh.length > 0);
   return affairs;
 }
 
