@@ -151,7 +151,11 @@ export class HybridRetriever implements Retriever {
 
   private pinyinNames?: PinyinNames;
 
-  /** Whether the documents write a term: the glossary's compounds are kept only then. Remembered, as English questions ask the same compounds again. */
+  /**
+   * Whether the documents write a term: the glossary's compounds are kept only
+   * then, and an office matter named is left to them. Remembered, as questions
+   * ask the same compounds and matters again.
+   */
   private readonly known = (term: string): boolean => {
     let written = this.knownTerms.get(term);
     if (written === undefined) {
@@ -312,7 +316,7 @@ export class HybridRetriever implements Retriever {
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
-    const affairs = officeAffairs(normalized, (w) => this.occurs(w), english !== undefined);
+    const affairs = officeAffairs(normalized, this.known, english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
     const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
