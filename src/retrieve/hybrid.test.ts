@@ -273,6 +273,20 @@ describe("confident", () => {
     expect(canteen.confident).toBe(true);
   });
 
+  test("a question in everyday words the documents do not write is as relevant as in theirs, and ranked on its own", async () => {
+    // 这块 and 毛病: the documents write 方面 and 问题. Alone, the question's characters match too little to be confident.
+    const union = await retriever.search("工会这块有什么毛病", { k: 3 });
+    expect(union.confident).toBe(true);
+    expect(union.absent).toBeUndefined();
+    expect(union.results[0]!.chunk.section).toContain("推动工会工作创新发展");
+    // 孩子 and 吃饭: 学生 and 就餐 in the school-canteen report.
+    const canteen = await retriever.search("学校里孩子吃饭安不安全", { k: 3 });
+    expect(canteen.confident).toBe(true);
+    expect(canteen.results.map((h) => h.chunk.text).join("")).toMatch(/食堂/);
+    // Off-topic questions stay so: 公积金 has no written word to stand for it.
+    expect((await retriever.search("单位公积金这块有什么毛病", { k: 3 })).confident).toBe(false);
+  });
+
   test("a short question or topic whose words the documents never use is not confident, however its characters match (婚假: 婚 and 假 each occur)", async () => {
     const leave = await retriever.search("婚假", { k: 3 });
     expect(leave.results.length).toBeGreaterThan(0);
@@ -362,11 +376,15 @@ describe("confident", () => {
   });
 
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
-    // 000 篇五 answers it ("部分校内商店承包管理不规范") in words it does not use.
-    const r = await retriever.search("学校小卖部乱七八糟的情况有哪些？", { k: 3 });
+    // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
+    const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });
     expect(r.confident).toBe(false);
     expect(r.borderline).toBe(true);
-    expect(r.results[0]!.chunk.text).toContain("部分校内商店承包管理不规范");
+    expect(r.results[0]!.chunk.text).toContain("黎平县行政执法考核办法");
+    // Once under it, 小卖部 is now judged as 商店, which 000 篇五 writes ("部分校内商店承包管理不规范").
+    const shop = await retriever.search("学校小卖部乱七八糟的情况有哪些？", { k: 3 });
+    expect(shop.confident).toBe(true);
+    expect(shop.results.map((h) => h.chunk.text).join("")).toContain("部分校内商店承包管理不规范");
     const off = await retriever.search("医保门诊报销比例是多少？", { k: 3 });
     expect(off.confident).toBe(false);
     expect(off.borderline).toBeUndefined();

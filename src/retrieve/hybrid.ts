@@ -7,6 +7,7 @@ import { normalizeQuery } from "../text/normalize.js";
 import { numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
+import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
@@ -305,13 +306,17 @@ export class HybridRetriever implements Retriever {
       charWeight > 0
         ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
         : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
-    const relevance = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
+    const asked = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
+    // Asked in everyday words the documents do not write ("有什么毛病", "最头疼的", "孩子喝的水"), the
+    // question is as relevant as it is in theirs (问题, 困难, 学生); its passages are still ranked on its own words.
+    const written = english || charWeight <= 0 ? normalized : inWrittenWords(normalized, this.known);
+    const relevance = written === normalized ? asked : Math.max(asked, this.charRelevance(written));
     // A name that only appears in document titles ("零报告" in the compilation
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
-    const absent = english ? { absent: [], share: 0 } : absentWords(normalized, (w) => this.occurs(w), questionWords());
+    const absent = english ? { absent: [], share: 0 } : absentWords(written, (w) => this.occurs(w), written === normalized ? questionWords() : contentWords(written));
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
@@ -336,6 +341,14 @@ export class HybridRetriever implements Retriever {
       ...(borderline ? { borderline } : {}),
       results,
     };
+  }
+
+  /** A Chinese question's relevance on the character index alone, as `search` judges it: the whole question averaged with its best clause. */
+  private charRelevance(normalized: string): number {
+    const grams = charGrams(this.searchText(normalized)).filter((g) => !isFunctionBigram(g));
+    const index = this.charIndex();
+    const whole = relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams));
+    return (whole + this.bestClauseRelevance(normalized, whole)) / 2;
   }
 
   /**
