@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, pricePerAsked, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -311,6 +311,20 @@ describe("answer type", () => {
     expect(countedThingIn(question)!.test("省工商局负责建设和完善农村食品市场监管网,在全省1.4万个行政村建立食品安全信息员队伍。")).toBe(false);
     // A unit with nothing named after it counts no thing.
     expect(countedThingIn("黎平县上半年有多少人对处罚决定不服？")).toBeUndefined();
+  });
+
+  it("tells whether a text gives a count at all, in a unit that counts alike or of the thing counted (real passages of 003 and 001)", () => {
+    // Events are held in 场 or 次: 003 篇3 counts 质量月 activities in 次.
+    const month = "2020年,我县开展质量月活动4次,参与企业数量12家,参与一线员工数量220人次,参与群众数量700人次。";
+    expect(countGiven("质量月期间搞了几场现场活动？")!.test(month)).toBe(true);
+    expect(countedIn("质量月期间搞了几场现场活动？")!.test(month)).toBe(false);
+    // Schools are counted in 家 or 所.
+    expect(countGiven("合格学校创建单位有多少家？")!.test("40所村小合格学校创建单位")).toBe(true);
+    // A survey 001 篇8 reports only in shares gives no count of its questionnaires.
+    const survey = "问卷显示,对干部教育培训工作总体评价认为“效果很好,受益匪浅”的占66.7%,认为“比较好,获得了较多收获”的占28.9%";
+    expect(countGiven("问卷一共发了多少份？")!.test(survey)).toBe(false);
+    expect(countGiven("一共发了多少份问卷？")!.test("共发放问卷300余份")).toBe(true);
+    expect(countGiven("问卷都有哪些结论？")).toBeUndefined();
   });
 
   it("reads a telephone number asked with 是啥 or 是什么", () => {

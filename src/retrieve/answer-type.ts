@@ -394,6 +394,26 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
   return new RegExp(`(?:${masked ? MASKED : COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})`);
 }
 
+/** Events are held in 场, 次 or 期 ("几场现场活动" → "开展质量月活动4次"); schools and firms are counted in 家 or 所 ("多少家" → "40所…创建单位"). */
+const EVENTS = ["场", "次", "期"];
+const INSTITUTIONS = ["家", "所"];
+const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期: EVENTS, 家: INSTITUTIONS, 所: INSTITUTIONS };
+
+/**
+ * Whether a text gives, in any form, the count a question asks for: a number
+ * in the unit asked or one that counts alike (`COUNTED_ALIKE`), or a number of
+ * the thing counted (`countedThingIn`). Undefined when the question counts
+ * nothing. Looser than `countedIn`, which ranks: this judges whether an
+ * article gives the count at all.
+ */
+export function countGiven(question: string): RegExp | undefined {
+  const asked = [...question.matchAll(ASKED_UNIT)];
+  if (asked.length === 0) return undefined;
+  const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
+  const thing = countedThingIn(question);
+  return new RegExp(`(?:${COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
+}
+
 /**
  * A count question's counting unit and what it counts ("多少家农家店" → 家,
  * 农家), as a test for a passage that states a number of that thing in any

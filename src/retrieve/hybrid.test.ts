@@ -273,6 +273,18 @@ describe("confident", () => {
     expect(canteen.confident).toBe(true);
   });
 
+  test("a count the best passage's article never gives, in any unit, is not given; one it gives elsewhere, in a unit counting alike, is", async () => {
+    // 001 篇8 reports its survey of cadre training in shares only: how many questionnaires, it never says.
+    const survey = await retriever.search("那次干部教育培训的问卷一共发出去多少份？", { k: 3 });
+    expect(survey.results[0]!.chunk.text).toContain("问卷显示");
+    expect(survey.confident).toBe(false);
+    expect(survey.missing).toBe("count");
+    // 003 篇3 gives it in 次, further on than the passage ranked first ("开展质量月活动4次").
+    const month = await retriever.search("宁都县质量月搞了几场现场活动？", { k: 3 });
+    expect(month.confident).toBe(true);
+    expect(month.missing).toBeUndefined();
+  });
+
   test("a question in everyday words the documents do not write is as relevant as in theirs, and ranked on its own", async () => {
     // 这块 and 毛病: the documents write 方面 and 问题. Alone, the question's characters match too little to be confident.
     const union = await retriever.search("工会这块有什么毛病", { k: 3 });

@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -286,6 +286,11 @@ export class HybridRetriever implements Retriever {
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
+    // A count that the best passage's whole article never gives, in any unit counting alike or of the thing
+    // counted ("问卷一共发了多少份" of a survey it reports only in percentages), is one the documents do not give.
+    // Not for English questions: the glossary's terms for the thing counted are too narrow to judge a whole article by.
+    const given = english ? undefined : countGiven(normalized);
+    const uncounted = given !== undefined && byContent.length > 0 && !given.test(this.articleText(byContent[0]![0]));
     // Then, as for a count, a passage stating that kind of figure comes first.
     const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly.
@@ -323,10 +328,10 @@ export class HybridRetriever implements Retriever {
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
-    const missing = type && !answerable ? type : withheld;
+    const missing = type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
       query,
@@ -341,6 +346,19 @@ export class HybridRetriever implements Retriever {
       ...(borderline ? { borderline } : {}),
       results,
     };
+  }
+
+  private articleTexts = new Map<number, string>();
+
+  /** The text of the article a passage belongs to, all its passages run together without spaces; remembered. */
+  private articleText(row: number): string {
+    const group = this.articleGroups().groupOf[row]!;
+    let text = this.articleTexts.get(group);
+    if (text === undefined) {
+      text = this.articleGroups().rows[group]!.map((r) => this.index.chunks[r]!.text.replace(/\s+/g, "")).join("\n");
+      this.articleTexts.set(group, text);
+    }
+    return text;
   }
 
   /** A Chinese question's relevance on the character index alone, as `search` judges it: the whole question averaged with its best clause. */
