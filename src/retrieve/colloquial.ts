@@ -22,7 +22,8 @@ function lexicon(): Array<[string, string]> {
 
 /**
  * `normalized` with each everyday word the documents do not write replaced
- * by theirs; a word they write ("钱", "抽查") is left as asked.
+ * by theirs; a word they write ("老百姓", "抽查") is left as asked, and so is one
+ * whose replacement they do not write either.
  */
 export function inWrittenWords(normalized: string, occurs: (word: string) => boolean): string {
   let text = normalized;
