@@ -311,7 +311,7 @@ export class HybridRetriever implements Retriever {
       charWeight > 0
         ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
         : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
-    const asked = english || charWeight <= 0 ? whole : (whole + this.bestClauseRelevance(normalized, whole)) / 2;
+    const asked = english || charWeight <= 0 ? whole : this.charRelevance(normalized, whole);
     // Asked in everyday words the documents do not write ("有什么毛病", "最头疼的", "孩子喝的水"), the
     // question is as relevant as it is in theirs (问题, 困难, 学生); its passages are still ranked on its own words.
     const written = english || charWeight <= 0 ? normalized : inWrittenWords(normalized, this.known);
@@ -361,12 +361,19 @@ export class HybridRetriever implements Retriever {
     return text;
   }
 
-  /** A Chinese question's relevance on the character index alone, as `search` judges it: the whole question averaged with its best clause. */
-  private charRelevance(normalized: string): number {
+  /**
+   * A Chinese question's relevance on the character index: the whole question's (`whole`, when the
+   * search has it already) averaged with its best clause's.
+   */
+  private charRelevance(normalized: string, whole = this.wholeCharRelevance(normalized)): number {
+    return (whole + this.bestClauseRelevance(normalized, whole)) / 2;
+  }
+
+  /** The best passage's character-level score for the question as a share of the most a passage could score. */
+  private wholeCharRelevance(normalized: string): number {
     const grams = charGrams(this.searchText(normalized)).filter((g) => !isFunctionBigram(g));
     const index = this.charIndex();
-    const whole = relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams));
-    return (whole + this.bestClauseRelevance(normalized, whole)) / 2;
+    return relevanceOf(index.search(grams, 1)[0]?.[1] ?? 0, index.maxScore(grams));
   }
 
   /**
