@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { packagePath } from "../util/paths.js";
+import { dictionaryRows } from "../util/dictionary.js";
 
 /**
  * Everyday words staff ask with ("毛病", "头疼", "孩子", "乡里", "这摊事")
@@ -9,10 +8,8 @@ import { packagePath } from "../util/paths.js";
 let pairs: Array<[string, string]> | undefined;
 
 function lexicon(): Array<[string, string]> {
-  pairs ??= readFileSync(packagePath("data", "dict", "colloquial.tsv"), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() && !line.startsWith("#"))
-    .map((line) => line.split("\t").map((s) => s.trim()) as [string, string])
+  pairs ??= dictionaryRows("colloquial.tsv")
+    .map(([everyday = "", written = ""]): [string, string] => [everyday, written])
     // One character ("钱", "娃") is too short to find as a word inside a question.
     .filter(([everyday, written]) => everyday && written && everyday.length >= 2)
     // Longest first: "这摊事" before "这摊".

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { stemmer } from "stemmer";
-import { packagePath } from "../util/paths.js";
+import { dictionaryRows } from "../util/dictionary.js";
 
 /**
  * English questions: staff sometimes ask in English, and neither jieba nor
@@ -73,11 +72,8 @@ export function stem(word: string): string {
 function glossary(): Map<string, Entry[]> {
   if (!byFirstStem) {
     const byPhrase = new Map<string, Entry>();
-    for (const line of readFileSync(packagePath("data", "dict", "glossary-en.tsv"), "utf8").split("\n")) {
-      if (!line || line.startsWith("#") || !line.includes("\t")) continue;
-      const [en, zh] = line.split("\t") as [string, string];
+    for (const [en = "", term] of dictionaryRows("glossary-en.tsv")) {
       const ws = trimFunctionWords(words(en));
-      const term = zh.trim();
       if (!ws.length || !term) continue;
       const key = ws.join(" ");
       const entry = byPhrase.get(key) ?? { words: ws, stems: ws.map(stem), zh: [] };

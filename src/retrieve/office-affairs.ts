@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { packagePath } from "../util/paths.js";
+import { dictionaryRows } from "../util/dictionary.js";
 
 /**
  * Everyday office matters a question names (年休假, 公积金, 报销, 停车位, a
@@ -22,18 +21,15 @@ interface Affair {
 let affairs: Affair[] | undefined;
 
 function lexicon(): Affair[] {
-  affairs ??= readFileSync(packagePath("data", "dict", "office-affairs.tsv"), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() && !line.startsWith("#"))
-    .map((line) => {
-      const [zh, en] = line.split("\t") as [string, string | undefined];
+  affairs ??= dictionaryRows("office-affairs.tsv")
+    .map(([zh = "", en]) => {
       const phrases = (en ?? "")
         .split("|")
         .map((p) => p.trim().toLowerCase())
         .filter(Boolean);
       // Whole words, a plural allowed: "parking spaces", "payslips".
       const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]*"));
-      return { zh: zh.trim(), en: phrases.length ? new RegExp(`\\b(?:${escaped.join("|")})(?:s|es)?\\b`, "i") : undefined };
+      return { zh, en: phrases.length ? new RegExp(`\\b(?:${escaped.join("|")})(?:s|es)?\\b`, "i") : undefined };
     })
     .filter((affair) => affair.zh.length > 0);
   return affairs;
