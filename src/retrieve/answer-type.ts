@@ -28,6 +28,7 @@ export type AnswerType =
   | "frequency"
   | "person"
   | "firm"
+  | "school"
   | "materials"
   | "conditions"
   | "procedure"
@@ -65,6 +66,31 @@ const PEOPLE_ASKED = new RegExp(`(${NAMELESS_PEOPLE})(都|分别|各)?(是谁|�
  * naming the award and a person.
  */
 const AWARD_RECIPIENT = /奖[^，,。？?！!；;]{0,12}(颁|发|授|奖)(给|予)了?(谁|哪位|哪个人|哪些人)|(谁|哪位|哪些人)(获得|拿到|得到|拿了|得了|获)了?[^，,。？?！!；;]{0,10}奖/;
+
+/** Who led a visit, an inspection or a delegation ("是哪位政协领导带队的", "谁带队去的", "who led the delegation"). */
+const LEADS = "带队|率队|领队|带的队|率领";
+const LEADER_ASKED = new RegExp(`(谁|哪位|哪一位|哪个领导|哪些领导)[^，。？?！!；;]{0,12}(${LEADS})|(${LEADS})的?(人|领导)?(是|为)?(谁|哪位|哪一位|哪个领导)|\\bwho (led|headed)\\b|\\b(led|headed) by whom\\b`, "i");
+/** A sentence saying who led: a post or a name before 带队 ("由市政协副主席*带队", "局长赵辰率队"), or 带领 after a name or post. */
+const LEADER_NAMED = new RegExp(`(${LEADS}|带领)`);
+
+/** Which school ("原来是哪所学校的", "哪个中学", "which school canteen"). */
+const SCHOOLS = "学校|中学|小学|幼儿园|学院|大学|职校|技校|党校";
+const SCHOOL_ASKED = new RegExp(`(哪[一两二三四五几]?所|哪个|哪家|哪些|什么)(${SCHOOLS})|(${SCHOOLS})[^，。？?！!；;]{0,4}(叫什么|叫啥|名称是什么|是哪(所|个|家))|\\bwhich (school|schools|college|kindergarten|university)\\b|\\bname of the (school|college|kindergarten)\\b`, "i");
+/**
+ * A school named as one is, by its place or its kind ("荷叶镇中心幼儿园", "敖泉镇光路小学",
+ * "南洞庭实验学校", "宁都高级技工学校"), not schools spoken of in general ("农村学校",
+ * "沅江市中小学校", "益阳市标准化学校", "各级各类学校").
+ */
+const SCHOOL_NAMED = new RegExp(
+  `(?<!各级各类|全市|全县|全区|我市|我县)([\\u4e00-\\u9fa5]{1,4}(镇|乡|村)[\\u4e00-\\u9fa5]{0,4}?|[\\u4e00-\\u9fa5]{2,4}(实验|中心|高级|技工|职业技术|职业|外国语|第[一二三四五六七八九十]+|附属)|第[一二三四五六七八九十]+)(${SCHOOLS})`,
+);
+const GENERIC_SCHOOL = new RegExp(`(中小|标准化|合格|公办|民办|示范性|义务教育|农村|乡村|镇村|城乡|城区|项目|达标|各类|寄宿制)(${SCHOOLS})$`);
+
+/** Whether a text names a school (`SCHOOL_NAMED`), not only schools in general (`GENERIC_SCHOOL`). */
+export function schoolNamed(text: string): boolean {
+  for (const m of text.replace(/\s+/g, "").matchAll(new RegExp(SCHOOL_NAMED.source, "g"))) if (!GENERIC_SCHOOL.test(m[0])) return true;
+  return false;
+}
 
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
@@ -138,7 +164,9 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", WHICH_HOLDER],
   ["person", PEOPLE_ASKED],
   ["person", AWARD_RECIPIENT],
+  ["person", LEADER_ASKED],
   ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
+  ["school", SCHOOL_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
@@ -177,6 +205,8 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   person: new RegExp(POSTS),
   // A firm's name ("甘孜州世杰建筑工程有限公司"), not a count of firms ("36家酒厂").
   firm: /[\u4e00-\u9fa5A-Za-z（）()]{2,}(有限责任公司|有限公司|公司|集团|合作社|酒业)/,
+  // A school's name ("荷叶镇中心幼儿园"), not schools in general ("农村学校"): see `schoolNamed`.
+  school: SCHOOL_NAMED,
   // A list of what to hand in ("需提交身份证复印件", "申报材料：…"), not a mention of materials ("准备会议汇报材料").
   materials: /(需|须|应|要|应当|必须|并)(提交|提供|携带|出具|递交|报送)[^。；;]{0,20}(材料|证明|证件|复印件|原件|申请表|申报表|登记表|身份证|户口簿|执照)|(申报|申请|报名|所需|提交)材料[：:为包括]|材料清单/,
   // What one must be or have ("须具备以下条件", "申报条件为", "年满18周岁"), not a mention ("符合条件的企业").
@@ -196,7 +226,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -285,6 +315,11 @@ function personAnswer(question: string): (text: string) => boolean {
     const named = vice ? new RegExp(held) : post;
     return (text) => named.test(text);
   }
+  // Who led ("哪位政协领导带队的"): a sentence says who, by name or by post ("由市政协副主席*带队", `askedFigure` telling a name withheld).
+  if (LEADER_ASKED.test(question)) {
+    const named = new RegExp(`${PERSON_NAMED.source}|${TITLES}`);
+    return (text) => splitSentences(text).some(({ text: sentence }) => LEADER_NAMED.test(sentence) && named.test(sentence));
+  }
   const people = PEOPLE_ASKED.exec(question)?.[1] ?? (AWARD_RECIPIENT.test(question) ? "得奖" : undefined);
   if (!people) return (text) => suppliesAnswer(text, "person");
   const noun = new RegExp(PEOPLE_NAMED[people] ?? people);
@@ -346,12 +381,29 @@ const THRESHOLD_STATED = new RegExp(
  * post whose holder is asked (`holderNamed`).
  */
 export function answeredBy(question: string, type: AnswerType): (text: string) => boolean {
+  const test = answerTest(question, type);
+  // Asked about a person the question names with their post ("党委书记王磊是哪一年到任的"): a sentence about that person.
+  const person = type === "person" ? undefined : personAsked(question);
+  if (!person) return test;
+  return (text) => splitSentences(text).some(({ text: sentence }) => sentence.replace(/\s+/g, "").includes(person) && test(sentence));
+}
+
+/** A person a question names after their post ("镇党委书记王磊", "宣传委员李芳"), as the surname and the first character of the given name ("王磊"). */
+const TITLED_NAME = new RegExp(`(?:${TITLES})([${SURNAMES}][\\u4e00-\\u9fa5])`);
+
+export function personAsked(question: string): string | undefined {
+  return TITLED_NAME.exec(question)?.[1];
+}
+
+/** `answeredBy` without narrowing to a person the question names. */
+function answerTest(question: string, type: AnswerType): (text: string) => boolean {
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;
   if (perUnit) return (text) => perUnit.test(text);
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
   if (type === "person") return personAnswer(question);
+  if (type === "school") return schoolNamed;
   const family = type === "measure" ? measureFamily(question) : undefined;
   if (family) return (text) => family.test(text);
   return (text) => suppliesAnswer(text, type);
@@ -407,11 +459,32 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
  * article gives the count at all.
  */
 export function countGiven(question: string): RegExp | undefined {
+  const people = peopleCountedIn(question);
+  if (people) return people;
   const asked = [...question.matchAll(ASKED_UNIT)];
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
   const thing = countedThingIn(question);
   return new RegExp(`(?:${COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
+}
+
+/** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */
+const PEOPLE_COUNTED = "工作人员|人员|专家|干部|老师|教师|学生|同学|医生|护士|志愿者|职工|工人|党员|代表|委员|骨干|人才|律师|警察|民警|辅警|护林员|督导员|管理员|协管员|网格员|讲解员|联络员|调解员|信息员|监督员";
+/** "多少工作人员", "几个专家", "几名评审专家": a count of people named by what they are, with at most two characters before the name ("机关干部", "评审专家"). */
+const PEOPLE_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?([\u4e00-\u9fa5]{0,2}?(${PEOPLE_COUNTED}))(?!小组|组|队|会|库|团|班|证|的比例|占)(?![\u4e00-\u9fa5]{0,2}(说|认为|觉得|表示|选择|赞成|支持|反映|满意|希望))`);
+
+/**
+ * A count of people named by what they are ("南皮县政府采购专家库现在一共有多少名专家",
+ * "法制办有几个工作人员"), as a test for a text that states a number of them:
+ * "5位评审专家", "机关干部208名". Any "N人" or "N名" of other people does not give it.
+ * Not a share of those asked in a survey ("多少干部说效果好", answered in per cent).
+ */
+export function peopleCountedIn(question: string): RegExp | undefined {
+  const asked = PEOPLE_COUNT_ASKED.exec(question);
+  if (!asked) return undefined;
+  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
+  const name = asked[2]!;
+  return new RegExp(`${number}(?:名|人|位|个)[\u4e00-\u9fa5]{0,4}?${name}|${name}[\u4e00-\u9fa5]{0,6}?${number}(?:名|人|位)`);
 }
 
 /**
@@ -481,6 +554,8 @@ export function askedFigure(
   // A holder's name printed as "*" after the post ("由市政协副主席*带队").
   const post = type === "person" ? holderNamed(question) : undefined;
   if (post) return { stated: post, masked: new RegExp(`(${post.source})${MASKED}`), kind: "person" };
+  // Who led, printed as "*" before 带队 ("由市政协副主席*带队").
+  if (type === "person" && LEADER_ASKED.test(question)) return { stated: LEADER_NAMED, masked: new RegExp(`${MASKED}(${LEADS})`), kind: "person" };
   return undefined;
 }
 

@@ -285,6 +285,25 @@ describe("confident", () => {
     expect(month.missing).toBeUndefined();
   });
 
+  test("people counted by what they are, who led, and a figure about a named person need the documents to say so", async () => {
+    // 001 篇7 南皮县 writes of its staff and its experts but never how many there are.
+    const staff = await retriever.search("南皮县采购中心现在一共有几名工作人员？", { k: 3 });
+    expect(staff.results[0]!.chunk.text).toContain("南皮县");
+    expect([staff.confident, staff.missing]).toEqual([false, "count"]);
+    // 004 篇6 漳州 does: "配备了1名兼职工作人员".
+    const zhangzhou = await retriever.search("漳州外侨办配了几名工作人员负责信息公开？", { k: 3 });
+    expect(zhangzhou.results[0]!.chunk.text).toContain("1名兼职工作人员");
+    expect([zhangzhou.confident, zhangzhou.missing]).toEqual([true, undefined]);
+    // 000 篇四 prints the leader's name as "*": "由市政协副主席*带队".
+    const led = await retriever.search("市政协搞民主监督那次是哪位领导带队的？", { k: 3 });
+    expect(led.results.map((h) => h.chunk.text).join("")).toContain("副主席*带队");
+    expect([led.confident, led.missing]).toEqual([false, "person"]);
+    // 001 篇4 quotes 镇党委书记王磊 several times, and states years, but never in a sentence about him.
+    const wang = await retriever.search("梁寨镇党委书记王磊哪年当上书记的？", { k: 3 });
+    expect(wang.results[0]!.chunk.text).toContain("梁寨");
+    expect([wang.confident, wang.missing]).toEqual([false, "year"]);
+  });
+
   test("a question in everyday words the documents do not write is as relevant as in theirs, and ranked on its own", async () => {
     // 这块 and 毛病: the documents write 方面 and 问题. Alone, the question's characters match too little to be confident.
     const union = await retriever.search("工会这块有什么毛病", { k: 3 });
