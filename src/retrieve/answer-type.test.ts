@@ -460,6 +460,10 @@ describe("answer type", () => {
     expect(expectedAnswer("调来的三名教师原来是哪所学校的？")).toBe("school");
     expect(expectedAnswer("哪两所学校的新食堂建成使用了？")).toBe("school");
     expect(expectedAnswer("Which school canteen was found in a dilapidated building?")).toBe("school");
+    // A firm or a school asked with a word before it.
+    expect(expectedAnswer("Which software company built the CompStat system?")).toBe("firm");
+    expect(expectedAnswer("是哪家软件公司开发的？")).toBe("firm");
+    expect(expectedAnswer("Which vocational school sent students to the Expo?")).toBe("school");
     expect(schoolNamed("今年下半年建成使用的南洞庭实验学校和玉潭学校，食堂建设标准高")).toBe(true);
     expect(schoolNamed("指导敖泉镇光路小学等40所村小合格学校创建单位")).toBe(true);
     expect(schoolNamed("全面开展沅江市中小学校食品安全大检查，部分农村学校食堂设施简陋，提升镇村学校办学条件")).toBe(false);

@@ -75,7 +75,7 @@ const LEADER_NAMED = new RegExp(`(${LEADS}|带领)`);
 
 /** Which school ("原来是哪所学校的", "哪个中学", "which school canteen"). */
 const SCHOOLS = "学校|中学|小学|幼儿园|学院|大学|职校|技校|党校";
-const SCHOOL_ASKED = new RegExp(`(哪[一两二三四五几]?所|哪个|哪家|哪些|什么)(${SCHOOLS})|(${SCHOOLS})[^，。？?！!；;]{0,4}(叫什么|叫啥|名称是什么|是哪(所|个|家))|\\bwhich (school|schools|college|kindergarten|university)\\b|\\bname of the (school|college|kindergarten)\\b`, "i");
+const SCHOOL_ASKED = new RegExp(`(哪[一两二三四五几]?所|哪个|哪家|哪些|什么)(${SCHOOLS})|(${SCHOOLS})[^，。？?！!；;]{0,4}(叫什么|叫啥|名称是什么|是哪(所|个|家))|\\bwhich ([a-z-]+ ){0,2}(school|schools|college|kindergarten|university)\\b|\\bname of the (school|college|kindergarten)\\b`, "i");
 /**
  * A school named as one is, by its place or its kind ("荷叶镇中心幼儿园", "敖泉镇光路小学",
  * "南洞庭实验学校", "宁都高级技工学校"), not schools spoken of in general ("农村学校",
@@ -165,7 +165,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", PEOPLE_ASKED],
   ["person", AWARD_RECIPIENT],
   ["person", LEADER_ASKED],
-  ["firm", /(哪家|哪几家|哪些)(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich (company|companies|firm|firms|enterprise|enterprises)\b/i],
+  ["firm", /(哪家|哪几家|哪些)[\u4e00-\u9fa5]{0,4}?(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich ([a-z-]+ ){0,2}(company|companies|firm|firms|enterprise|enterprises|vendor|vendors|supplier|suppliers|contractor|contractors)\b/i],
   ["school", SCHOOL_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
