@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -478,5 +478,17 @@ describe("answer type", () => {
     expect(suppliesAnswer(liangzhai, "year")).toBe(true);
     expect(answeredBy(question, "year")(liangzhai)).toBe(false);
     expect(answeredBy(question, "year")("2012年，王磊任梁寨镇党委书记。")).toBe(true);
+  });
+  it("counts those with an outcome in a number of them, not in the number put forward (real passages of 003 篇3 and 002 篇5)", () => {
+    const winners = "宁都县推荐参加市长质量奖评选的4家企业，最后有几家获奖？";
+    // 003 篇3: "共推荐4家企业参与赣州市市长质量奖评选": four put forward, no word of how many won.
+    const ningdu = "结合赣州市市长质量奖评选要求，我县本年度共推荐4家企业参与赣州市市长质量奖评选。";
+    expect(countGiven(winners)!.test(ningdu)).toBe(false);
+    expect(countGiven(winners)!.test("我县推荐的4家企业中有2家企业荣获赣州市市长质量奖。")).toBe(true);
+    // 002 篇5: 80 batches sampled; how many failed, it does not say.
+    const failed = outcomeCountedIn("抽检的农产品有几批不合格？")!;
+    expect(failed.test("完成农产品抽检任务80批次，对不合格批次产品，履行告知、确认、复检程序")).toBe(false);
+    expect(outcomeCountedIn("有几个项目没通过验收？")).toBeDefined();
+    expect(outcomeCountedIn("有几家拿到了生产许可证？")).toBeUndefined();
   });
 });

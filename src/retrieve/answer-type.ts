@@ -461,6 +461,8 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
 export function countGiven(question: string): RegExp | undefined {
   const people = peopleCountedIn(question);
   if (people) return people;
+  const outcome = outcomeCountedIn(question);
+  if (outcome) return outcome;
   const asked = [...question.matchAll(ASKED_UNIT)];
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
@@ -485,6 +487,29 @@ export function peopleCountedIn(question: string): RegExp | undefined {
   const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
   const name = asked[2]!;
   return new RegExp(`${number}(?:名|人|位|个)[\u4e00-\u9fa5]{0,4}?${name}|${name}[\u4e00-\u9fa5]{0,6}?${number}(?:名|人|位)`);
+}
+
+/** Outcomes a count can be of ("有几家获奖", "几个项目没通过"), and the words a text states them in. */
+const OUTCOMES: Array<[RegExp, string]> = [
+  [/获奖|得奖|拿奖/, "获奖|得奖|获得|荣获|获评|被评为"],
+  [/没通过|未通过|没有通过|没能通过/, "未通过|没通过|没有通过|不合格|未达标|被否决|被淘汰"],
+  [/不合格|没达标|未达标|不达标/, "不合格|未达标|不达标|没达标|未通过"],
+  [/中标/, "中标"],
+];
+const OUTCOME_COUNT_ASKED = new RegExp(`(?:多少|几)(?:${"个|家|条|件|名|人|户|项|所|批|位|座|台|份|处"})?[\\u4e00-\\u9fa5]{0,3}?(${OUTCOMES.map(([asked]) => asked.source).join("|")})`);
+
+/**
+ * A count of those with an outcome ("推荐的4家企业最后有几家获奖", "有几个项目没通过"),
+ * as a test for a text that states a number of them: a number, then within a
+ * few characters the outcome ("3家企业荣获市长质量奖"), or the outcome, then a
+ * number ("不合格的2项"). The number of those put forward ("推荐4家企业") does not give it.
+ */
+export function outcomeCountedIn(question: string): RegExp | undefined {
+  const asked = OUTCOME_COUNT_ASKED.exec(question)?.[1];
+  if (!asked) return undefined;
+  const stated = OUTCOMES.find(([re]) => re.test(asked))![1];
+  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
+  return new RegExp(`${number}(?:${UNITS})[\\u4e00-\\u9fa5]{0,8}?(?:${stated})|(?:${stated})[^。；;]{0,8}?${number}(?:${UNITS})`);
 }
 
 /**
