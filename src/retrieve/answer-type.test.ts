@@ -491,4 +491,17 @@ describe("answer type", () => {
     expect(outcomeCountedIn("有几个项目没通过验收？")).toBeDefined();
     expect(outcomeCountedIn("有几家拿到了生产许可证？")).toBeUndefined();
   });
+  it("holds a year asked of a plan to a year stated as one (real passages of 002 篇5 and 篇2)", () => {
+    const question = "石渠县嘛呢石刻群申遗预计哪一年能批下来？";
+    expect(expectedAnswer(question)).toBe("year");
+    // 002 篇5 says when the bid started, and that it is under way; not when it is expected to succeed.
+    const shiqu = "在2020年底我县启动嘛呢石刻群申报世界文化遗产工作，目前已完成项目招投标，正在有序开展；在2021年初启动太阳湖创省级生态旅游示范区工作。";
+    expect(suppliesAnswer(shiqu, "year")).toBe(true);
+    expect(answeredBy(question, "year")(shiqu)).toBe(false);
+    // 002 篇2 plans by year.
+    const linjiang = "对贾家营的1条县内农村客运班线进行公交化改造，预计2022年改造5条，2023年改造2条，2024年改造3条。";
+    expect(answeredBy("临江预计哪一年改造5条客运班线？", "year")(linjiang)).toBe(true);
+    // A year something was done in is any year stated.
+    expect(answeredBy("嘛呢石刻群申遗是哪一年启动的？", "year")(shiqu)).toBe(true);
+  });
 });

@@ -395,8 +395,14 @@ export function personAsked(question: string): string | undefined {
   return TITLED_NAME.exec(question)?.[1];
 }
 
+/** A year asked of what is planned or expected ("预计哪一年能批下来", "打算哪年出版", "要求在哪一年前完成"). */
+const PLANNED_YEAR_ASKED = /(预计|打算|计划|准备|要求|力争|争取|将|能|会|可望|有望)[^，。？?！!；;]{0,8}(哪一?年|哪个年份)|(哪一?年|哪个年份)(之?前|以前|底前)?[^，。？?！!；;]{0,3}(能|才能|可以|会|将|要)|(哪一?年|哪个年份)(之|以)?前/;
+/** A year stated as a plan, a forecast or a deadline ("预计2025年", "力争到2020年", "2015年底前完成"), not a year something was done in. */
+const PLANNED_YEAR_STATED = /(预计|计划|力争|争取|将于|将在|拟于|拟在|拟|打算|目标|规划|到|至)[^，。；;]{0,6}(\d{4}|[二〇零一九]{4})\s*年|(\d{4}|[二〇零一九]{4})\s*年(年?底|年内|上半年|下半年)?(之|以)?前/;
+
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType): (text: string) => boolean {
+  if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;
   if (perUnit) return (text) => perUnit.test(text);
