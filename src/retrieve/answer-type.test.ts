@@ -504,4 +504,16 @@ describe("answer type", () => {
     // A year something was done in is any year stated.
     expect(answeredBy("嘛呢石刻群申遗是哪一年启动的？", "year")(shiqu)).toBe(true);
   });
+  it("asks whether a bid succeeded for a sentence saying it did or did not (real passages of 002 篇5 and 003 篇3)", () => {
+    const question = "石渠县嘛呢石刻群申报世界文化遗产最后成功了没有？";
+    expect(expectedAnswer(question)).toBe("outcome");
+    expect(expectedAnswer("Did Shiqu's World Heritage bid succeed in the end?")).toBe("outcome");
+    expect(expectedAnswer("那个项目最终获批了吗")).toBe("outcome");
+    expect(expectedAnswer("Which projects were approved for funding?")).toBeUndefined();
+    // 002 篇5: the bid is under way, no outcome.
+    const shiqu = "在2020年底我县启动嘛呢石刻群申报世界文化遗产工作，目前已完成项目招投标，正在有序开展。";
+    expect(answeredBy(question, "outcome")(shiqu)).toBe(false);
+    // 003 篇3: "组织推荐企业参与江西名牌评选，并成功获批".
+    expect(answeredBy("宁都县推荐企业参评江西名牌，最后成功了没有？", "outcome")("积极组织推荐企业参与江西名牌评选，并成功获批。")).toBe(true);
+  });
 });

@@ -33,7 +33,8 @@ export type AnswerType =
   | "conditions"
   | "procedure"
   | "issuer"
-  | "reason";
+  | "reason"
+  | "outcome";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -91,6 +92,11 @@ export function schoolNamed(text: string): boolean {
   for (const m of text.replace(/\s+/g, "").matchAll(new RegExp(SCHOOL_NAMED.source, "g"))) if (!GENERIC_SCHOOL.test(m[0])) return true;
   return false;
 }
+
+/** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
+const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,6}(succeed|succeeded|approved|accepted|successful)\b/i;
+/** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
+const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
 
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
@@ -182,6 +188,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少万元?(及)?以[上下]/],
   // Why, last: a question that also asks for a figure ("卖多少钱一斤，为什么这么贵") is judged by the figure.
   ["reason", /为什么|为啥|为何|咋就|怎么就|怎么会|何故|因何|什么原因|啥原因|原因是什么|\bwhy\b/i],
+  // Whether a bid or an application succeeded in the end ("申遗最后成功了没有", "最终获批了吗"), last.
+  ["outcome", OUTCOME_ASKED],
 ];
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
@@ -217,6 +225,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   ),
   // A line that is only an organisation's name: a report's sign-off or a notice's issuer ("中共万全县委组织部", "龙岩市人民政府办公室").
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
+  outcome: OUTCOME_STATED,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
@@ -226,7 +235,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
 };
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];

@@ -304,6 +304,21 @@ describe("confident", () => {
     expect([wang.confident, wang.missing]).toEqual([false, "year"]);
   });
 
+  test("whether a bid succeeded, and a year planned, need the documents to say it", async () => {
+    // 002 篇5: 石渠's World Heritage bid started at the end of 2020 and "正在有序开展"; no outcome, no year expected.
+    const bid = await retriever.search("石渠县的嘛呢石刻群申报世界文化遗产最后成功了没有？", { k: 3 });
+    expect(bid.results[0]!.chunk.text).toContain("嘛呢石刻");
+    expect([bid.confident, bid.missing]).toEqual([false, "outcome"]);
+    const year = await retriever.search("嘛呢石刻群申遗预计哪一年能批下来？", { k: 3 });
+    expect(year.results[0]!.chunk.text).toContain("嘛呢石刻");
+    expect([year.confident, year.missing]).toEqual([false, "year"]);
+    // 003 篇3 says 宁都's firms were put forward for 江西名牌 "并成功获批"; 002 篇2 plans 临江's routes by year.
+    const brand = await retriever.search("宁都县推荐企业参评江西名牌，最后成功了没有？", { k: 3 });
+    expect([brand.confident, brand.missing]).toEqual([true, undefined]);
+    const routes = await retriever.search("临江预计哪一年改造5条客运班线？", { k: 3 });
+    expect([routes.confident, routes.missing]).toEqual([true, undefined]);
+  });
+
   test("a question in everyday words the documents do not write is as relevant as in theirs, and ranked on its own", async () => {
     // 这块 and 毛病: the documents write 方面 and 问题. Alone, the question's characters match too little to be confident.
     const union = await retriever.search("工会这块有什么毛病", { k: 3 });
