@@ -71,7 +71,7 @@ const AWARD_RECIPIENT = /奖[^，,。？?！!；;]{0,12}(颁|发|授|奖)(给|�
 /** Who led a visit, an inspection or a delegation ("是哪位政协领导带队的", "谁带队去的", "who led the delegation"). */
 const LEADS = "带队|率队|领队|带的队|率领";
 const LEADER_ASKED = new RegExp(`(谁|哪位|哪一位|哪个领导|哪些领导)[^，。？?！!；;]{0,12}(${LEADS})|(${LEADS})的?(人|领导)?(是|为)?(谁|哪位|哪一位|哪个领导)|\\bwho (led|headed)\\b|\\b(led|headed) by whom\\b`, "i");
-/** A sentence saying who led: a post or a name before 带队 ("由市政协副主席*带队", "局长赵辰率队"), or 带领 after a name or post. */
+/** The words a sentence saying who led has ("由市政协副主席*带队", "局长赵辰率队"); `personAnswer` also asks for a name or a post in it. */
 const LEADER_NAMED = new RegExp(`(${LEADS}|带领)`);
 
 /** Which school ("原来是哪所学校的", "哪个中学", "which school canteen"). */
@@ -511,7 +511,7 @@ const OUTCOMES: Array<[RegExp, string]> = [
   [/不合格|没达标|未达标|不达标/, "不合格|未达标|不达标|没达标|未通过"],
   [/中标/, "中标"],
 ];
-const OUTCOME_COUNT_ASKED = new RegExp(`(?:多少|几)(?:${"个|家|条|件|名|人|户|项|所|批|位|座|台|份|处"})?[\\u4e00-\\u9fa5]{0,3}?(${OUTCOMES.map(([asked]) => asked.source).join("|")})`);
+const OUTCOME_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|家|条|件|名|人|户|项|所|批|位|座|台|份|处)?[\\u4e00-\\u9fa5]{0,3}?(${OUTCOMES.map(([asked]) => asked.source).join("|")})`);
 
 /**
  * A count of those with an outcome ("推荐的4家企业最后有几家获奖", "有几个项目没通过"),
