@@ -449,6 +449,8 @@ const MASKED = "[*＊]";
 /** A count's number in digits or Chinese numerals; after it, a magnitude and "多" or "余" ("6万则", "360余人次"). */
 const COUNT_NUMBER = "\\d[\\d.,]*|[一二三四五六七八九十百千两]+";
 const COUNT_TAIL = "[万亿]?[多余]?";
+/** A count's number with its tail ("6万", "360余"). */
+const COUNT = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
 
 /**
  * The units a question counts in ("发布了多少条信息" → 条; "几家企业、多少个项目" → 家, 个),
@@ -482,7 +484,7 @@ export function countGiven(question: string): RegExp | undefined {
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
   const thing = countedThingIn(question);
-  return new RegExp(`(?:${COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
+  return new RegExp(`${COUNT}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
 }
 
 /** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */
@@ -499,9 +501,7 @@ const PEOPLE_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?([\u4e00-\u
 export function peopleCountedIn(question: string): RegExp | undefined {
   const asked = PEOPLE_COUNT_ASKED.exec(question);
   if (!asked) return undefined;
-  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
-  const name = asked[2]!;
-  return new RegExp(`${number}(?:名|人|位|个)[\u4e00-\u9fa5]{0,4}?${name}|${name}[\u4e00-\u9fa5]{0,6}?${number}(?:名|人|位)`);
+  return countOf(asked[2]!, { unitBefore: "required", gapAfter: 6, unitsBefore: "名|人|位|个", unitsAfter: "名|人|位" });
 }
 
 /** Outcomes a count can be of ("有几家获奖", "几个项目没通过"), and the words a text states them in. */
@@ -523,8 +523,7 @@ export function outcomeCountedIn(question: string): RegExp | undefined {
   const asked = OUTCOME_COUNT_ASKED.exec(question)?.[1];
   if (!asked) return undefined;
   const stated = OUTCOMES.find(([re]) => re.test(asked))![1];
-  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
-  return new RegExp(`${number}(?:${UNITS})[\\u4e00-\\u9fa5]{0,8}?(?:${stated})|(?:${stated})[^。；;]{0,8}?${number}(?:${UNITS})`);
+  return new RegExp(`${COUNT}(?:${UNITS})[\\u4e00-\\u9fa5]{0,8}?(?:${stated})|(?:${stated})[^。；;]{0,8}?${COUNT}(?:${UNITS})`);
 }
 
 /**
@@ -547,13 +546,15 @@ export function countedThingIn(question: string): RegExp | undefined {
 
 /**
  * A number of what `named` matches, stated before it ("61家企业", its unit
- * `unitBefore`) or after it in a unit, at most `gapAfter` characters on
- * ("检查中小学校64所").
+ * `unitBefore`, one of `unitsBefore`) or after it in one of `unitsAfter`, at
+ * most `gapAfter` characters on ("检查中小学校64所"); any counting unit by default.
  */
-function countOf(named: string, { unitBefore, gapAfter }: { unitBefore: "required" | "optional"; gapAfter: number }): RegExp {
-  const number = `(?:${COUNT_NUMBER})${COUNT_TAIL}`;
-  const unit = `(?:${UNITS})${unitBefore === "optional" ? "?" : ""}`;
-  return new RegExp(`${number}${unit}[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,${gapAfter}}?${number}(?:${UNITS})`);
+function countOf(
+  named: string,
+  { unitBefore, gapAfter, unitsBefore = UNITS, unitsAfter = UNITS }: { unitBefore: "required" | "optional"; gapAfter: number; unitsBefore?: string; unitsAfter?: string },
+): RegExp {
+  const unit = `(?:${unitsBefore})${unitBefore === "optional" ? "?" : ""}`;
+  return new RegExp(`${COUNT}${unit}[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,${gapAfter}}?${COUNT}(?:${unitsAfter})`);
 }
 
 /** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */

@@ -321,7 +321,7 @@ export class HybridRetriever implements Retriever {
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
-    const absent = english ? { absent: [], share: 0 } : absentWords(written, (w) => this.occurs(w), written === normalized ? questionWords() : contentWords(written));
+    const absent = english ? { absent: [], share: 0 } : absentWords(written, this.known, written === normalized ? questionWords() : contentWords(written));
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
