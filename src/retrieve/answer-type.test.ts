@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -515,5 +515,33 @@ describe("answer type", () => {
     expect(answeredBy(question, "outcome")(shiqu)).toBe(false);
     // 003 篇3: "组织推荐企业参与江西名牌评选，并成功获批".
     expect(answeredBy("宁都县推荐企业参评江西名牌，最后成功了没有？", "outcome")("积极组织推荐企业参与江西名牌评选，并成功获批。")).toBe(true);
+  });
+  it("reads an English question about a cost, a budget, revenue or money paid as asking for an amount", () => {
+    expect(expectedAnswer("How much does the NYPD's CompStat system cost to run each year?")).toBe("money");
+    expect(expectedAnswer("What is the annual operating budget of the CompStat unit?")).toBe("money");
+    expect(expectedAnswer("How much subsidy did Linjiang pay out to rural bus routes?")).toBe("money");
+    expect(expectedAnswer("How much annual sales revenue do the Yangliu rice wine workshops generate?")).toBe("money");
+    expect(expectedAnswer("At the Shanghai expo, how much in purchase contracts did Baoding's companies sign?")).toBe("money");
+    expect(expectedAnswer("How much afforestation did the district complete in 2020?")).toBeUndefined();
+    expect(expectedAnswer("How many sites of the e-government network have been set up?")).toBeUndefined();
+  });
+  it("holds a figure to a sentence that says what it is of: one naming a word or a system the question names (real passages of 003 篇1)", () => {
+    // 003 篇1 gives CitiStat's and StateStat's costs, and none for CompStat or GMAP.
+    const citistat = "CitiStat的建立花费了28.5万美金，年花费近40万美金，大部分的花费用于项目人员的工资。运行的前4年，节约了1亿美金。";
+    const statestat = "巴尔的摩的CitiStat管理15000名雇员，而StateStat管理80000雇员，每一年的执行费用是36万美金，预算到2012年年花费为38.9万美金。";
+    const money = (text: string) => suppliesAnswer(text, "money");
+    expect(saidOf("money")).toBe(true);
+    expect(saidOf("reason")).toBe(false);
+    expect(systemNames("How much does the NYPD's CompStat system cost, and GMAP?")).toEqual(["NYPD", "CompStat", "GMAP"]);
+    expect(systemNames("How much does Washington State's program cost?")).toEqual([]);
+    expect(statedOfAsked([citistat, statestat], money, ["CompStat"])).toBe(false);
+    expect(statedOfAsked([citistat, statestat], money, ["GMAP"])).toBe(false);
+    expect(statedOfAsked([citistat, statestat], money, ["StateStat"])).toBe(true);
+    expect(statedOfAsked([citistat], money, ["CitiStat"])).toBe(true);
+    // A Chinese question's words: 水泥路 is named in 001 篇1 with a share, not an amount.
+    const qianshan = "至今还有45个村民小组未通水泥路，占全乡比例的45%。需求上级项目资金量大，加上物价上涨。";
+    expect(statedOfAsked([qianshan], money, contentWords("钱山乡修通一公里水泥路大概要花多少钱"))).toBe(false);
+    // No word to look for: any sentence giving the answer will do.
+    expect(statedOfAsked([citistat], money, [])).toBe(true);
   });
 });

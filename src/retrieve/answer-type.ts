@@ -174,7 +174,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["firm", /(哪家|哪几家|哪些)[\u4e00-\u9fa5]{0,4}?(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich ([a-z-]+ ){0,2}(company|companies|firm|firms|enterprise|enterprises|vendor|vendors|supplier|suppliers|contractor|contractors)\b/i],
   ["school", SCHOOL_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
-  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
+  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
@@ -233,6 +233,39 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
+
+/**
+ * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
+ * gives it must also name something the question names (`statedOfAsked`).
+ */
+const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "outcome"]);
+
+export function saidOf(type: AnswerType): boolean {
+  return SAID_OF.has(type);
+}
+
+/** A system a question names by the Latin name the documents write it with ("CompStat", "GMAP"): a capital inside, or all capitals. */
+const SYSTEM_NAME = /(?<![A-Za-z])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{3,})(?![A-Za-z])/g;
+
+export function systemNames(question: string): string[] {
+  return [...new Set(question.match(SYSTEM_NAME) ?? [])];
+}
+
+/**
+ * Whether one sentence of the texts both gives the answer (`test`) and names one of the
+ * question's words: "钱山乡修通一公里水泥路要花多少钱" is not answered by an article whose only
+ * amounts are another project's, nor "what does CompStat cost to run" by CitiStat's costs.
+ * With no words to look for, any sentence giving the answer will do.
+ */
+export function statedOfAsked(texts: readonly string[], test: (text: string) => boolean, words: readonly string[]): boolean {
+  if (words.length === 0) return texts.some(test);
+  return texts.some((text) =>
+    splitSentences(text).some(({ text: sentence }) => {
+      const flat = sentence.replace(/\s+/g, "");
+      return test(flat) && words.some((w) => flat.includes(w));
+    }),
+  );
+}
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
 export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果" };

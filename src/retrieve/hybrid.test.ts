@@ -285,6 +285,25 @@ describe("confident", () => {
     expect(month.missing).toBeUndefined();
   });
 
+  test("an amount stated only of something else does not answer: the sentence giving it names what was asked", async () => {
+    // 003 篇1 costs CitiStat and StateStat, not CompStat or GMAP.
+    for (const q of ["纽约警察局的CompStat每年运行要花多少钱？", "How much does GMAP cost to run each year?"]) {
+      const r = await retriever.search(q, { k: 3 });
+      const { file, article } = r.results[0]!.chunk;
+      const articleText = retriever.index.chunks.filter((c) => c.file === file && c.article === article).map((c) => c.text).join("");
+      expect(articleText, q).toContain("年花费近40万美金");
+      expect([r.confident, r.missing], q).toEqual([false, "money"]);
+    }
+    for (const q of ["巴尔的摩的CitiStat建起来花了多少钱？", "How much does StateStat cost to run each year?"]) {
+      const r = await retriever.search(q, { k: 3 });
+      expect([r.confident, r.missing], q).toEqual([true, undefined]);
+    }
+    // 003 篇9 names the 廊坊 fair, and gives amounts of other things; 篇2's contracts are another fair's.
+    const fair = await retriever.search("保定组团参加廊坊农交会签了多少金额的合同？", { k: 3 });
+    expect(fair.results[0]!.chunk.text).toContain("廊坊");
+    expect([fair.confident, fair.missing]).toEqual([false, "money"]);
+  });
+
   test("people counted by what they are, who led, and a figure about a named person need the documents to say so", async () => {
     // 001 篇7 南皮县 writes of its staff and its experts but never how many there are.
     const staff = await retriever.search("南皮县采购中心现在一共有几名工作人员？", { k: 3 });

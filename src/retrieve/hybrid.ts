@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -282,7 +282,11 @@ export class HybridRetriever implements Retriever {
     // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
     // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
     // so neither's absence is a sign the documents do not say.
-    const answerable = !supplies || (type !== undefined && LIFT_ONLY.has(type)) || best.some(supplies);
+    // A figure or a name is given in a sentence that says what it is of: one naming something the question names.
+    const answerable =
+      !supplies ||
+      (type !== undefined && LIFT_ONLY.has(type)) ||
+      (saidOf(type!) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? [] : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
@@ -346,6 +350,23 @@ export class HybridRetriever implements Retriever {
       ...(borderline ? { borderline } : {}),
       results,
     };
+  }
+
+  /** The question's words and the systems it names by a Latin name the documents write too ("GMAP", not "NYPD"). */
+  private namedIn(question: string, words: readonly string[]): string[] {
+    return [...words, ...systemNames(question).filter((name) => this.writesName(name))];
+  }
+
+  private namesWritten = new Map<string, boolean>();
+
+  /** Whether a passage writes a Latin name as the question does (the character index folds case); remembered. */
+  private writesName(name: string): boolean {
+    let written = this.namesWritten.get(name);
+    if (written === undefined) {
+      if (this.namesWritten.size >= KNOWN_TERMS_KEPT) this.namesWritten.clear();
+      this.namesWritten.set(name, (written = this.index.chunks.some((chunk) => chunk.text.includes(name))));
+    }
+    return written;
   }
 
   private articleTexts = new Map<number, string>();
