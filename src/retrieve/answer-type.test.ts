@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, placesNamed, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -543,5 +543,29 @@ describe("answer type", () => {
     expect(statedOfAsked([qianshan], money, contentWords("钱山乡修通一公里水泥路大概要花多少钱"))).toBe(false);
     // No word to look for: any sentence giving the answer will do.
     expect(statedOfAsked([citistat], money, [])).toBe(true);
+  });
+  it("asks which county or where an event is held for a place named at that level, not one the question names (real passages of 004 篇5 and 001 篇4, 篇6)", () => {
+    expect(expectedAnswer("梁寨镇是哪个县管的？")).toBe("place");
+    expect(expectedAnswer("冬春水利建设选了哪个县做重点县？")).toBe("place");
+    expect(expectedAnswer("居家养老服务示范点现场观摩会在哪开？")).toBe("place");
+    expect(expectedAnswer("Which county was chosen as the model county?")).toBe("place");
+    // Not a township or a village, nor where something is posted or an office is set up.
+    expect(expectedAnswer("抽查的是哪几个乡镇？")).toBeUndefined();
+    expect(expectedAnswer("公示的内容贴在哪里？")).toBeUndefined();
+    expect(expectedAnswer("领导小组办公室设在哪？")).toBeUndefined();
+    expect(expectedAnswer("哪个县级部门负责？")).toBeUndefined();
+    // 004 篇5 names the model county and the key county.
+    const longyan = "为推动冬春水利水毁工程修复和冬春农田水利基本建设的深入开展，经研究确定新罗区为2007年度冬春水利建设样板县、武平县为重点县。";
+    expect(placesNamed(longyan)).toEqual(expect.arrayContaining(["新罗区", "武平县"]));
+    expect(answeredBy("冬春水利建设选了哪个县做重点县？", "place")(longyan)).toBe(true);
+    // 001 篇4 names 梁寨镇 and its village, never its county; a place the question names is no answer.
+    const liangzhai = "这是梁寨镇党委宣传委员李芳的一则“民情日志”。";
+    expect(answeredBy("梁寨镇是哪个县管的？", "place")(liangzhai)).toBe(false);
+    expect(answeredBy("梁寨镇是哪个县管的？", "place")("梁寨镇属于丰县。")).toBe(true);
+    // 001 篇6 prepares the meeting and says nothing of where; "全州" and "各乡镇" are no places' names.
+    const changji = "积极筹备居家养老服务示范点现场观摩会，发挥示范带动作用。";
+    expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")(changji)).toBe(false);
+    expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")("在昌吉市召开全州居家养老服务示范点现场观摩会。")).toBe(true);
+    expect(placesNamed("全州各乡镇要做好工作")).toEqual([]);
   });
 });

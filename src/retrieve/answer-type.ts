@@ -1,5 +1,5 @@
 import { splitSentences } from "../text/sentences.js";
-import { jiebaCut } from "../text/tokenize.js";
+import { jiebaCut, jiebaTag } from "../text/tokenize.js";
 import { translateEnglishGroups } from "./glossary.js";
 
 /**
@@ -29,6 +29,7 @@ export type AnswerType =
   | "person"
   | "firm"
   | "school"
+  | "place"
   | "materials"
   | "conditions"
   | "procedure"
@@ -94,6 +95,56 @@ export function schoolNamed(text: string): boolean {
 }
 
 /** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
+/**
+ * Which place, at a county's level or above ("梁寨镇是哪个县管的", "哪个区被定为样板县", "which county"), and
+ * where an event is held ("观摩会在哪开"). Not a township or a village, which the documents often name
+ * without their 乡 or 镇 ("新桥、溪南、官田三个乡镇") and jieba does not know; nor where something is
+ * posted or set up ("在哪公示", "设在哪"), whose answer is a board or an office, not a place's name.
+ */
+const LEVELS = "省|市|县|区|州|旗";
+const HELD = "开|召开|举行|举办|办|开展";
+const PLACE_ASKED = new RegExp(
+  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,60}\\b(held|hosted)\\b`,
+  "i",
+);
+/** The levels a place asked at may be answered with ("哪个县" by "丰县", "沛县", a county-level "新罗区" or "邳州市"). */
+const PLACE_LEVELS: Array<[RegExp, string]> = [
+  [/省|province/i, "省|自治区"],
+  [/县|county|counties/i, "县|区|旗|市"],
+  [/区|district/i, "区|县"],
+  [/市|州|city|cities/i, "市|州|盟"],
+];
+/** A venue where something is held ("在市民中心召开", "于县会议中心举行"). */
+const VENUE_STATED = new RegExp(`(在|于)[^，。；;！!？?]{2,20}(召开|举行|举办|开幕)`);
+
+/**
+ * The places a text names: those jieba tags as places ("龙岩市", "新罗区", "丰县"), and names it does not
+ * know that end like one ("白浒窑村", "温泉镇", tagged unknown or as a person's name). Not "全县", "我乡" or
+ * "重点县", which are common nouns.
+ */
+export function placesNamed(text: string): string[] {
+  return jiebaTag(text)
+    .filter(({ word, tag }) => (tag === "ns" && word.length >= 2) || (word.length >= 3 && PLACE_END_CHAR.test(word) && NAME_TAGS.has(tag)))
+    .map(({ word }) => word)
+    .filter((word) => !PLACES_IN_GENERAL.test(word));
+}
+/** Places spoken of in general, which jieba may tag as places ("各乡镇", "全市", "城乡", "县区"). */
+const PLACES_IN_GENERAL = /^(各|全|本|我|该|每|所|邻|外|此|其|两|多|周边|当地)|^(乡镇|县区|区县|市县|县市|城乡|省市|市区|城区|街道|社区|县城|乡村|村镇|镇村|农村)$/;
+const PLACE_END_CHAR = /[省市县区州旗镇乡村]$/;
+/** jieba's tags for a name it does not know as a place: unknown, a person's, another proper noun, an organisation's. */
+const NAME_TAGS = new Set(["x", "nr", "nrt", "nz", "nt"]);
+
+function placeAnswer(question: string): (text: string) => boolean {
+  const asked = PLACE_ASKED.exec(question)?.[0] ?? "";
+  const levels = PLACE_LEVELS.find(([level]) => level.test(asked))?.[1];
+  const atLevel = levels ? new RegExp(`(${levels})$`) : undefined;
+  return (text) =>
+    // Where an event is held: a venue, or a place named.
+    (!atLevel && VENUE_STATED.test(text)) ||
+    // Not a place the question names itself: "梁寨镇是哪个县管的" is not answered by "梁寨镇".
+    placesNamed(text).some((place) => (!atLevel || atLevel.test(place)) && !question.includes(place));
+}
+
 const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,6}(succeed|succeeded|approved|accepted|successful)\b/i;
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
@@ -173,6 +224,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["person", LEADER_ASKED],
   ["firm", /(哪家|哪几家|哪些)[\u4e00-\u9fa5]{0,4}?(企业|公司|厂家|酒厂|商家)|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,6}(分别)?是哪(几)?家|(企业|公司|厂家?|商家)[^，。？?！!；;]{0,4}(叫什么名字|叫啥名|名称是什么)|\bwhich ([a-z-]+ ){0,2}(company|companies|firm|firms|enterprise|enterprises|vendor|vendors|supplier|suppliers|contractor|contractors)\b/i],
   ["school", SCHOOL_ASKED],
+  ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
@@ -215,6 +267,8 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   firm: /[\u4e00-\u9fa5A-Za-z（）()]{2,}(有限责任公司|有限公司|公司|集团|合作社|酒业)/,
   // A school's name ("荷叶镇中心幼儿园"), not schools in general ("农村学校"): see `schoolNamed`.
   school: SCHOOL_NAMED,
+  // A venue; a place's name is told by jieba's tagging (`placeAnswer`), not by a pattern.
+  place: VENUE_STATED,
   // A list of what to hand in ("需提交身份证复印件", "申报材料：…"), not a mention of materials ("准备会议汇报材料").
   materials: /(需|须|应|要|应当|必须|并)(提交|提供|携带|出具|递交|报送)[^。；;]{0,20}(材料|证明|证件|复印件|原件|申请表|申报表|登记表|身份证|户口簿|执照)|(申报|申请|报名|所需|提交)材料[：:为包括]|材料清单/,
   // What one must be or have ("须具备以下条件", "申报条件为", "年满18周岁"), not a mention ("符合条件的企业").
@@ -238,7 +292,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
  * gives it must also name something the question names (`statedOfAsked`).
  */
-const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "outcome"]);
+const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome"]);
 
 export function saidOf(type: AnswerType): boolean {
   return SAID_OF.has(type);
@@ -268,7 +322,7 @@ export function statedOfAsked(texts: readonly string[], test: (text: string) => 
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -280,6 +334,7 @@ export function issuerLine(text: string): string | undefined {
 }
 
 export function suppliesAnswer(text: string, type: AnswerType): boolean {
+  if (type === "place") return SUPPLIES.place.test(text) || placesNamed(text).length > 0;
   return SUPPLIES[type].test(text);
 }
 
@@ -452,6 +507,7 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
   if (named) return (text) => statesNamedAmount(text, named);
   if (type === "person") return personAnswer(question);
   if (type === "school") return schoolNamed;
+  if (type === "place") return placeAnswer(question);
   const family = type === "measure" ? measureFamily(question) : undefined;
   if (family) return (text) => family.test(text);
   return (text) => suppliesAnswer(text, type);

@@ -304,6 +304,17 @@ describe("confident", () => {
     expect([fair.confident, fair.missing]).toEqual([false, "money"]);
   });
 
+  test("which county a place belongs to needs a county named, not the place itself", async () => {
+    // 001 篇4 writes of 梁寨镇 and 梁寨村 throughout, never of its county.
+    const county = await retriever.search("梁寨镇是哪个县管的？", { k: 3 });
+    expect(county.results[0]!.chunk.text).toContain("梁寨");
+    expect([county.confident, county.missing]).toEqual([false, "place"]);
+    // 004 篇5: "确定新罗区为2007年度冬春水利建设样板县、武平县为重点县".
+    const key = await retriever.search("冬春水利建设选了哪个县做重点县？", { k: 3 });
+    expect(key.results.map((h) => h.chunk.text).join("")).toContain("武平县为重点县");
+    expect([key.confident, key.missing]).toEqual([true, undefined]);
+  });
+
   test("people counted by what they are, who led, and a figure about a named person need the documents to say so", async () => {
     // 001 篇7 南皮县 writes of its staff and its experts but never how many there are.
     const staff = await retriever.search("南皮县采购中心现在一共有几名工作人员？", { k: 3 });

@@ -10,7 +10,13 @@ import { packagePath } from "../util/paths.js";
  * keeps it in native memory).
  */
 const require = createRequire(import.meta.url);
-type Jieba = { load(opts: Record<string, string>): void; cutForSearch(s: string, hmm?: boolean): string[]; cut(s: string, hmm?: boolean): string[]; DEFAULT_IDF_DICT: string };
+type Jieba = {
+  load(opts: Record<string, string>): void;
+  cutForSearch(s: string, hmm?: boolean): string[];
+  cut(s: string, hmm?: boolean): string[];
+  tag(s: string): Array<{ word: string; tag: string }>;
+  DEFAULT_IDF_DICT: string;
+};
 let jieba: Jieba | undefined;
 let stopWords: Set<string> | undefined;
 
@@ -28,6 +34,11 @@ function getJieba(): Jieba {
 /** nodejieba's precise-mode cut (user dictionary loaded), unfiltered. */
 export function jiebaCut(text: string): string[] {
   return getJieba().cut(text, true);
+}
+
+/** nodejieba's part-of-speech tagging (user dictionary loaded): "ns" marks a place's name ("丰县", "新罗区"). */
+export function jiebaTag(text: string): Array<{ word: string; tag: string }> {
+  return getJieba().tag(text);
 }
 
 /** nodejieba's search-mode cut (user dictionary loaded), unfiltered. */
