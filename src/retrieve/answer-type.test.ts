@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, placesNamed, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -567,5 +567,18 @@ describe("answer type", () => {
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")(changji)).toBe(false);
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")("在昌吉市召开全州居家养老服务示范点现场观摩会。")).toBe(true);
     expect(placesNamed("全州各乡镇要做好工作")).toEqual([]);
+  });
+  it("reads the role a question asks who holds, when it names a person by role", () => {
+    expect(roleAsked("七里河区第二轮区志编纂的主编是哪位领导？")).toBe("主编");
+    expect(roleAsked("临江市吉龙公司的总经理叫什么名字？")).toBe("总经理");
+    expect(roleAsked("领导小组的组长是谁")).toBe("组长");
+    // Not a thing's name, nor the wording of what was done.
+    expect(roleAsked("机关党员下到结对村搞的那个送服务活动，口号叫啥名字")).toBeUndefined();
+    expect(roleAsked("万全县帮扶企业那份调查，落款是谁")).toBeUndefined();
+    expect(roleAsked("区志编纂工作进展如何")).toBeUndefined();
+  });
+  it("reads a share of something named at length as a rate (001 篇10: \"占主营收入的10%—30%\")", () => {
+    expect(expectedAnswer("米酒小作坊要交的各种税和费，大概占它们营业收入的多少？")).toBe("rate");
+    expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBe("rate");
   });
 });

@@ -114,6 +114,24 @@ const PLACE_LEVELS: Array<[RegExp, string]> = [
   [/区|district/i, "区|县"],
   [/市|州|city|cities/i, "市|州|盟"],
 ];
+/** Asking who someone is or what they are called ("主编是哪位领导", "总经理叫什么名字"). */
+const WHO_IS = /(是谁|是哪位|是哪一位|是哪个人|叫什么名字|叫啥名字|姓什么|姓名是什么|由谁担任|谁担任)/;
+/** How a word naming someone by their role ends ("主编", "总经理", "馆长", "联络员", "负责人"). */
+const ROLE_END = /(长|编|经理|书记|主任|委员|员|人|师|官|领导|董事|老板|主管|干事)$/;
+
+/**
+ * The role a question asks who holds ("七里河区区志的主编是哪位领导" → 主编, "吉龙公司的总经理叫什么
+ * 名字" → 总经理): the word before the question's "who", when it names a person by role. A role the
+ * documents never write is one they name nobody in.
+ */
+export function roleAsked(question: string): string | undefined {
+  const who = WHO_IS.exec(question);
+  if (!who) return undefined;
+  const words = jiebaCut(question.slice(0, who.index).replace(/的$/, "")).filter((w) => /[\u4e00-\u9fa5]/.test(w));
+  const role = words[words.length - 1];
+  return role && role.length >= 2 && ROLE_END.test(role) ? role : undefined;
+}
+
 /** A venue where something is held ("在市民中心召开", "于县会议中心举行"). */
 const VENUE_STATED = new RegExp(`(在|于)[^，。；;！!？?]{2,20}(召开|举行|举办|开幕)`);
 
@@ -232,7 +250,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
-  ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,6}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
+  ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,10}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
   // After rate: "面积占多大比例" asks a share.
   ["measure", MEASURE_ASKED],
   ["money", MONEY_WORDS],

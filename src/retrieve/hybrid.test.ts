@@ -304,6 +304,18 @@ describe("confident", () => {
     expect([fair.confident, fair.missing]).toEqual([false, "money"]);
   });
 
+  test("who holds a role the documents never write is not answered, however well the rest matches", async () => {
+    // 004 篇1 reports 七里河区's second 区志 at length, and names no 主编 (a word no document writes).
+    const editor = await retriever.search("七里河区第二轮区志编纂的主编是哪位领导？", { k: 3 });
+    expect(editor.results[0]!.chunk.text).toContain("区志");
+    expect(editor.relevance).toBeGreaterThan(retriever.options.minRelevance);
+    expect([editor.confident, editor.missing]).toEqual([false, "person"]);
+    // A role they do write is theirs to answer (002 自评报告2: "由市长任组长的市推进先进制造业高质量发展领导小组").
+    const head = await retriever.search("先进制造业高质量发展领导小组的组长是谁？", { k: 3 });
+    expect(head.results.map((h) => h.chunk.text).join("")).toContain("由市长任组长");
+    expect([head.confident, head.missing]).toEqual([true, undefined]);
+  });
+
   test("which county a place belongs to needs a county named, not the place itself", async () => {
     // 001 篇4 writes of 梁寨镇 and 梁寨村 throughout, never of its county.
     const county = await retriever.search("梁寨镇是哪个县管的？", { k: 3 });

@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -295,6 +295,9 @@ export class HybridRetriever implements Retriever {
     // Not for English questions: the glossary's terms for the thing counted are too narrow to judge a whole article by.
     const given = english ? undefined : countGiven(normalized);
     const uncounted = given !== undefined && byContent.length > 0 && !given.test(this.articleText(byContent[0]![0]));
+    // Who holds a role the documents never write ("主编是哪位领导", "总经理叫什么名字"): nobody they name.
+    const role = english ? undefined : roleAsked(normalized);
+    const roleUnwritten = role !== undefined && !this.known(role);
     // Then, as for a count, a passage stating that kind of figure comes first.
     const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly.
@@ -332,10 +335,10 @@ export class HybridRetriever implements Retriever {
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && !uncounted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
-    const missing = type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
+    const missing = roleUnwritten ? "person" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
       query,
