@@ -94,7 +94,6 @@ export function schoolNamed(text: string): boolean {
   return false;
 }
 
-/** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
 /**
  * Which place, at a county's level or above ("梁寨镇是哪个县管的", "哪个区被定为样板县", "which county"), and
  * where an event is held ("观摩会在哪开"). Not a township or a village, which the documents often name
@@ -114,24 +113,6 @@ const PLACE_LEVELS: Array<[RegExp, string]> = [
   [/区|district/i, "区|县"],
   [/市|州|city|cities/i, "市|州|盟"],
 ];
-/** Asking who someone is or what they are called ("主编是哪位领导", "总经理叫什么名字"). */
-const WHO_IS = /(是谁|是哪位|是哪一位|是哪个人|叫什么名字|叫啥名字|姓什么|姓名是什么|由谁担任|谁担任)/;
-/** How a word naming someone by their role ends ("主编", "总经理", "馆长", "联络员", "负责人"). */
-const ROLE_END = /(长|编|经理|书记|主任|委员|员|人|师|官|领导|董事|老板|主管|干事)$/;
-
-/**
- * The role a question asks who holds ("七里河区区志的主编是哪位领导" → 主编, "吉龙公司的总经理叫什么
- * 名字" → 总经理): the word before the question's "who", when it names a person by role. A role the
- * documents never write is one they name nobody in.
- */
-export function roleAsked(question: string): string | undefined {
-  const who = WHO_IS.exec(question);
-  if (!who) return undefined;
-  const words = jiebaCut(question.slice(0, who.index).replace(/的$/, "")).filter((w) => /[\u4e00-\u9fa5]/.test(w));
-  const role = words[words.length - 1];
-  return role && role.length >= 2 && ROLE_END.test(role) ? role : undefined;
-}
-
 /** A venue where something is held ("在市民中心召开", "于县会议中心举行"). */
 const VENUE_STATED = new RegExp(`(在|于)[^，。；;！!？?]{2,20}(召开|举行|举办|开幕)`);
 
@@ -163,6 +144,25 @@ function placeAnswer(question: string): (text: string) => boolean {
     placesNamed(text).some((place) => (!atLevel || atLevel.test(place)) && !question.includes(place));
 }
 
+/** Asking who someone is or what they are called ("主编是哪位领导", "总经理叫什么名字"). */
+const WHO_IS = /(是谁|是哪位|是哪一位|是哪个人|叫什么名字|叫啥名字|姓什么|姓名是什么|由谁担任|谁担任)/;
+/** How a word naming someone by their role ends ("主编", "总经理", "馆长", "联络员", "负责人"). */
+const ROLE_END = /(长|编|经理|书记|主任|委员|员|人|师|官|领导|董事|老板|主管|干事)$/;
+
+/**
+ * The role a question asks who holds ("七里河区区志的主编是哪位领导" → 主编, "吉龙公司的总经理叫什么
+ * 名字" → 总经理): the word before the question's "who", when it names a person by role. A role the
+ * documents never write is one they name nobody in.
+ */
+export function roleAsked(question: string): string | undefined {
+  const who = WHO_IS.exec(question);
+  if (!who) return undefined;
+  const words = jiebaCut(question.slice(0, who.index).replace(/的$/, "")).filter((w) => /[\u4e00-\u9fa5]/.test(w));
+  const role = words[words.length - 1];
+  return role && role.length >= 2 && ROLE_END.test(role) ? role : undefined;
+}
+
+/** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
 const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,6}(succeed|succeeded|approved|accepted|successful)\b/i;
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
@@ -244,7 +244,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["school", SCHOOL_ASKED],
   ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
-  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
+  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],

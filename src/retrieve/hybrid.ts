@@ -285,8 +285,9 @@ export class HybridRetriever implements Retriever {
     // A figure or a name is given in a sentence that says what it is of: one naming something the question names.
     const answerable =
       !supplies ||
-      (type !== undefined && LIFT_ONLY.has(type)) ||
-      (saidOf(type!) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? [] : questionWords())) : best.some(supplies));
+      type === undefined ||
+      LIFT_ONLY.has(type) ||
+      (saidOf(type) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? [] : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
