@@ -332,11 +332,16 @@ export function systemNames(question: string): string[] {
 export function statedOfAsked(texts: readonly string[], test: (text: string) => boolean, words: readonly string[]): boolean {
   if (words.length === 0) return texts.some(test);
   return texts.some((text) =>
-    splitSentences(text).some(({ text: sentence }) => {
+    someSentence(text, (sentence) => {
       const flat = sentence.replace(/\s+/g, "");
       return test(flat) && words.some((w) => flat.includes(w));
     }),
   );
+}
+
+/** Whether one sentence of `text` holds what `holds` asks: the answer and what it is of stated together. */
+function someSentence(text: string, holds: (sentence: string) => boolean): boolean {
+  return splitSentences(text).some(({ text: sentence }) => holds(sentence));
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
@@ -433,12 +438,12 @@ function personAnswer(question: string): (text: string) => boolean {
   // Who led ("哪位政协领导带队的"): a sentence says who, by name or by post ("由市政协副主席*带队", `askedFigure` telling a name withheld).
   if (LEADER_ASKED.test(question)) {
     const named = new RegExp(`${PERSON_NAMED.source}|${TITLES}`);
-    return (text) => splitSentences(text).some(({ text: sentence }) => LEADER_NAMED.test(sentence) && named.test(sentence));
+    return (text) => someSentence(text, (sentence) => LEADER_NAMED.test(sentence) && named.test(sentence));
   }
   const people = PEOPLE_ASKED.exec(question)?.[1] ?? (AWARD_RECIPIENT.test(question) ? "得奖" : undefined);
   if (!people) return (text) => suppliesAnswer(text, "person");
   const noun = new RegExp(PEOPLE_NAMED[people] ?? people);
-  return (text) => splitSentences(text).some(({ text: sentence }) => noun.test(sentence) && PERSON_NAMED.test(sentence));
+  return (text) => someSentence(text, (sentence) => noun.test(sentence) && PERSON_NAMED.test(sentence));
 }
 
 const ENGLISH_POSTS: Record<string, string> = { head: "负责人|主任|局长|组长", director: "主任|局长|处长|所长|站长", leader: "组长|负责人|领导", chair: "主席|主任|组长", principal: "校长", chief: "长|负责人" };
@@ -500,7 +505,7 @@ export function answeredBy(question: string, type: AnswerType): (text: string) =
   // Asked about a person the question names with their post ("党委书记王磊是哪一年到任的"): a sentence about that person.
   const person = type === "person" ? undefined : personAsked(question);
   if (!person) return test;
-  return (text) => splitSentences(text).some(({ text: sentence }) => sentence.replace(/\s+/g, "").includes(person) && test(sentence));
+  return (text) => someSentence(text, (sentence) => sentence.replace(/\s+/g, "").includes(person) && test(sentence));
 }
 
 /** A person a question names after their post ("镇党委书记王磊", "宣传委员李芳"), as the surname and the first character of the given name ("王磊"). */
@@ -533,7 +538,7 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */
 export function statesNamedAmount(text: string, named: RegExp): boolean {
-  return splitSentences(text).some(({ text: sentence }) => named.test(sentence) && SUPPLIES.money.test(sentence));
+  return someSentence(text, (sentence) => named.test(sentence) && SUPPLIES.money.test(sentence));
 }
 
 /** Counting units (classifiers) and the money units a count question can ask in ("多少条", "几家", "多少万元"). */

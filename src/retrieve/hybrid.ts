@@ -129,8 +129,18 @@ const FIND_TITLE_WEIGHT = 0.3;
  */
 const FIND_COVERAGE_SHARE = 0.5;
 
-/** How many answers of `known` are remembered (a few MB at most) before starting afresh. */
+/** How many answers of `known` (and of `writesName`) are remembered (a few MB at most) before starting afresh. */
 const KNOWN_TERMS_KEPT = 50_000;
+
+/** `compute(term)`, remembered in `cache`, which starts afresh once it holds `KNOWN_TERMS_KEPT` answers. */
+function remembered(cache: Map<string, boolean>, term: string, compute: (term: string) => boolean): boolean {
+  let answer = cache.get(term);
+  if (answer === undefined) {
+    if (cache.size >= KNOWN_TERMS_KEPT) cache.clear();
+    cache.set(term, (answer = compute(term)));
+  }
+  return answer;
+}
 
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
@@ -157,14 +167,7 @@ export class HybridRetriever implements Retriever {
    * then, and an office matter named is left to them. Remembered, as questions
    * ask the same compounds and matters again.
    */
-  private readonly known = (term: string): boolean => {
-    let written = this.knownTerms.get(term);
-    if (written === undefined) {
-      if (this.knownTerms.size >= KNOWN_TERMS_KEPT) this.knownTerms.clear();
-      this.knownTerms.set(term, (written = this.occurs(term)));
-    }
-    return written;
-  };
+  private readonly known = (term: string): boolean => remembered(this.knownTerms, term, (t) => this.occurs(t));
   private readonly knownTerms = new Map<string, boolean>();
 
   /**
@@ -361,16 +364,11 @@ export class HybridRetriever implements Retriever {
     return [...words, ...systemNames(question).filter((name) => this.writesName(name))];
   }
 
-  private namesWritten = new Map<string, boolean>();
+  private readonly namesWritten = new Map<string, boolean>();
 
   /** Whether a passage writes a Latin name as the question does (the character index folds case); remembered. */
   private writesName(name: string): boolean {
-    let written = this.namesWritten.get(name);
-    if (written === undefined) {
-      if (this.namesWritten.size >= KNOWN_TERMS_KEPT) this.namesWritten.clear();
-      this.namesWritten.set(name, (written = this.index.chunks.some((chunk) => chunk.text.includes(name))));
-    }
-    return written;
+    return remembered(this.namesWritten, name, (n) => this.index.chunks.some((chunk) => chunk.text.includes(n)));
   }
 
   private articleTexts = new Map<number, string>();
