@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, onlyPlanned, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -580,5 +580,22 @@ describe("answer type", () => {
   it("reads a share of something named at length as a rate (001 篇10: \"占主营收入的10%—30%\")", () => {
     expect(expectedAnswer("米酒小作坊要交的各种税和费，大概占它们营业收入的多少？")).toBe("rate");
     expect(expectedAnswer("米酒小作坊交的税费占收入多少")).toBe("rate");
+  });
+  it("tells a plan from a result when the question asks what happened in the end", () => {
+    // 001 篇6 and 003 篇7 only set these targets; 002 篇2 reports what was done.
+    const platform = "按照国家老龄办和自治区老龄办的要求，做好养老服务信息平台建设项目建设和申报工作，力争此项目首落昌吉，服务全州。";
+    const enrolment = "7月20日前完成2600人招生目标和1400人的就业安置任务，并且稳定就业率。";
+    const buses = "2021年计划完成3条改造，实际完成了4条客运班线改造，即临江至白山，桦树至白山，大湖至白山，临江至贾家营。";
+    const q1 = "我州养老服务信息平台项目最后落在昌吉了吗";
+    const q2 = "那个职校7月20日前2600人的招生目标最后完成了吗";
+    const q3 = "2021年客运班线公交化改造最后实际完成了几条";
+    expect(onlyPlanned(q1, [platform], contentWords(q1))).toBe(true);
+    expect(onlyPlanned(q2, [enrolment], contentWords(q2))).toBe(true);
+    expect(onlyPlanned(q3, [buses], contentWords(q3))).toBe(false);
+    // Not asked for a result, or nothing names what it is of.
+    expect(onlyPlanned("养老服务信息平台项目打算落在哪里", [platform], contentWords("养老服务信息平台项目打算落在哪里"))).toBe(false);
+    expect(onlyPlanned(q2, [platform], contentWords(q2))).toBe(false);
+    // "最后落款" asks who signed, not a result.
+    expect(onlyPlanned("那份调研最后落款是哪个单位", [platform], contentWords("那份调研最后落款是哪个单位"))).toBe(false);
   });
 });

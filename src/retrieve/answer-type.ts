@@ -167,6 +167,36 @@ const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|�
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
 
+/**
+ * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
+ * "最后哪个县拿了第一"), which a plan does not answer.
+ */
+const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])|\b(actually|in the end|eventually|ended up)\b/i;
+/** Words that ask for the result rather than name what it is of. */
+const RESULT_WORDS = /^(最后|最终|实际|到头来|完成|结果|到底|究竟)$/;
+/** A sentence that plans or sets a target ("预计2022年改造5条", "力争此项目首落昌吉", "要在春节前完成"). */
+const PLANNED = /预计|计划|力争|争取|确保|(?<![主重需纲摘概必只想])要(?![求点素害])|将(?!军)|拟|目标|规划|打算/;
+/** A sentence that reports what was done ("实际完成了4条", "已建成", "共完成", "荣获"). */
+const DONE = /已|实际|累计|共(完成|建成|实现|开通)|(完成|建成|实现|达到|开通|解决|拆除|取得)了|超额|圆满|顺利|如期|荣获|获得|被评为|评为|结果/;
+
+/**
+ * Whether the texts only plan what a question asks the result of: the sentences naming most of
+ * the question's words (two at least, or its one) all set a target, and none reports it done.
+ * "临江市2022年客运班线公交化改造最后实际完成了几条" is not answered by "预计2022年改造5条".
+ * False for a question not asking a result, or when no sentence names what it asks about.
+ */
+export function onlyPlanned(question: string, texts: readonly string[], words: readonly string[]): boolean {
+  if (!RESULT_ASKED.test(question)) return false;
+  const named = words.filter((w) => !RESULT_WORDS.test(w));
+  if (named.length === 0) return false;
+  const sentences = texts.flatMap((text) => splitSentences(text).map(({ text: sentence }) => sentence.replace(/\s+/g, "")));
+  const naming = sentences.map((sentence) => named.filter((w) => sentence.includes(w)).length);
+  const most = Math.max(0, ...naming);
+  if (most < Math.min(2, named.length)) return false;
+  const about = sentences.filter((_, i) => naming[i] === most);
+  return about.every((sentence) => PLANNED.test(sentence) && !DONE.test(sentence));
+}
+
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
 /** Stages of an application, listed as a sequence ("申报、评审、审批"). */

@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -302,6 +302,8 @@ export class HybridRetriever implements Retriever {
     // Who holds a role the documents never write ("主编是哪位领导", "总经理叫什么名字"): nobody they name.
     const role = english ? undefined : roleAsked(normalized);
     const roleUnwritten = role !== undefined && !this.known(role);
+    // What happened in the end, asked of passages that only set the target ("最后实际完成了几条" of "预计2022年改造5条").
+    const planned = !english && onlyPlanned(normalized, best, questionWords());
     // Then, as for a count, a passage stating that kind of figure comes first.
     const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly.
@@ -339,10 +341,10 @@ export class HybridRetriever implements Retriever {
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
-    const missing = roleUnwritten ? "person" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
+    const missing = roleUnwritten ? "person" : planned ? "outcome" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
       query,
