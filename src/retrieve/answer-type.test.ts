@@ -327,6 +327,21 @@ describe("answer type", () => {
     expect(countGiven("问卷都有哪些结论？")).toBeUndefined();
   });
 
+  it("wants a count in 个 of the thing named, not of anything (real passages of 001 and 004)", () => {
+    const written = () => true;
+    const villages = countGiven("梁寨镇一共下辖多少个行政村？", written)!;
+    // 001 篇4 counts its cadres in 个, never its villages.
+    expect(villages.test("“进百家门”不难,难的是“办百家事”,100多个干部面对8万多农民,问题多种多样")).toBe(false);
+    // 001 篇9 does count a township's villages, one of them in 个 next to 村.
+    expect(villages.test("全乡9个行政村其中有7个村是“空壳村”")).toBe(true);
+    expect(villages.test("其中有7个村是“空壳村”")).toBe(true);
+    // 004 篇5 lists its stages as numbered items.
+    expect(countGiven("冬春水利建设分几个阶段推进？", written)!.test("(一)部署发动阶段(2007年9月―10月)")).toBe(true);
+    // Without knowing the word is written, or for a question that asks what they are, any count in 个 will do.
+    expect(countGiven("梁寨镇一共下辖多少个行政村？")!.test("100多个干部面对8万多农民")).toBe(true);
+    expect(countGiven("督学到学校要走哪几个步骤？", written)!.test("分为三个环节")).toBe(true);
+  });
+
   it("reads a telephone number asked with 是啥 or 是什么", () => {
     expect(expectedAnswer("南皮县政府采购中心的联系电话是啥？")).toBe("phone");
     expect(expectedAnswer("投诉热线号码是什么")).toBe("phone");

@@ -103,7 +103,7 @@ export function schoolNamed(text: string): boolean {
 const LEVELS = "省|市|县|区|州|旗";
 const HELD = "开|召开|举行|举办|办|开展";
 const PLACE_ASKED = new RegExp(
-  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,60}\\b(held|hosted)\\b`,
+  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
   "i",
 );
 /** The levels a place asked at may be answered with ("哪个县" by "丰县", "沛县", a county-level "新罗区" or "邳州市"). */
@@ -163,7 +163,7 @@ export function roleAsked(question: string): string | undefined {
 }
 
 /** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
-const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,6}(succeed|succeeded|approved|accepted|successful)\b/i;
+const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,16}(succeed|succeeded|approved|accepted|successful)\b/i;
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
 
@@ -617,7 +617,7 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
  * nothing. Looser than `countedIn`, which ranks: this judges whether an
  * article gives the count at all.
  */
-export function countGiven(question: string): RegExp | undefined {
+export function countGiven(question: string, known?: (word: string) => boolean): RegExp | undefined {
   const people = peopleCountedIn(question);
   if (people) return people;
   const outcome = outcomeCountedIn(question);
@@ -626,7 +626,23 @@ export function countGiven(question: string): RegExp | undefined {
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
   const thing = countedThingIn(question);
+  // 个 counts anything ("100多个干部"): "多少个行政村" wants a number of the thing, or in 个 next to what
+  // it is ("7个村", "村级供水设施1500个"). Not "哪几个步骤", which asks what they are.
+  // Or listed as numbered items ("（一）部署发动阶段"). Only for a word the documents write ("写稿的人", "区来" are not).
+  const word = thingWord(question);
+  if (thing && word && known?.(word) && units.every((u) => u === "个") && !/哪几/.test(question)) {
+    const head = word.slice(-1);
+    return new RegExp(`${thing.source}|${COUNT}个[^，。；;]{0,6}?${head}|${head}[^，。；;]{0,8}?${COUNT}个|[（(][一二三四五六七八九十\\d]+[）)][^。；;（(]{0,12}${head}`);
+  }
   return new RegExp(`${COUNT}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
+}
+
+/** The word a count question counts right after its unit ("多少个行政村" → 行政村), unless it is what something is of ("写稿的人"). */
+function thingWord(question: string): string | undefined {
+  const asked = new RegExp(ASKED_UNIT.source).exec(question);
+  if (!asked) return undefined;
+  const [thing, after] = jiebaCut(question.slice(asked.index + asked[0].length));
+  return thing && /^[\u4e00-\u9fa5]{2,}$/.test(thing) && after !== "的" ? thing : undefined;
 }
 
 /** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */

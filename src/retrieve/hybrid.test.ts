@@ -304,6 +304,15 @@ describe("confident", () => {
     expect([fair.confident, fair.missing]).toEqual([false, "money"]);
   });
 
+  test("an English question's answer is read in a sentence naming what the glossary says its words are", async () => {
+    // 000 篇5 finds canteens in dilapidated buildings without naming a school; the schools it names are elsewhere.
+    const canteen = await retriever.search("In Yuanjiang, which school canteen was found operating in a dilapidated building?", { k: 3 });
+    expect([canteen.confident, canteen.missing]).toEqual([false, "school"]);
+    // 004 篇9 gives the share in a sentence about school canteens ("学校食堂达60%以上").
+    const share = await retriever.search("What is the target share of school canteens in cities and county towns under quantified hygiene grading management?", { k: 3 });
+    expect([share.confident, share.missing]).toEqual([true, undefined]);
+  });
+
   test("who holds a role the documents never write is not answered, however well the rest matches", async () => {
     // 004 篇1 reports 七里河区's second 区志 at length, and names no 主编 (a word no document writes).
     const editor = await retriever.search("七里河区第二轮区志编纂的主编是哪位领导？", { k: 3 });

@@ -290,14 +290,14 @@ export class HybridRetriever implements Retriever {
       !supplies ||
       type === undefined ||
       LIFT_ONLY.has(type) ||
-      (saidOf(type) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? [] : questionWords())) : best.some(supplies));
+      (saidOf(type) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
     // A count that the best passage's whole article never gives, in any unit counting alike or of the thing
     // counted ("问卷一共发了多少份" of a survey it reports only in percentages), is one the documents do not give.
     // Not for English questions: the glossary's terms for the thing counted are too narrow to judge a whole article by.
-    const given = english ? undefined : countGiven(normalized);
+    const given = english ? undefined : countGiven(normalized, this.known);
     const uncounted = given !== undefined && byContent.length > 0 && !given.test(this.articleText(byContent[0]![0]));
     // Who holds a role the documents never write ("主编是哪位领导", "总经理叫什么名字"): nobody they name.
     const role = english ? undefined : roleAsked(normalized);
@@ -362,8 +362,16 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The question's words and the systems it names by a Latin name the documents write too ("GMAP", not "NYPD"). */
-  private namedIn(question: string, words: readonly string[]): string[] {
-    return [...words, ...systemNames(question).filter((name) => this.writesName(name))];
+  private namedIn(question: string, words: readonly string[] | undefined): string[] {
+    const names = systemNames(question).filter((name) => this.writesName(name));
+    // An English question names what it asks about by a system's name, or by words the glossary gives terms for.
+    if (words === undefined) return names.length ? names : this.englishNamed(question);
+    return [...words, ...names];
+  }
+
+  /** The Chinese terms an English question's words stand for in the documents ("glass" → 玻璃), two characters or more. */
+  private englishNamed(question: string): string[] {
+    return [...new Set(translateEnglishGroups(question, this.known).flat())].filter((t) => /^[\u4e00-\u9fa5]{2,}$/.test(t));
   }
 
   private readonly namesWritten = new Map<string, boolean>();
