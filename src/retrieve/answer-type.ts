@@ -169,9 +169,9 @@ const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通�
 
 /**
  * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
- * "最后哪个县拿了第一"), which a plan does not answer.
+ * "最后哪个县拿了第一"), which a plan does not answer. Chinese only: the sentences are read for the question's words.
  */
-const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])|\b(actually|in the end|eventually|ended up)\b/i;
+const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])/;
 /** Words that ask for the result rather than name what it is of. */
 const RESULT_WORDS = /^(最后|最终|实际|到头来|完成|结果|到底|究竟)$/;
 /** A sentence that plans or sets a target ("预计2022年改造5条", "力争此项目首落昌吉", "要在春节前完成"). */
@@ -615,7 +615,8 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
  * in the unit asked or one that counts alike (`COUNTED_ALIKE`), or a number of
  * the thing counted (`countedThingIn`). Undefined when the question counts
  * nothing. Looser than `countedIn`, which ranks: this judges whether an
- * article gives the count at all.
+ * article gives the count at all. `known`: whether the documents write a word;
+ * a count in 个 of a word they write must count that thing.
  */
 export function countGiven(question: string, known?: (word: string) => boolean): RegExp | undefined {
   const people = peopleCountedIn(question);
@@ -626,9 +627,9 @@ export function countGiven(question: string, known?: (word: string) => boolean):
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
   const thing = countedThingIn(question);
-  // 个 counts anything ("100多个干部"): "多少个行政村" wants a number of the thing, or in 个 next to what
-  // it is ("7个村", "村级供水设施1500个"). Not "哪几个步骤", which asks what they are.
-  // Or listed as numbered items ("（一）部署发动阶段"). Only for a word the documents write ("写稿的人", "区来" are not).
+  // 个 counts anything ("100多个干部"): "多少个行政村" wants a number of the thing, in 个 next to what it
+  // is ("7个村", "村级供水设施1500个"), or the things listed as numbered items ("（一）部署发动阶段").
+  // Only for a word the documents write ("写稿的人", "区来" are not), and not for "哪几个步骤", which asks what they are.
   const word = thingWord(question);
   if (thing && word && known?.(word) && units.every((u) => u === "个") && !/哪几/.test(question)) {
     const head = word.slice(-1);

@@ -361,7 +361,10 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  /** The question's words and the systems it names by a Latin name the documents write too ("GMAP", not "NYPD"). */
+  /**
+   * The question's words and the systems it names by a Latin name the documents write too ("GMAP", not "NYPD");
+   * for an English question (`words` undefined), those systems, or else the glossary's terms for its words.
+   */
   private namedIn(question: string, words: readonly string[] | undefined): string[] {
     const names = systemNames(question).filter((name) => this.writesName(name));
     // An English question names what it asks about by a system's name, or by words the glossary gives terms for.
