@@ -629,21 +629,26 @@ export function countGiven(question: string, known?: (word: string) => boolean):
   const thing = countedThingIn(question);
   // 个 counts anything ("100多个干部"): "多少个行政村" wants a number of the thing, in 个 next to what it
   // is ("7个村", "村级供水设施1500个"), or the things listed as numbered items ("（一）部署发动阶段").
-  // Only for a word the documents write ("写稿的人", "区来" are not), and not for "哪几个步骤", which asks what they are.
-  const word = thingWord(question);
-  if (thing && word && known?.(word) && units.every((u) => u === "个") && !/哪几/.test(question)) {
-    const head = word.slice(-1);
+  // Only for a word the documents write ("区来" is not), not for what something is of ("写稿的人"), and not
+  // for "哪几个步骤", which asks what they are.
+  const counted = wordCounted(question);
+  if (thing && counted && counted.next !== "的" && known?.(counted.word) && units.every((u) => u === "个") && !/哪几/.test(question)) {
+    const head = counted.word.slice(-1);
     return new RegExp(`${thing.source}|${COUNT}个[^，。；;]{0,6}?${head}|${head}[^，。；;]{0,8}?${COUNT}个|[（(][一二三四五六七八九十\\d]+[）)][^。；;（(]{0,12}${head}`);
   }
   return new RegExp(`${COUNT}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
 }
 
-/** The word a count question counts right after its unit ("多少个行政村" → 行政村), unless it is what something is of ("写稿的人"). */
-function thingWord(question: string): string | undefined {
+/**
+ * The Chinese word right after a count question's first asking unit ("多少家农家店" cuts as 农家, 店;
+ * "多少个行政村" → 行政村), with that unit, whether it asks people ("几个人"), and the word after it
+ * ("写稿的人" → 的); undefined when the question counts nothing or no word of two characters follows.
+ */
+function wordCounted(question: string): { unit: string; people: boolean; word: string; next: string | undefined } | undefined {
   const asked = new RegExp(ASKED_UNIT.source).exec(question);
   if (!asked) return undefined;
-  const [thing, after] = jiebaCut(question.slice(asked.index + asked[0].length));
-  return thing && /^[\u4e00-\u9fa5]{2,}$/.test(thing) && after !== "的" ? thing : undefined;
+  const [word, next] = jiebaCut(question.slice(asked.index + asked[0].length));
+  return word && /^[\u4e00-\u9fa5]{2,}$/.test(word) ? { unit: asked[1]!, people: asked[2] !== undefined, word, next } : undefined;
 }
 
 /** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */
@@ -693,14 +698,12 @@ export function outcomeCountedIn(question: string): RegExp | undefined {
  * after the unit, or counts times, points or money.
  */
 export function countedThingIn(question: string): RegExp | undefined {
-  const asked = new RegExp(ASKED_UNIT.source).exec(question);
+  const counted = wordCounted(question);
   // Times, points and money count no thing: what follows "多少次" is what was done ("多少次政府采购").
   // Nor do people asked as "几个人": they are counted in 人, 名 or 位 (`countedIn`).
-  if (!asked || /^(次|分|万元|元)$/.test(asked[1]!) || asked[2]) return undefined;
-  // The word right after the unit ("农家店" cuts as 农家, 店): a few characters may stand between it and the number.
-  const [thing] = jiebaCut(question.slice(asked.index + asked[0].length));
-  if (!thing || thing.length < 2 || !/^[\u4e00-\u9fa5]+$/.test(thing)) return undefined;
-  return countOf(thing, { unitBefore: "required", gapAfter: 3 });
+  if (!counted || /^(次|分|万元|元)$/.test(counted.unit) || counted.people) return undefined;
+  // A few characters may stand between the word and the number.
+  return countOf(counted.word, { unitBefore: "required", gapAfter: 3 });
 }
 
 /**
