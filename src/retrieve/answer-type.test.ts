@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, onlyPlanned, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, onlyPlanned, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -612,5 +612,47 @@ describe("answer type", () => {
     expect(onlyPlanned(q2, [platform], contentWords(q2))).toBe(false);
     // "最后落款" asks who signed, not a result.
     expect(onlyPlanned("那份调研最后落款是哪个单位", [platform], contentWords("那份调研最后落款是哪个单位"))).toBe(false);
+  });
+  it("holds a rate the question names to a sentence stating that rate, not another share (real passages of 001 篇10 and 003 篇3)", () => {
+    const workers = "当前，杨柳米酒生产经营从业人员有近200人，多为当地农村农民，大多在35岁以上，初中以上学历从业者所占比例不足50%，其余多为小学，极少数无文化程序。";
+    const checks = "全县共开展各类产品质量抽检2000多批次,涉及3大类产品综合抽检合格率99.6%以上。";
+    const q = "杨柳米酒小作坊产品的抽检合格率是多少";
+    expect(expectedAnswer(q)).toBe("rate");
+    expect(rateNamed(q)?.test("综合抽检合格率")).toBe(true);
+    expect(answeredBy(q, "rate")(workers)).toBe(false);
+    expect(answeredBy(q, "rate")(checks)).toBe(true);
+    // A rate named at length is found by its last three characters; a share asked without a name takes any rate.
+    expect(rateNamed("宁都县产品质量综合抽检合格率是多少")?.test(checks)).toBe(true);
+    expect(rateNamed("初中以上学历的占多少比例")).toBeUndefined();
+    expect(answeredBy("初中以上学历的占多少比例", "rate")(workers)).toBe(true);
+  });
+  it("asks how a figure compares with an earlier year for a sentence that compares (real passages of 002 篇1 and 003 篇3)", () => {
+    const growth = "2021年,全市工业园区完成规模工业增加值593.9亿元,比上年增长10.8%;完成税收30.2亿元,同比增长14.7%;";
+    const checks = "全县共开展各类产品质量抽检2000多批次,涉及3大类产品综合抽检合格率99.6%以上。";
+    expect(expectedAnswer("宁都县2020年产品质量抽检合格率和2019年相比是升了还是降了")).toBe("comparison");
+    expect(expectedAnswer("七里河区这一年受理的信访事项跟上一年比是多了还是少了")).toBe("comparison");
+    expect(expectedAnswer("Did the industrial parks' tax revenue rise compared with the previous year?")).toBe("comparison");
+    // A figure asked with the comparison is judged by the figure.
+    expect(expectedAnswer("帮扶单位引进的县外资金比去年涨了多少钱")).toBe("money");
+    expect(saidOf("comparison")).toBe(true);
+    expect(suppliesAnswer(growth, "comparison")).toBe(true);
+    expect(suppliesAnswer(checks, "comparison")).toBe(false);
+  });
+  it("asks for a web or street address for one written out (real passages of 004 篇6 and 篇1)", () => {
+    const contact = "如对报告有任何疑问,请与漳州市人民政府外事侨务办公室联系(地址:漳州市芗城区胜利西路118号,邮编:363000,电话:2027149,电子信箱:zzwsqwb@sina.com)。";
+    const site = "本报告的电子版可在“中国漳州”门户网站的子网站“漳州外事侨务网”(http://wsqw.zhangzhou.gov.cn)下载。";
+    // 004 篇1 says the district's website was redesigned, not where it is.
+    const redesign = "对区政府网站进行了改版,加入市政府 协同办公系统,部分栏目做了相应调整,对公众服务及企业服务 类栏目内容进行了大量充实。";
+    expect(expectedAnswer("What is the web address of the Qilihe District government website?")).toBe("address");
+    expect(expectedAnswer("七里河区政府网站的网址是什么")).toBe("address");
+    expect(expectedAnswer("外事侨务办的办公地址在哪")).toBe("address");
+    // Asked with the telephone number, the number decides.
+    expect(expectedAnswer("漳州市外事侨务办公室的办公地址和联系电话是什么")).toBe("phone");
+    expect(suppliesAnswer(contact, "address")).toBe(true);
+    expect(suppliesAnswer(site, "address")).toBe(true);
+    expect(suppliesAnswer(redesign, "address")).toBe(false);
+  });
+  it("reads an English question about a fine as asking for an amount", () => {
+    expect(expectedAnswer("Under Fujian's 2007 'dinner table pollution' plan, what is the fine for selling privately slaughtered or diseased pork?")).toBe("money");
   });
 });

@@ -35,7 +35,9 @@ export type AnswerType =
   | "procedure"
   | "issuer"
   | "reason"
-  | "outcome";
+  | "outcome"
+  | "comparison"
+  | "address";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -167,6 +169,13 @@ const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|�
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
 
+/** A figure compared with an earlier year ("跟上一年比是多了还是少了", "比去年有变化吗", "同比"). */
+const COMPARISON_ASKED =
+  /(比|跟|和|与|同|较)(上一?年|去年|前一?年|上年|往年|(19|20)\d{2}\s*年)度?[^，。？?！!；;]{0,4}?(相比|比较|对比|比)?[^，。？?！!；;]{0,8}?(多|少|涨|跌|降|升|增|减|高|低|变化|变了|怎么样|如何)|同比|环比|(多了|升了|高了|涨了|增加了?|提高了?|上升了?)还是(少了|降了|低了|跌了|减少了?|降低了?|下降了?)|\bcompared? (with|to) (the )?(previous|last|prior|preceding) year\b|\b(than|from|over) (the )?(previous|last|prior|preceding) year\b|\byear[- ]on[- ]year\b/i;
+/** A comparison stated: with an earlier year or period ("比上年", "同比", "较2019年"), or a change by an amount ("增长9.7%", "提高了2个百分点"). */
+const COMPARISON_STATED =
+  /同比|环比|(比|较|与|同)(上一?年|去年|前一?年|上年|(19|20)\d{2}\s*年)|上年同期|去年同期|(增长|增加|下降|减少|提高|降低|上升|回落|增幅|降幅|涨幅|多出|少了)了?[^，。；;]{0,6}?\d|持平/;
+
 /**
  * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
  * "最后哪个县拿了第一"), which a plan does not answer. Chinese only: the sentences are read for the question's words.
@@ -274,7 +283,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["school", SCHOOL_ASKED],
   ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
-  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy)s?\b/i],
+  ["address", /网址|网站地址|域名|电子(邮箱|信箱)|邮箱|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
+  ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
@@ -290,6 +300,9 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["reason", /为什么|为啥|为何|咋就|怎么就|怎么会|何故|因何|什么原因|啥原因|原因是什么|\bwhy\b/i],
   // Whether a bid or an application succeeded in the end ("申遗最后成功了没有", "最终获批了吗"), last.
   ["outcome", OUTCOME_ASKED],
+  // How a figure compares with a year before ("跟上一年比是多了还是少了", "和2019年相比是升了还是降了"),
+  // after the figures: "比去年涨了多少" asks an amount and is judged by it.
+  ["comparison", COMPARISON_ASKED],
 ];
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
@@ -328,6 +341,9 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   // A line that is only an organisation's name: a report's sign-off or a notice's issuer ("中共万全县委组织部", "龙岩市人民政府办公室").
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
   outcome: OUTCOME_STATED,
+  comparison: COMPARISON_STATED,
+  // A web address, a mailbox, or a street address ("http://wsqw.zhangzhou.gov.cn", "胜利西路118号").
+  address: /https?:\/\/|www\.|\.(gov|com|org|net|edu)(\.cn)?(?![a-z])|[\w.-]+@[\w-]+\.[\w.]+|地址[:：为是]|[路街道巷弄]\d+号|邮编|邮政编码/i,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
@@ -340,7 +356,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
  * gives it must also name something the question names (`statedOfAsked`).
  */
-const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome"]);
+const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address"]);
 
 export function saidOf(type: AnswerType): boolean {
   return SAID_OF.has(type);
@@ -375,7 +391,7 @@ function someSentence(text: string, holds: (sentence: string) => boolean): boole
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果" };
+export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -558,12 +574,26 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
   if (perUnit) return (text) => perUnit.test(text);
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
+  const rate = type === "rate" ? rateNamed(question) : undefined;
+  if (rate) return (text) => someSentence(text, (sentence) => rate.test(sentence.replace(/\s+/g, "")) && SUPPLIES.rate.test(sentence));
   if (type === "person") return personAnswer(question);
   if (type === "school") return schoolNamed;
   if (type === "place") return placeAnswer(question);
   const family = type === "measure" ? measureFamily(question) : undefined;
   if (family) return (text) => family.test(text);
   return (text) => suppliesAnswer(text, type);
+}
+
+/**
+ * The rate a rate question names ("抽检合格率是多少" → 合格率, "完成率多少" → 完成率), as a test for
+ * a sentence: a passage giving other rates ("所占比例不足50%") does not give this one. A rate the
+ * question names as a longer word ("抽检合格率") is also found by its last three characters.
+ * Undefined when the question names none ("占多少比例", "百分之几").
+ */
+export function rateNamed(question: string): RegExp | undefined {
+  const names = jiebaCut(question).filter((word) => /^[\u4e00-\u9fa5]+率$/.test(word) && word.length >= 2);
+  if (names.length === 0) return undefined;
+  return new RegExp([...new Set(names.map((name) => (name.length > 3 ? name.slice(-3) : name)))].join("|"));
 }
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */

@@ -472,6 +472,25 @@ describe("confident", () => {
     expect(fujian.confident).toBe(true);
   });
 
+  test("a comparison with an earlier year, a named rate and a web address are answered only by a passage giving them", async () => {
+    // 003 宁都 gives 2020's pass rate and no earlier one; 002 篇5's forest cover is compared with 2019's.
+    const rise = await retriever.search("宁都县2020年产品质量抽检合格率和2019年相比是升了还是降了？", { k: 3 });
+    expect(rise.results[0]!.chunk.text).toContain("综合抽检合格率99.6%以上");
+    expect([rise.confident, rise.missing]).toEqual([false, "comparison"]);
+    const cover = await retriever.search("这个区2020年森林覆盖率是多少？比上一年高了吗？", { k: 3 });
+    expect(cover.confident).toBe(true);
+    // 001 篇10 gives a share of the workers' schooling, not a pass rate of the wine.
+    const wine = await retriever.search("杨柳米酒小作坊产品的抽检合格率是多少？", { k: 3 });
+    expect(wine.results.map((h) => h.chunk.text).join("")).toContain("杨柳米酒");
+    expect([wine.confident, wine.missing]).toEqual([false, "rate"]);
+    // 004 篇1 says 七里河's website was redesigned; the one address written is 漳州's (篇6).
+    const site = await retriever.search("七里河区政府网站的网址是什么", { k: 3 });
+    expect([site.confident, site.missing]).toEqual([false, "address"]);
+    const zhangzhou = await retriever.search("漳州外事侨务办的网址是多少", { k: 3 });
+    expect(zhangzhou.confident).toBe(true);
+    expect(zhangzhou.results.map((h) => h.chunk.text).join("")).toContain("wsqw.zhangzhou.gov.cn");
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });
