@@ -646,6 +646,9 @@ describe("answer type", () => {
     expect(expectedAnswer("What is the web address of the Qilihe District government website?")).toBe("address");
     expect(expectedAnswer("七里河区政府网站的网址是什么")).toBe("address");
     expect(expectedAnswer("外事侨务办的办公地址在哪")).toBe("address");
+    expect(expectedAnswer("外事侨务办的电子信箱是多少")).toBe("address");
+    // Whether there is a mailbox is not asking for its address.
+    expect(expectedAnswer("沅江有没有设立食品安全举报信箱")).toBeUndefined();
     // Asked with the telephone number, the number decides.
     expect(expectedAnswer("漳州市外事侨务办公室的办公地址和联系电话是什么")).toBe("phone");
     expect(suppliesAnswer(contact, "address")).toBe(true);

@@ -283,7 +283,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["school", SCHOOL_ASKED],
   ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
-  ["address", /网址|网站地址|域名|电子(邮箱|信箱)|邮箱|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
+  // A web, mail or street address ("网站的网址是什么", "电子邮箱是多少", "办公地址在哪"); asked with a telephone number, the number decides (above).
+  ["address", /网址|网站地址|域名|(电子)?(邮箱|信箱)(地址|号)?(是|为)?(多少|什么|啥)|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
@@ -342,7 +343,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   issuer: /(^|\n)[ \t]*(中共)?[\u4e00-\u9fa5]{2,30}(委员会|组织部|宣传部|政府|办公室|办公厅|局|委|厅|办|中心|小组|监督组|督导组|调研组|课题组|协会|学会|研究室|研究所)[ \t]*(\n|$)/,
   outcome: OUTCOME_STATED,
   comparison: COMPARISON_STATED,
-  // A web address, a mailbox, or a street address ("http://wsqw.zhangzhou.gov.cn", "胜利西路118号").
+  // A web address, a mailbox, or a street address ("http://wsqw.zhangzhou.gov.cn", "zzwsqwb@sina.com", "胜利西路118号").
   address: /https?:\/\/|www\.|\.(gov|com|org|net|edu)(\.cn)?(?![a-z])|[\w.-]+@[\w-]+\.[\w.]+|地址[:：为是]|[路街道巷弄]\d+号|邮编|邮政编码/i,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
