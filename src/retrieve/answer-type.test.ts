@@ -32,6 +32,11 @@ describe("answer type", () => {
     expect(expectedAnswer("获奖企业能拿到多少奖金")).toBe("money");
     expect(expectedAnswer("项目争取到了多少省级补助资金")).toBe("money");
     expect(expectedAnswer("今年有多少人领到了补贴")).toBeUndefined();
+    // An investment is an amount too ("分到了多少投资"), and so is a subsidy asked after a comma ("有补贴吗，标准多少").
+    expect(expectedAnswer("龙岩冬春水利建设里，新罗区分到了多少投资？")).toBe("money");
+    expect(expectedAnswer("帮扶企业的机关干部每月有没有补助，给多少？")).toBe("money");
+    expect(expectedAnswer("义务监督员有补贴吗，标准多少？")).toBe("money");
+    expect(expectedAnswer("有补贴吗，发给多少人？")).toBeUndefined();
     expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
     // A telephone number, not a count of calls.
     expect(expectedAnswer("梁寨镇党委书记王磊的手机号是多少？")).toBe("phone");

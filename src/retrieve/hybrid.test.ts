@@ -491,6 +491,19 @@ describe("confident", () => {
     expect(zhangzhou.results.map((h) => h.chunk.text).join("")).toContain("wsqw.zhangzhou.gov.cn");
   });
 
+  test("an investment, or a subsidy asked after a comma, is an amount: answered only by a sentence giving one of what is asked", async () => {
+    // 004 篇5 gives the whole plan's investment (3.32亿元), not 新罗区's share.
+    const whole = await retriever.search("龙岩今冬明春水利建设一共要完成多少投资？", { k: 3 });
+    expect(whole.results[0]!.chunk.text).toContain("投资3.32亿元");
+    expect(whole.confident).toBe(true);
+    const share = await retriever.search("龙岩冬春水利建设里，新罗区分到了多少投资？", { k: 3 });
+    expect([share.confident, share.missing]).toEqual([false, "money"]);
+    // 000 篇3 says what the assisting cadres do for the firms, and pays them nothing it names.
+    const allowance = await retriever.search("万全县帮扶企业的干部有没有补助，给多少？", { k: 3 });
+    expect(allowance.results.map((h) => h.chunk.text).join("")).toContain("万全县");
+    expect([allowance.confident, allowance.missing]).toEqual([false, "money"]);
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });
