@@ -13,12 +13,16 @@ describe("officeAffairs", () => {
     expect(officeAffairs("学校食堂怎么监管", occurs, false)).toEqual([]);
     expect(officeAffairs("政务信息报送怎么考核", occurs, false)).toEqual([]);
     expect(officeAffairs("停车位", () => true, false)).toEqual([]);
+    // A fault with the office's equipment: the documents write 打印机 (a donation of printers), never that one will not connect.
+    expect(officeAffairs("办公室打印机又连不上了，找谁来修", occurs, false)).toEqual(["连不上"]);
+    expect(officeAffairs("办公室的空调坏了找谁修", occurs, false)).toEqual(["空调"]);
   });
 
   test("an English question by its phrases, plurals too, as asked", () => {
     expect(officeAffairs("where do i renew my parking permit", occurs, true)).toEqual(["parking permit"]);
     expect(officeAffairs("when are payslips sent out", occurs, true)).toEqual(["payslips"]);
     expect(officeAffairs("what is the wi-fi password", occurs, true)).toEqual(["wi-fi"]);
+    expect(officeAffairs("my printer won't connect, who do i call", occurs, true)).toEqual(["won't connect"]);
     // Whole words only: "visage" is not "visa"; and Chinese words are not looked for in English.
     expect(officeAffairs("a new visage for the city", occurs, true)).toEqual([]);
     expect(officeAffairs("how are food safety inspections done", occurs, true)).toEqual([]);
