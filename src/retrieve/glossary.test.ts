@@ -16,6 +16,12 @@ describe("English glossary", () => {
     expect(translateEnglish("who led it")).toContain("牵头");
   });
 
+  it("a halt is 停滞 as well as 停止 (000 篇五: \"现培训已基本处于停滞状态\")", () => {
+    expect(translateEnglish("why has the training basically stopped")).toEqual(expect.arrayContaining(["停止", "停滞"]));
+    expect(translateEnglish("training came to a halt")).toContain("停滞");
+    expect(translateEnglish("at a standstill")).toContain("停滞");
+  });
+
   it("takes the longest phrase, so a compound term is searched as one", () => {
     const terms = translateEnglish("problems in its government procurement work");
     expect(terms).toContain("政府采购");
