@@ -22,6 +22,11 @@ describe("English glossary", () => {
     expect(translateEnglish("at a standstill")).toContain("停滞");
   });
 
+  it("a government office's director is 办公室主任, not any 主任 (004 篇2: \"办公室主任的基本职能\")", () => {
+    expect(translateEnglish("the four basic functions of a government office director")).toContain("办公室主任");
+    expect(translateEnglish("what does the office director do")).toContain("办公室主任");
+  });
+
   it("takes the longest phrase, so a compound term is searched as one", () => {
     const terms = translateEnglish("problems in its government procurement work");
     expect(terms).toContain("政府采购");
