@@ -37,6 +37,9 @@ describe("answer type", () => {
     expect(expectedAnswer("帮扶企业的机关干部每月有没有补助，给多少？")).toBe("money");
     expect(expectedAnswer("义务监督员有补贴吗，标准多少？")).toBe("money");
     expect(expectedAnswer("有补贴吗，发给多少人？")).toBeUndefined();
+    // A count of complaints to the price bureau, not a price: 价 is followed by a unit that counts.
+    expect(expectedAnswer("物价局一年接到多少起价格投诉，都办完了吗？")).toBeUndefined();
+    expect(expectedAnswer("物价部门受理的价格投诉有多少件？")).toBeUndefined();
     expect(expectedAnswer("收到申请后要在多少个工作日内答复")).toBe("duration");
     // A telephone number, not a count of calls.
     expect(expectedAnswer("梁寨镇党委书记王磊的手机号是多少？")).toBe("phone");
@@ -200,6 +203,9 @@ describe("answer type", () => {
     expect(expectedAnswer("督学资格证考试每年什么时候考、怎么报名？")).toBe("procedure");
     expect(expectedAnswer("因公出国办护照要走什么审批流程？")).toBe("procedure");
     expect(expectedAnswer("How do I apply for the mayor's quality award?")).toBe("procedure");
+    // The steps of applying ("申请…要走哪些步骤"), commas between, are how to apply.
+    expect(expectedAnswer("想向漳州外侨办申请公开某条政府信息，具体要走哪些步骤？")).toBe("procedure");
+    expect(expectedAnswer("企业申报市长质量奖分哪几步？")).toBe("procedure");
     // Not applying: how firms judged a place, what steps a school inspection takes, what to do about demands.
     expect(expectedAnswer("万全县的企业老板对在当地办企业的环境是怎么评价的？")).toBeUndefined();
     expect(expectedAnswer("挂牌督学到学校督导，按规矩要走哪几个步骤？")).toBeUndefined();

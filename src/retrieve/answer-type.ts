@@ -44,7 +44,7 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 const PERIOD = "(天|日|周|星期|月|年|季度)";
 const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
-const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍)/;
+const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍|[个家条件名人户次项所批篇场位座台份起宗例])/;
 
 /** 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金"), not a count of something else ("多少人获得补贴"). */
 const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算|投资)|(补贴|补助|奖金|经费|报酬|工资)(吗|呢)?[，,][^，。？?！!；;]{0,4}多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])/;
@@ -269,7 +269,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   [
     "procedure",
     new RegExp(
-      `(怎么|如何|怎样|咋)(样)?(去|才能|进行)?(${APPLY})|(去|到|在)哪(儿|里|个部门)?(${APPLY}|办)|(走|有)(什么|哪些|啥)(审批)?(流程|程序|手续)|(${APPLY})(的)?(流程|程序|手续)(是什么|有哪些|怎么走)|\\bhow (do|can|should|does|to) (i |we |one |you |a |an |the )?(\\w+ )?(apply|register|enrol|sign up)\\b|\\bwhere (do|can|should|to) (i |we |one |you )?(apply|register)\\b`,
+      `(怎么|如何|怎样|咋)(样)?(去|才能|进行)?(${APPLY})|(${APPLY})[^。？?！!；;]{0,24}(走|有|按|分)(什么|哪些|啥|哪几个|哪几)(${APPLY})?(步骤|步)|(去|到|在)哪(儿|里|个部门)?(${APPLY}|办)|(走|有)(什么|哪些|啥)(审批)?(流程|程序|手续)|(${APPLY})(的)?(流程|程序|手续)(是什么|有哪些|怎么走)|\\bhow (do|can|should|does|to) (i |we |one |you |a |an |the )?(\\w+ )?(apply|register|enrol|sign up)\\b|\\bwhere (do|can|should|to) (i |we |one |you )?(apply|register)\\b`,
       "i",
     ),
   ],

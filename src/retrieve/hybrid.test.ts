@@ -436,6 +436,13 @@ describe("confident", () => {
     const cars = await retriever.search("新购公务车辆要走什么审批流程？", { k: 3 });
     expect(cars.results[0]!.chunk.text).toContain("必须先由采购办逐一进行初审");
     expect(cars.confident).toBe(true);
+    // The steps of applying: 004 篇6 reports requests for information (none received), not how to make one.
+    const steps = await retriever.search("申请政府信息公开要走哪些步骤？", { k: 3 });
+    expect([steps.confident, steps.missing]).toEqual([false, "procedure"]);
+    // A school inspection's steps are not applying: 001 篇9's "七步法" answers them.
+    const inspection = await retriever.search("责任督学到学校督导，规定要走哪几个步骤？", { k: 3 });
+    expect(inspection.confident).toBe(true);
+    expect(inspection.results.map((h) => h.chunk.text).join("")).toContain("七步法");
   });
 
   test("the figure asked must come from a passage that matches the question fairly, and not be withheld as \"*\"", async () => {
