@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, onlyPlanned, placesNamed, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, onlyPlanned, placesNamed, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -593,6 +593,10 @@ describe("answer type", () => {
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")(changji)).toBe(false);
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")("在昌吉市召开全州居家养老服务示范点现场观摩会。")).toBe(true);
     expect(placesNamed("全州各乡镇要做好工作")).toEqual([]);
+    // By their level only: jieba tags 东西 as a place.
+    expect(placesNamed("每户送了多少钱的东西")).toContain("东西");
+    expect(placesWithLevel("每户送了多少钱的东西")).toEqual([]);
+    expect(placesWithLevel("沅江市一共有多少所学校")).toEqual(["沅江市"]);
   });
   it("reads the role a question asks who holds, when it names a person by role", () => {
     expect(roleAsked("七里河区第二轮区志编纂的主编是哪位领导？")).toBe("主编");

@@ -129,6 +129,10 @@ export function placesNamed(text: string): string[] {
     .map(({ word }) => word)
     .filter((word) => !PLACES_IN_GENERAL.test(word));
 }
+/** The places a text names by their level ("沅江市", "石渠县", "梁寨镇"), not words jieba tags as places without one ("东西", "满意度"). */
+export function placesWithLevel(text: string): string[] {
+  return placesNamed(text).filter((place) => PLACE_END_CHAR.test(place));
+}
 /** Places spoken of in general, which jieba may tag as places ("各乡镇", "全市", "城乡", "县区"). */
 const PLACES_IN_GENERAL = /^(各|全|本|我|该|每|所|邻|外|此|其|两|多|周边|当地)|^(乡镇|县区|区县|市县|县市|城乡|省市|市区|城区|街道|社区|县城|乡村|村镇|镇村|农村)$/;
 const PLACE_END_CHAR = /[省市县区州旗镇乡村]$/;

@@ -513,6 +513,19 @@ describe("confident", () => {
     expect([allowance.confident, allowance.missing]).toEqual([false, "money"]);
   });
 
+  test("a figure asked of a place is answered only by a passage whose article names that place", async () => {
+    // 001 篇9's "40所村小合格学校" is another county's; 000 篇5, about 沅江, prints its count of schools as "*所".
+    const schools = await retriever.search("沅江市一共有多少所学校和幼儿园？", { k: 3 });
+    expect([schools.confident, schools.missing]).toEqual([false, "count"]);
+    // 003 宁都's leading group has a head; 石渠县's (002 篇5) is never named.
+    const head = await retriever.search("石渠县质量强县领导小组组长是谁？", { k: 3 });
+    expect([head.confident, head.missing]).toEqual([false, "person"]);
+    // The place's own article gives the figure: still answered.
+    const notices = await retriever.search("石渠县全年下发了多少份整改通知？", { k: 3 });
+    expect(notices.confident).toBe(true);
+    expect(notices.results.map((h) => h.chunk.text).join("")).toContain("全年共计下发99份整改");
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });

@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, placesWithLevel, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -278,9 +278,11 @@ export class HybridRetriever implements Retriever {
     const gate = FAIR_SHARE * (byContent[0]?.[1] ?? 0);
     // A question about a year ("宁都县2021年…合格率是多少") is answered only by a passage about that year.
     const askedYears = [...new Set(normalized.match(YEAR) ?? [])];
+    // And one about a place ("沅江市一共有多少所中小学", "石渠县质量强县领导小组的组长是谁") only by a passage whose article names it.
+    const askedPlaces = english ? [] : placesWithLevel(normalized).filter((place) => this.known(place));
     const best = byContent
       .slice(0, ANSWER_TYPE_DEPTH)
-      .filter(([row, s]) => s >= gate && this.about(row, askedYears))
+      .filter(([row, s]) => s >= gate && this.about(row, askedYears) && this.aboutPlace(row, askedPlaces))
       .map(([row]) => this.index.chunks[row]!.text);
     // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
     // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
@@ -539,6 +541,18 @@ export class HybridRetriever implements Retriever {
    * 2021's plans ("一、2020年质量工作情况 … 合格率99.6%") does not answer what
    * the 2021 rate was.
    */
+  /**
+   * Whether a passage's article names one of `places` (any passage when none), in its text or its title,
+   * with or without the place's level ("沅江市" or "沅江"). 001 篇9's "40所村小合格学校" is another
+   * county's, and does not say how many schools 沅江市 has.
+   */
+  private aboutPlace(row: number, places: readonly string[]): boolean {
+    if (places.length === 0) return true;
+    const text = this.articleText(row);
+    const title = this.index.chunks[row]!.headingPath[0] ?? "";
+    return places.some((place) => [place, place.length >= 3 ? place.slice(0, -1) : place].some((name) => text.includes(name) || title.includes(name)));
+  }
+
   private about(row: number, years: readonly string[]): boolean {
     if (years.length === 0) return true;
     const named = indexText(this.index.chunks[row]!).match(YEAR);
