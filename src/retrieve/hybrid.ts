@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, placesWithLevel, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
@@ -541,6 +541,14 @@ export class HybridRetriever implements Retriever {
    * 2021's plans ("一、2020年质量工作情况 … 合格率99.6%") does not answer what
    * the 2021 rate was.
    */
+  private about(row: number, years: readonly string[]): boolean {
+    if (years.length === 0) return true;
+    const named = indexText(this.index.chunks[row]!).match(YEAR);
+    if (named) return years.some((y) => named.includes(y));
+    const inArticle = this.yearsOfArticles()[this.articleGroups().groupOf[row]!]!;
+    return years.some((y) => inArticle.has(y));
+  }
+
   /**
    * Whether a passage's article names one of `places` (any passage when none), in its text or its title,
    * with or without the place's level ("沅江市" or "沅江"). 001 篇9's "40所村小合格学校" is another
@@ -551,14 +559,6 @@ export class HybridRetriever implements Retriever {
     const text = this.articleText(row);
     const title = this.index.chunks[row]!.headingPath[0] ?? "";
     return places.some((place) => [place, place.length >= 3 ? place.slice(0, -1) : place].some((name) => text.includes(name) || title.includes(name)));
-  }
-
-  private about(row: number, years: readonly string[]): boolean {
-    if (years.length === 0) return true;
-    const named = indexText(this.index.chunks[row]!).match(YEAR);
-    if (named) return years.some((y) => named.includes(y));
-    const inArticle = this.yearsOfArticles()[this.articleGroups().groupOf[row]!]!;
-    return years.some((y) => inArticle.has(y));
   }
 
   private years?: Set<string>;
