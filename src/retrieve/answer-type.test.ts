@@ -597,6 +597,7 @@ describe("answer type", () => {
     expect(placesNamed("每户送了多少钱的东西")).toContain("东西");
     expect(placesWithLevel("每户送了多少钱的东西")).toEqual([]);
     expect(placesWithLevel("沅江市一共有多少所学校")).toEqual(["沅江市"]);
+    expect(placesWithLevel("干部异地培训一般安排去哪些城市")).toEqual([]);
   });
   it("reads the role a question asks who holds, when it names a person by role", () => {
     expect(roleAsked("七里河区第二轮区志编纂的主编是哪位领导？")).toBe("主编");

@@ -134,7 +134,7 @@ export function placesWithLevel(text: string): string[] {
   return placesNamed(text).filter((place) => PLACE_END_CHAR.test(place));
 }
 /** Places spoken of in general, which jieba may tag as places ("各乡镇", "全市", "城乡", "县区"). */
-const PLACES_IN_GENERAL = /^(各|全|本|我|该|每|所|邻|外|此|其|两|多|周边|当地)|^(乡镇|县区|区县|市县|县市|城乡|省市|市区|城区|街道|社区|县城|乡村|村镇|镇村|农村)$/;
+const PLACES_IN_GENERAL = /^(各|全|本|我|该|每|所|邻|外|此|其|两|多|周边|当地)|^(乡镇|县区|区县|市县|县市|城乡|省市|市区|城区|街道|社区|县城|乡村|村镇|镇村|农村|城市|城镇)$/;
 const PLACE_END_CHAR = /[省市县区州旗镇乡村]$/;
 /** jieba's tags for a name it does not know as a place: unknown, a person's, another proper noun, an organisation's. */
 const NAME_TAGS = new Set(["x", "nr", "nrt", "nz", "nt"]);
