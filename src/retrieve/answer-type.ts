@@ -46,8 +46,13 @@ const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
 const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍|[个家条件名人户次项所批篇场位座台份起宗例])/;
 
-/** 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金"), not a count of something else ("多少人获得补贴"). */
-const MONEY_ASKED = /多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算|投资)|(补贴|补助|奖金|经费|报酬|工资)(吗|呢)?[，,][^，。？?！!；;]{0,4}多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])/;
+/** 多少 not followed by a unit that counts something ("多少人", "多少项") or by 倍. */
+const HOW_MUCH = "多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])";
+/**
+ * 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金", "分到了多少投资"),
+ * or after it across a comma ("有补贴吗，标准多少"); not a count of something else ("多少人获得补贴").
+ */
+const MONEY_ASKED = new RegExp(`${HOW_MUCH}[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算|投资)|(补贴|补助|奖金|经费|报酬|工资)(吗|呢)?[，,][^，。？?！!；;]{0,4}${HOW_MUCH}`);
 
 /** Posts a question can ask the holder of ("组长是谁", "校长叫什么名字"). */
 const POSTS = "副?组长|主任|校长|院长|局长|处长|科长|所长|站长|队长|书记|负责人|牵头人|主席|指挥长|总指挥|[省市县区镇乡]长|一把手";

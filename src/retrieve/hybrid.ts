@@ -551,14 +551,18 @@ export class HybridRetriever implements Retriever {
 
   /**
    * Whether a passage's article names one of `places` (any passage when none), in its text or its title,
-   * with or without the place's level ("沅江市" or "沅江"). 001 篇9's "40所村小合格学校" is another
-   * county's, and does not say how many schools 沅江市 has.
+   * with or without the place's level ("沅江市" or "沅江": the name without it, which the full name
+   * contains, is what is looked for). 001 篇9's "40所村小合格学校" is another county's, and does not
+   * say how many schools 沅江市 has.
    */
   private aboutPlace(row: number, places: readonly string[]): boolean {
     if (places.length === 0) return true;
     const text = this.articleText(row);
     const title = this.index.chunks[row]!.headingPath[0] ?? "";
-    return places.some((place) => [place, place.length >= 3 ? place.slice(0, -1) : place].some((name) => text.includes(name) || title.includes(name)));
+    return places.some((place) => {
+      const name = place.length >= 3 ? place.slice(0, -1) : place;
+      return text.includes(name) || title.includes(name);
+    });
   }
 
   private years?: Set<string>;
