@@ -400,8 +400,8 @@ function someSentence(text: string, holds: (sentence: string) => boolean): boole
   return splitSentences(text).some(({ text: sentence }) => holds(sentence));
 }
 
-/** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量. */
-export const FIGURE_NAMES: Record<AnswerType | "count", string> = { count: "数量", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址" };
+/** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量, a group's items (`itemsAsked`) 逐项内容. */
+export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];

@@ -526,6 +526,19 @@ describe("confident", () => {
     expect(notices.results.map((h) => h.chunk.text).join("")).toContain("全年共计下发99份整改");
   });
 
+  test("the items of a group the passages only mention are not answered; items they list are", async () => {
+    // 002 报告3 says five unlicensed mixing plants were pulled down, not which.
+    const plants = await retriever.search("石渠县拆掉的那5家商混站都叫什么名字？", { k: 3 });
+    expect([plants.confident, plants.missing]).toEqual([false, "items"]);
+    // 001 篇7 names its "两审三控" system without spelling it out.
+    const reviews = await retriever.search("西峰区公车采购搞的“两审三控”，具体是哪两审、哪三控？", { k: 3 });
+    expect([reviews.confident, reviews.missing]).toEqual([false, "items"]);
+    // 004 篇1 sets out the five diligences one by one: answered, and the passage is first.
+    const diligences = await retriever.search("政府办主任要做到的“五勤”都是哪五个？", { k: 3 });
+    expect([diligences.confident, diligences.missing]).toEqual([true, undefined]);
+    expect(diligences.results[0]!.chunk.text).toContain("一是脑勤");
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });

@@ -12,6 +12,7 @@ import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
+import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram } from "../text/chargrams.js";
@@ -306,6 +307,10 @@ export class HybridRetriever implements Retriever {
     const roleUnwritten = role !== undefined && !this.known(role);
     // What happened in the end, asked of passages that only set the target ("最后实际完成了几条" of "预计2022年改造5条").
     const planned = !english && onlyPlanned(normalized, best, questionWords());
+    // The items of a group the passages only mention ("那5家商混站都叫什么名字" of "对…5家商混站进行了拆除"): listed nowhere in them or their article.
+    const items = english ? undefined : itemsAsked(normalized);
+    const unlisted =
+      items !== undefined && best.some((text) => mentionsGroup(text, items)) && !best.some((text) => itemsListed(text, items)) && !itemsListed(this.articleText(byContent[0]![0]), items);
     // Then, as for a count, a passage stating that kind of figure comes first.
     const bonusFor = byFigure && !counted && this.options.typeWeight > 0 ? supplies : undefined;
     // Only among passages that match the question fairly.
@@ -343,10 +348,10 @@ export class HybridRetriever implements Retriever {
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && !unlisted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
-    const missing = roleUnwritten ? "person" : planned ? "outcome" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : undefined));
+    const missing = roleUnwritten ? "person" : planned ? "outcome" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : unlisted ? "items" : undefined));
     const borderline = byRules && !confident && relevance >= BORDERLINE_SHARE * minRelevance;
     return {
       query,

@@ -29,8 +29,11 @@ export interface SearchResponse {
    * affairs, which the documents do not cover; why it is not confident.
    */
   officeAffairs?: string[];
-  /** The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives: why it is not confident. */
-  missing?: AnswerType | "count";
+  /**
+   * The kind of figure the question asks for (an amount, a time, a rate) that none of the best passages gives,
+   * or the items of a group they only mention ("items": "那5家商混站都叫什么名字"): why it is not confident.
+   */
+  missing?: AnswerType | "count" | "items";
   /**
    * Not confident, but only just: relevance close under the threshold and no
    * other rule against it. Colloquial questions that are answered land here
