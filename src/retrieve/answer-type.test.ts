@@ -675,3 +675,53 @@ describe("answer type", () => {
     expect(expectedAnswer("Under Fujian's 2007 'dinner table pollution' plan, what is the fine for selling privately slaughtered or diseased pork?")).toBe("money");
   });
 });
+
+describe("a document's number, an age, who interprets a rule, a rank, a penalty", () => {
+  // Real sentences of the seed corpus.
+  /** 004 篇7, line 345. */
+  const LIAONING = "中共辽宁省委办公厅、辽宁省人民政府办公厅联合印发了《中共辽宁省委办公厅辽宁省人民政府办公厅关于加强和改进新形势下档案工作的实施意见》 (辽委办发〔2015〕14号, 以下简称《实施意见》)";
+  /** 004 篇7, line 347. */
+  const LIAONING_PARTS = "该《实施意见》分为五部分16条, 除用简练文字强调中办发〔2014〕15号文件所规定的精神和原则外, 还结合辽宁实际, 对完善档案工作体制";
+  /** 001 篇10, line 330. */
+  const WINE_WORKERS = "当前,杨柳米酒生产经营从业人员有近200人,多为当地农村农民,大多在35岁以上,初中以上学历从业者所占比例不足50%";
+  /** 003 篇9, line 263. */
+  const CREDIT_FILES = "我市已有近4000家企业建立了信用档案,建档数量位居全省第一,全面提升了我市农产品生产经营主体诚信意识和信用水平";
+  /** 001 篇7, line 120. */
+  const PROCUREMENT_AUDIT = "定期组织纪检、法制、审计部门及部分采购单位人员对定点单位所售商品价格进行审计,对于价格偏高的给予警告直至取消定点资格的处理。";
+
+  it("reads each from the question's wording", () => {
+    expect(expectedAnswer("沅江中小学校食堂管理办法的发文字号是多少")).toBe("docNumber");
+    expect(expectedAnswer("辽宁那个实施意见文号是多少")).toBe("docNumber");
+    expect(expectedAnswer("选派的机关干部平均年龄多大")).toBe("age");
+    expect(expectedAnswer("米酒作坊的从业人员一般多少岁")).toBe("age");
+    expect(expectedAnswer("这个实施意见由哪个部门负责解释")).toBe("interpreter");
+    expect(expectedAnswer("保定农业企业建信用档案的数量在全省排第几")).toBe("rank");
+    expect(expectedAnswer("单位把采购化整为零规避招标会受到什么处罚")).toBe("penalty");
+    expect(expectedAnswer("What penalty do units face for splitting purchases?")).toBe("penalty");
+    // A fine's amount is money; how a case was handled is not a penalty asked.
+    expect(expectedAnswer("私屠滥宰的罚款标准是多少")).toBe("money");
+    expect(expectedAnswer("那些混凝土搅拌站最后是怎么处理的")).toBeUndefined();
+  });
+
+  it("a sentence gives each only in its own form", () => {
+    expect(suppliesAnswer(LIAONING, "docNumber")).toBe(true);
+    expect(suppliesAnswer(WINE_WORKERS, "docNumber")).toBe(false);
+    expect(suppliesAnswer(WINE_WORKERS, "age")).toBe(true);
+    expect(suppliesAnswer(LIAONING, "age")).toBe(false);
+    // The Liaoning opinion's issuers and parts are given, not who interprets it.
+    expect(suppliesAnswer(LIAONING, "interpreter") || suppliesAnswer(LIAONING_PARTS, "interpreter")).toBe(false);
+    expect(suppliesAnswer(CREDIT_FILES, "rank")).toBe(true);
+    expect(suppliesAnswer(WINE_WORKERS, "rank")).toBe(false);
+    expect(suppliesAnswer(PROCUREMENT_AUDIT, "penalty")).toBe(true);
+    expect(suppliesAnswer(CREDIT_FILES, "penalty")).toBe(false);
+  });
+
+  it("what happened in the end is asked with 没有 too, and a proposal (建议) is only a plan", () => {
+    /** 001 篇10, line 337. */
+    const proposal = "我们建议:整合资源分两步(或两种途径)进行,第一步,以现有许可证的酒厂牵头,按照市场分工和自愿原则,组织各酿酒农户,依法登记成立具有法人资格的“杨柳米酒酿造经营专业合作社”。";
+    const words = contentWords("杨柳米酒酿造专业合作社最后成立起来没有");
+    expect(onlyPlanned("杨柳米酒酿造专业合作社最后成立起来没有", [proposal], words)).toBe(true);
+    // Not a question about the end: nothing to judge.
+    expect(onlyPlanned("杨柳米酒酿造专业合作社由谁牵头成立", [proposal], contentWords("杨柳米酒酿造专业合作社由谁牵头成立"))).toBe(false);
+  });
+});

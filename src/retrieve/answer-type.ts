@@ -37,7 +37,12 @@ export type AnswerType =
   | "reason"
   | "outcome"
   | "comparison"
-  | "address";
+  | "address"
+  | "docNumber"
+  | "age"
+  | "interpreter"
+  | "rank"
+  | "penalty";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -189,11 +194,11 @@ const COMPARISON_STATED =
  * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
  * "最后哪个县拿了第一"), which a plan does not answer. Chinese only: the sentences are read for the question's words.
  */
-const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])/;
+const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])|(最后|最终|到头来)[^，。？?！!；;]{0,10}?(了吗|没有|了没|没)(?![\u4e00-\u9fa5])/;
 /** Words that ask for the result rather than name what it is of. */
 const RESULT_WORDS = /^(最后|最终|实际|到头来|完成|结果|到底|究竟)$/;
 /** A sentence that plans or sets a target ("预计2022年改造5条", "力争此项目首落昌吉", "要在春节前完成"). */
-const PLANNED = /预计|计划|力争|争取|确保|(?<![主重需纲摘概必只想])要(?![求点素害])|将(?!军)|拟|目标|规划|打算/;
+const PLANNED = /预计|计划|建议|力争|争取|确保|(?<![主重需纲摘概必只想])要(?![求点素害])|将(?!军)|拟|目标|规划|打算/;
 /** A sentence that reports what was done ("实际完成了4条", "已建成", "共完成", "荣获"). */
 const DONE = /已|实际|累计|共(完成|建成|实现|开通)|(完成|建成|实现|达到|开通|解决|拆除|取得)了|超额|圆满|顺利|如期|荣获|获得|被评为|评为|结果/;
 
@@ -282,6 +287,13 @@ const ASKS: Array<[AnswerType, RegExp]> = [
       "i",
     ),
   ],
+  // A document's number ("发文字号是多少"), an age ("平均年龄多大"), who interprets a rule ("由哪个部门负责解释"),
+  // a place in a ranking ("在全省排第几"), a penalty ("会受到什么处罚"): each told by its own wording.
+  ["docNumber", /文号|发文字号|文件编号|文件号|\bdocument number\b/i],
+  ["age", /(年龄|年纪)[^，。？?！!；;]{0,3}(多大|多少|几)|多大(年龄|年纪|岁数)|几岁|多少岁|\bhow old\b|\bage\b/i],
+  ["interpreter", /(谁|哪个部门|哪个单位|哪家单位|哪个机关|什么部门|什么单位)[^，。？?！!；;]{0,4}解释|解释权(归|在|属于)?(谁|哪)|\b(who|which [\w-]+) ([\w-]+ ){0,4}interprets?\b|\bresponsible for interpreting\b/i],
+  ["rank", /排(名)?(在)?(第几|多少名|几名|多少位)|第几名|名次|排名(怎么样|如何|多少|第几)|\bwhat (rank|place|position)\b|\branked\b/i],
+  ["penalty", /(什么|哪些|怎样|怎么|如何|啥)(样的)?(处罚|处分|惩罚|惩戒)|(处罚|处分|惩罚)(是什么|有哪些|怎么定)|\bpenalt(y|ies)\b|\bpunish(ed|ment)?\b|\bsanctions?\b/i],
   ["issuer", ISSUER_ASKED],
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
@@ -354,6 +366,15 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   comparison: COMPARISON_STATED,
   // A web address, a mailbox, or a street address ("http://wsqw.zhangzhou.gov.cn", "zzwsqwb@sina.com", "胜利西路118号").
   address: /https?:\/\/|www\.|\.(gov|com|org|net|edu)(\.cn)?(?![a-z])|[\w.-]+@[\w-]+\.[\w.]+|地址[:：为是]|[路街道巷弄]\d+号|邮编|邮政编码/i,
+  // "辽委办发〔2014〕…号", "益财企〔2017〕125号".
+  docNumber: /[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号/,
+  // "平均年龄38岁", "年满18周岁".
+  age: /\d+(\.\d+)?\s*(周)?岁|[一二三四五六七八九十]+(周)?岁/,
+  interpreter: /负责解释|解释权|由[^。；;]{1,20}解释/,
+  // "在全省排第3位", "位居全市前列", "名列第一".
+  rank: /第[一二三四五六七八九十\d]+(名|位)|排名|排在|排位|排行|位列|名列|位居|居[^，。；;]{0,6}(第|首|前列)|前[三五十\d]+(名|位)|首位|榜首/,
+  // "给予警告直至取消定点资格", "追究责任", "罚款".
+  penalty: /处罚|处分|罚款|罚金|追究|问责|通报批评|约谈|取消[^，。；;]{0,8}资格|警告|降级|撤职|停业|吊销|扣分|黑名单|诫勉|一票否决/,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
@@ -366,7 +387,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
  * gives it must also name something the question names (`statedOfAsked`).
  */
-const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address"]);
+const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
 
 export function saidOf(type: AnswerType): boolean {
   return SAID_OF.has(type);
@@ -401,7 +422,7 @@ function someSentence(text: string, holds: (sentence: string) => boolean): boole
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量, a group's items (`itemsAsked`) 逐项内容. */
-export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址" };
+export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址", docNumber: "文号", age: "年龄", interpreter: "解释部门", rank: "排名", penalty: "处罚" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];

@@ -539,6 +539,24 @@ describe("confident", () => {
     expect(diligences.results[0]!.chunk.text).toContain("一是脑勤");
   });
 
+  test("a document's number, who interprets it, an age, a rank and an outcome are answered only where stated", async () => {
+    // 000 篇五 names 沅江's canteen rules without their number; 004 篇7 gives the Liaoning opinion's number, not who interprets it.
+    const number = await retriever.search("沅江市的中小学校食堂管理办法，文号是什么？", { k: 3 });
+    expect([number.confident, number.missing]).toEqual([false, "docNumber"]);
+    const interpreter = await retriever.search("辽宁加强档案工作的实施意见，解释权归哪个部门？", { k: 3 });
+    expect([interpreter.confident, interpreter.missing]).toEqual([false, "interpreter"]);
+    // 000 篇二 counts the 208 cadres sent to firms, not their age.
+    const age = await retriever.search("帮扶企业的208名机关干部平均多少岁？", { k: 3 });
+    expect([age.confident, age.missing]).toEqual([false, "age"]);
+    // 001 篇10 only proposes the cooperative.
+    const founded = await retriever.search("杨柳米酒的专业合作社到最后成立了没有？", { k: 3 });
+    expect([founded.confident, founded.missing]).toEqual([false, "outcome"]);
+    // 003 篇9 ranks 保定's credit files first in the province: answered, from that passage.
+    const rank = await retriever.search("保定建立信用档案的农产品企业数量在全省排第几？", { k: 3 });
+    expect([rank.confident, rank.missing]).toEqual([true, undefined]);
+    expect(rank.results[0]!.chunk.text).toContain("位居全省第一");
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });
