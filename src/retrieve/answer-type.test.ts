@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, onlyPlanned, placesNamed, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, placesNamed, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -723,5 +723,27 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(onlyPlanned("杨柳米酒酿造专业合作社最后成立起来没有", [proposal], words)).toBe(true);
     // Not a question about the end: nothing to judge.
     expect(onlyPlanned("杨柳米酒酿造专业合作社由谁牵头成立", [proposal], contentWords("杨柳米酒酿造专业合作社由谁牵头成立"))).toBe(false);
+  });
+});
+
+describe("why a figure changed", () => {
+  it("is told apart from other reasons asked", () => {
+    expect(changeWhyAsked("1-8月规上小微企业营业收入为啥同比下降了")).toBe(true);
+    expect(changeWhyAsked("2021年产业发展专项资金为什么要按15%压减")).toBe(true);
+    expect(changeWhyAsked("营业收入下降的原因是什么")).toBe(true);
+    expect(changeWhyAsked("县里为啥要把帮扶重心放在企业身上")).toBe(false);
+    expect(changeWhyAsked("乡里为啥招商难、固定资产投资任务不好完成")).toBe(false);
+  });
+
+  it("is answered by a sentence giving a cause with the change, not by the change alone or a cause elsewhere", () => {
+    /** 003 篇4, line 143. */
+    const revenue = "1-8月,全市182户规下样本企业实现营业收入16.91亿元,同比增长31.0%;规上小微企业实现营业收入939.8亿元,同比下降4.5%";
+    /** 001 篇1, line 12. */
+    const hardship = "当前部份基层群众由于知识水平落后、文化程度较低,从事的行业基本上属于低收进行业,加上土地、资金、渠道的制约,增加了群众创业致富的难度";
+    /** 001 篇10: a cause, of something that did not change. */
+    const policies = "近年来,从中央到地方,相继出台了支持小微企业发展的各种政策,但由于缺乏细则,程序复杂,要求严格,杨柳米酒生产加工小作坊真正享受到优惠政策的非常有限。";
+    expect(answeredBy("规上小微企业营业收入为啥同比下降了", "reason")(revenue)).toBe(false);
+    expect(answeredBy("规上小微企业营业收入为啥同比下降了", "reason")(policies)).toBe(false);
+    expect(answeredBy("群众创业致富的难度为什么增加了", "reason")(hardship)).toBe(true);
   });
 });

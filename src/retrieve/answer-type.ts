@@ -389,6 +389,18 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  */
 const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
 
+/** A figure rising or falling. */
+const CHANGE = "下降|增长|减少|增加|提高|降低|上升|下滑|回落|压减|缩减|削减|涨|跌|翻番";
+/** Why a figure rose or fell ("营业收入为啥同比下降了", "为什么要按15%压减"): a reason the documents would state with the change. */
+const CHANGE_WHY = new RegExp(`(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,20}(${CHANGE})|(${CHANGE})[^，。？?！!；;]{0,10}(的)?(原因|为什么|为啥)`);
+/** A sentence stating a change and its cause ("受…影响，…下降", "由于…，…减少"). */
+const CHANGE_STATED = new RegExp(CHANGE);
+
+/** Whether a reason question asks why a figure changed: judged, where other reasons only lift the passages giving one. */
+export function changeWhyAsked(question: string): boolean {
+  return CHANGE_WHY.test(question);
+}
+
 export function saidOf(type: AnswerType): boolean {
   return SAID_OF.has(type);
 }
@@ -599,6 +611,7 @@ const PLANNED_YEAR_STATED = /(预计|计划|力争|争取|将于|将在|拟于|�
 
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType): (text: string) => boolean {
+  if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;

@@ -557,6 +557,16 @@ describe("confident", () => {
     expect(rank.results[0]!.chunk.text).toContain("位居全省第一");
   });
 
+  test("why a figure fell is answered only by a passage giving a cause; other reasons are not judged", async () => {
+    // 003 篇4 gives the small firms' revenue and its fall (同比下降4.5%), with no cause.
+    const fall = await retriever.search("今年1到8月规上小微企业的营业收入为什么下降了？", { k: 3 });
+    expect([fall.confident, fall.missing]).toEqual([false, "reason"]);
+    expect(fall.results.map((h) => h.chunk.text.replace(/\s+/g, "")).join("")).toContain("同比下降4.5%");
+    // 000 篇二 says why firms are the county's highlight in words without 因为 or 由于: still answered.
+    const why = await retriever.search("某县的帮扶企业报告为啥说经济发展最大的亮点在企业？", { k: 3 });
+    expect([why.confident, why.missing]).toEqual([true, undefined]);
+  });
+
   test("borderline: a colloquial question its passage answers, just under the threshold; an unrelated one is not borderline", async () => {
     // 004 篇4, 黎平县's legal-affairs office, says what troubles it in words the question does not use (头疼 → 困难 is not enough).
     const r = await retriever.search("黎平县法制办眼下最头疼的事是啥？", { k: 3 });

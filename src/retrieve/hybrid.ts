@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, changeWhyAsked, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, contentWords } from "./absent.js";
@@ -287,13 +287,14 @@ export class HybridRetriever implements Retriever {
       .map(([row]) => this.index.chunks[row]!.text);
     // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
     // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
-    // so neither's absence is a sign the documents do not say.
+    // so neither's absence is a sign the documents do not say. Except why a figure rose or fell ("营业收入为啥同比下降了"):
+    // a report that gives the change without a cause next to it does not give one.
     // A figure or a name is given in a sentence that says what it is of: one naming something the question names.
     const answerable =
       !supplies ||
       type === undefined ||
-      LIFT_ONLY.has(type) ||
-      (saidOf(type) ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
+      (LIFT_ONLY.has(type) && !(type === "reason" && changeWhyAsked(normalized))) ||
+      (saidOf(type) || type === "reason" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
