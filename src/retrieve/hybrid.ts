@@ -290,11 +290,10 @@ export class HybridRetriever implements Retriever {
     // so neither's absence is a sign the documents do not say. Except why a figure rose or fell ("营业收入为啥同比下降了"):
     // a report that gives the change without a cause next to it does not give one.
     // A figure or a name is given in a sentence that says what it is of: one naming something the question names.
+    const changeWhy = type === "reason" && changeWhyAsked(normalized);
+    const judged = type !== undefined && (!LIFT_ONLY.has(type) || changeWhy);
     const answerable =
-      !supplies ||
-      type === undefined ||
-      (LIFT_ONLY.has(type) && !(type === "reason" && changeWhyAsked(normalized))) ||
-      (saidOf(type) || type === "reason" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
+      !supplies || !judged || (saidOf(type) || changeWhy ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;

@@ -15,7 +15,8 @@ export interface ItemsAsked {
   figures: boolean;
 }
 
-const NUMERAL = "[0-9０-９.]+|[一二两三四五六七八九十百]+";
+/** A number in digits ("5", "3.32") or Chinese numerals ("两", "十七"). */
+const NUMERAL = "[0-9０-９]+(?:\\.[0-9]+)?|[一二两三四五六七八九十百]+";
 const CLASSIFIER = "个|家|项|条|所|名|位|座|处|类|种|批|起|件|步|方面";
 /** A quoted term that holds a number ("两审三控", "三小", "五勤", "七步法", "四个留下"). */
 const QUOTED = /[“"「『]([^”"」』]{2,12})[”"」』]/g;
