@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, placesNamed, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -556,8 +556,8 @@ describe("answer type", () => {
     const citistat = "CitiStat的建立花费了28.5万美金，年花费近40万美金，大部分的花费用于项目人员的工资。运行的前4年，节约了1亿美金。";
     const statestat = "巴尔的摩的CitiStat管理15000名雇员，而StateStat管理80000雇员，每一年的执行费用是36万美金，预算到2012年年花费为38.9万美金。";
     const money = (text: string) => suppliesAnswer(text, "money");
-    expect(saidOf("money")).toBe(true);
-    expect(saidOf("reason")).toBe(false);
+    expect(judgedBy("money", "CompStat每年花多少钱")).toBe("sentence");
+    expect(judgedBy("reason", "CitiStat为什么先从固体废物部门做起")).toBeUndefined();
     expect(systemNames("How much does the NYPD's CompStat system cost, and GMAP?")).toEqual(["NYPD", "CompStat", "GMAP"]);
     expect(systemNames("How much does Washington State's program cost?")).toEqual([]);
     expect(statedOfAsked([citistat, statestat], money, ["CompStat"])).toBe(false);
@@ -650,7 +650,7 @@ describe("answer type", () => {
     expect(expectedAnswer("Did the industrial parks' tax revenue rise compared with the previous year?")).toBe("comparison");
     // A figure asked with the comparison is judged by the figure.
     expect(expectedAnswer("帮扶单位引进的县外资金比去年涨了多少钱")).toBe("money");
-    expect(saidOf("comparison")).toBe(true);
+    expect(judgedBy("comparison", "七里河区这一年受理的信访事项跟上一年比是多了还是少了")).toBe("sentence");
     expect(suppliesAnswer(growth, "comparison")).toBe(true);
     expect(suppliesAnswer(checks, "comparison")).toBe(false);
   });
@@ -733,6 +733,11 @@ describe("why a figure changed", () => {
     expect(changeWhyAsked("营业收入下降的原因是什么")).toBe(true);
     expect(changeWhyAsked("县里为啥要把帮扶重心放在企业身上")).toBe(false);
     expect(changeWhyAsked("乡里为啥招商难、固定资产投资任务不好完成")).toBe(false);
+    // Judged in a sentence naming what is asked about; other reasons, and who issued a document, only lift.
+    expect(judgedBy("reason", "1-8月规上小微企业营业收入为啥同比下降了")).toBe("sentence");
+    expect(judgedBy("reason", "县里为啥要把帮扶重心放在企业身上")).toBeUndefined();
+    expect(judgedBy("issuer", "这份报告是哪个单位写的")).toBeUndefined();
+    expect(judgedBy("procedure", "申请公开政府信息具体要走哪些步骤")).toBe("passage");
   });
 
   it("is answered by a sentence giving a cause with the change, not by the change alone or a cause elsewhere", () => {

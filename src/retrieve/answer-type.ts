@@ -389,11 +389,18 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  */
 const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
 
+/**
+ * Kinds of answer that lift the passages giving one but do not decide whether the question is answered:
+ * a report without a sign-off often says who wrote it in its text ("临江市交通运输局成立了…"), and a reason
+ * is often given without 因为 or 由于, so neither's absence is a sign the documents do not say.
+ */
+const LIFT_ONLY = new Set<AnswerType>(["issuer", "reason"]);
+
 /** A figure rising or falling. */
 const CHANGE = "下降|增长|减少|增加|提高|降低|上升|下滑|回落|压减|缩减|削减|涨|跌|翻番";
 /** Why a figure rose or fell ("营业收入为啥同比下降了", "为什么要按15%压减"): a reason the documents would state with the change. */
 const CHANGE_WHY = new RegExp(`(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,20}(${CHANGE})|(${CHANGE})[^，。？?！!；;]{0,10}(的)?(原因|为什么|为啥)`);
-/** A sentence stating a change and its cause ("受…影响，…下降", "由于…，…减少"). */
+/** A change stated ("同比下降4.5%", "增加了…难度"); with a cause (`SUPPLIES.reason`) in the same sentence, it says why. */
 const CHANGE_STATED = new RegExp(CHANGE);
 
 /** Whether a reason question asks why a figure changed: judged, where other reasons only lift the passages giving one. */
@@ -401,8 +408,15 @@ export function changeWhyAsked(question: string): boolean {
   return CHANGE_WHY.test(question);
 }
 
-export function saidOf(type: AnswerType): boolean {
-  return SAID_OF.has(type);
+/**
+ * How the best passages are judged to give the kind of answer a question asks for: in a sentence that
+ * also names something the question names (`statedOfAsked`, for the kinds in `SAID_OF` and why a figure
+ * changed), anywhere in a passage, or not at all (`LIFT_ONLY`: the kind only lifts the passages giving it).
+ */
+export function judgedBy(type: AnswerType, question: string): "sentence" | "passage" | undefined {
+  if (type === "reason" && changeWhyAsked(question)) return "sentence";
+  if (LIFT_ONLY.has(type)) return undefined;
+  return SAID_OF.has(type) ? "sentence" : "passage";
 }
 
 /** A system a question names by the Latin name the documents write it with ("CompStat", "GMAP"): a capital inside, or all capitals. */

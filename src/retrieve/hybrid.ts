@@ -10,7 +10,7 @@ import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups 
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, changeWhyAsked, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, onlyPlanned, placesWithLevel, roleAsked, saidOf, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, contentWords } from "./absent.js";
@@ -114,8 +114,6 @@ const BORDERLINE_SHARE = 0.65;
  */
 const COUNT_NEAR_SHARE = 0.5;
 const COUNT_NEAR_CHARS = 10;
-/** Kinds of answer that lift the passages giving one but do not decide whether the question is answered. */
-const LIFT_ONLY = new Set<AnswerType>(["issuer", "reason"]);
 /** How many of the best passages may supply the kind of answer a question asks for (a figure, a time), if they match it fairly. */
 const ANSWER_TYPE_DEPTH = 3;
 /** Share of a document's `find` score that comes from its best passage (the rest: article-level BM25). */
@@ -285,15 +283,11 @@ export class HybridRetriever implements Retriever {
       .slice(0, ANSWER_TYPE_DEPTH)
       .filter(([row, s]) => s >= gate && this.about(row, askedYears) && this.aboutPlace(row, askedPlaces))
       .map(([row]) => this.index.chunks[row]!.text);
-    // Who issued a document, and why, only lift the passages that say: a report without a sign-off often
-    // says who wrote it in its text ("临江市交通运输局成立了…"), and a reason is often given without 因为 or 由于,
-    // so neither's absence is a sign the documents do not say. Except why a figure rose or fell ("营业收入为啥同比下降了"):
-    // a report that gives the change without a cause next to it does not give one.
-    // A figure or a name is given in a sentence that says what it is of: one naming something the question names.
-    const changeWhy = type === "reason" && changeWhyAsked(normalized);
-    const judged = type !== undefined && (!LIFT_ONLY.has(type) || changeWhy);
+    // Who issued a document, and most reasons, only lift the passages that say (`judgedBy`). A figure or a name
+    // is given in a sentence that says what it is of: one naming something the question names.
+    const judged = type === undefined ? undefined : judgedBy(type, normalized);
     const answerable =
-      !supplies || !judged || (saidOf(type) || changeWhy ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
+      !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
