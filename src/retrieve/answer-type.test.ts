@@ -104,6 +104,8 @@ describe("answer type", () => {
     expect(suppliesAnswer("这次所帮扶的企业虽然在数量上仅占全县民营企业的1.67，但全部是骨干企业、税收大户，是全县国民经济的支撑。", "rate")).toBe(true);
     expect(suppliesAnswer("2020年全省高质量发展综合考核评价指标中林业部门考核指标为林长制工作和林地（湿地）保有量，占总分中的4分。", "rate")).toBe(false);
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
+    // 万 before a noun counts that thing (001 梁寨镇: "8万多农民"), not a sum.
+    expect(suppliesAnswer("100多个干部面对8万多农民，问题多种多样，矛盾各有不同。", "money")).toBe(false);
     // An amount in the capital numerals of accounts (001 达拉特旗采购办).
     expect(suppliesAnswer("三是根据本单位的实际情况，给予了两户困难户每户价值伍佰元的生活慰问品。", "money")).toBe(true);
     expect(suppliesAnswer("产业发展专项资金自2007年设立以来", "year")).toBe(true);
@@ -371,6 +373,10 @@ describe("answer type", () => {
     expect(statesNamedAmount(water, moneyNamed("今冬明春水利建设总共计划投入多少资金")!)).toBe(true);
     // Asked only as 多少钱, any amount will do.
     expect(moneyNamed("县城房子一平米要多少钱")).toBeUndefined();
+    // A firm's registered capital is not money spent on anything (000 万全县).
+    const firms = "目前万全县民营企业已达到5366家，其中注册资金在500万元以上9家、100万元以上32家。";
+    expect(statesNamedAmount(firms, moneyNamed("万全县搞帮扶企业这项工作，县里每年拿出多少工作经费？")!)).toBe(false);
+    expect(statesNamedAmount("针对绿野公司扩大生产规模所面临的资金短缺问题，经多方联系，帮助企业解决流动资金300万元。", moneyNamed("帮绿野公司解决了多少资金？")!)).toBe(true);
   });
 
   it("holds a measure to a number in its unit's family (real passages of 002, 003 and 004)", () => {
