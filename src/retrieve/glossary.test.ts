@@ -16,6 +16,12 @@ describe("English glossary", () => {
     expect(translateEnglish("who led it")).toContain("牵头");
   });
 
+  it("reads 'can' and 'may' as the verbs a question uses, not a tin or the month", () => {
+    expect(translateEnglish("Who can be recruited as volunteer food safety monitors around schools?")).not.toContain("罐头");
+    expect(translateEnglish("May staff apply, and which units may be inspected?")).not.toContain("五月");
+    expect(translateEnglish("How many projects were approved in May 2021?")).toContain("五月");
+  });
+
   it("a halt is 停滞 as well as 停止 (000 篇五: \"现培训已基本处于停滞状态\")", () => {
     expect(translateEnglish("why has the training basically stopped")).toEqual(expect.arrayContaining(["停止", "停滞"]));
     expect(translateEnglish("training came to a halt")).toContain("停滞");

@@ -101,6 +101,11 @@ export function isMostlyEnglish(text: string): boolean {
   return latin > 3 * han && latin >= 4;
 }
 
+/** "may" as in "may apply" is not the month, which is written capitalised ("in May 2021") and not at a sentence's start. */
+function withoutModal(text: string): string {
+  return text.replace(/(^|[.?!]\s*)May\b/g, "$1may").replace(/\bmay\b/g, " ");
+}
+
 /**
  * The Chinese terms for the English words of `text`, one group per matched
  * phrase (numbers kept as they are, each its own group). At each word the
@@ -113,7 +118,7 @@ export function isMostlyEnglish(text: string): boolean {
  * groups both hold the compounds of their terms (`adjacentCompounds`).
  */
 export function translateEnglishGroups(text: string, known?: (term: string) => boolean): string[][] {
-  const ws = words(text);
+  const ws = words(withoutModal(text));
   const ss = ws.map(stem);
   const out: string[][] = [];
   const g = glossary();
