@@ -668,6 +668,9 @@ describe("answer type", () => {
     expect(expectedAnswer("What is the web address of the Qilihe District government website?")).toBe("address");
     expect(expectedAnswer("七里河区政府网站的网址是什么")).toBe("address");
     expect(expectedAnswer("外事侨务办的办公地址在哪")).toBe("address");
+    // Where an office works is its address, not where to apply (办 of 办公 is not 办理).
+    expect(expectedAnswer("漳州外事侨务办在哪办公？对他们的信息公开年报有疑问该找谁？")).toBe("address");
+    expect(expectedAnswer("去哪办营业执照？")).toBe("procedure");
     expect(expectedAnswer("外事侨务办的电子信箱是多少")).toBe("address");
     // Whether there is a mailbox is not asking for its address.
     expect(expectedAnswer("沅江有没有设立食品安全举报信箱")).toBeUndefined();

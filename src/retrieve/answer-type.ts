@@ -113,7 +113,7 @@ export function schoolNamed(text: string): boolean {
  * posted or set up ("在哪公示", "设在哪"), whose answer is a board or an office, not a place's name.
  */
 const LEVELS = "省|市|县|区|州|旗";
-const HELD = "开|召开|举行|举办|办|开展";
+const HELD = "开|召开|举行|举办|办(?!公)|开展";
 const PLACE_ASKED = new RegExp(
   `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
   "i",
@@ -283,7 +283,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   [
     "procedure",
     new RegExp(
-      `(怎么|如何|怎样|咋)(样)?(去|才能|进行)?(${APPLY})|(${APPLY})[^。？?！!；;]{0,24}(走|有|按|分)(什么|哪些|啥|哪几个|哪几)(${APPLY})?(步骤|步)|(去|到|在)哪(儿|里|个部门)?(${APPLY}|办)|(走|有)(什么|哪些|啥)(审批)?(流程|程序|手续)|(${APPLY})(的)?(流程|程序|手续)(是什么|有哪些|怎么走)|\\bhow (do|can|should|does|to) (i |we |one |you |a |an |the )?(\\w+ )?(apply|register|enrol|sign up)\\b|\\bwhere (do|can|should|to) (i |we |one |you )?(apply|register)\\b`,
+      `(怎么|如何|怎样|咋)(样)?(去|才能|进行)?(${APPLY})|(${APPLY})[^。？?！!；;]{0,24}(走|有|按|分)(什么|哪些|啥|哪几个|哪几)(${APPLY})?(步骤|步)|(去|到|在)哪(儿|里|个部门)?(${APPLY}|办(?!公))|(走|有)(什么|哪些|啥)(审批)?(流程|程序|手续)|(${APPLY})(的)?(流程|程序|手续)(是什么|有哪些|怎么走)|\\bhow (do|can|should|does|to) (i |we |one |you |a |an |the )?(\\w+ )?(apply|register|enrol|sign up)\\b|\\bwhere (do|can|should|to) (i |we |one |you )?(apply|register)\\b`,
       "i",
     ),
   ],
@@ -305,7 +305,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   // A web, mail or street address ("网站的网址是什么", "电子邮箱是多少", "办公地址在哪"); asked with a telephone number, the number decides (above).
-  ["address", /网址|网站地址|域名|(电子)?(邮箱|信箱)(地址|号)?(是|为)?(多少|什么|啥)|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
+  ["address", /(在|到)哪(儿|里)?办公|办公(地点|地址)|网址|网站地址|域名|(电子)?(邮箱|信箱)(地址|号)?(是|为)?(多少|什么|啥)|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],

@@ -12,6 +12,8 @@ const FIVE_DILIGENCES = "政府办公室主任要带领机关全体人员努力�
 const SEVEN_STEPS = "落实学校督导“七步法”工作常规,明确申报备案、团队分工、制定方案、准备工具、收集信息、现场评估、形成报告并反馈等七个挂牌督导工作步骤,建立以评估和指导学校完善三年发展规划为主线的发展性评价制度。";
 /** 000 篇二, line 81. */
 const SEVENTEEN_ITEMS = "出台了《县直单位帮扶企业考核办法》，细化了引项目、办实事、提建议、定规划等17项内容的计分标准。";
+/** 001 篇10, line 337. */
+const NINE_UNIFIED = "把36家酿酒农户组织起来,统一原料、统一生产工艺、统一产品标准、统一标识、统一营销、统一检测、统一质量安全把关、统一市场价格、统一散酒配送(即“九统一”)。";
 /** 003 篇1, line 96. */
 const FIRST_PRIZES = "评选出一等奖2个，鲁城街道、时庄镇，各奖壹万元，并授予“曲阜市科技工作模范乡镇（街道）”称号；二等奖5个，书院、姚村、息陬、王庄、南辛，各奖五千元。";
 
@@ -36,6 +38,8 @@ describe("items of a group", () => {
     expect(itemsListed(SEVEN_STEPS, itemsAsked("“七步法”具体是哪七步？")!)).toBe(true);
     expect(itemsListed(SEVEN_STEPS, itemsAsked("督导的那七个步骤具体是什么？")!)).toBe(true);
     expect(itemsListed(FIRST_PRIZES, itemsAsked("评出的2个一等奖具体是哪几个？")!)).toBe(true);
+    // Listed before the name that sums them up.
+    expect(itemsListed(NINE_UNIFIED, itemsAsked("杨柳米酒合作社要搞的“九统一”都包括哪些？")!)).toBe(true);
     const twoReviews = itemsAsked("“两审三控”，具体是哪两审、哪三控？")!;
     expect([mentionsGroup(TWO_REVIEWS, twoReviews), itemsListed(TWO_REVIEWS, twoReviews)]).toEqual([true, false]);
     // A list in the same sentence that is not of the group: what 世杰's plant was checked for.

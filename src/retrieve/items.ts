@@ -52,6 +52,8 @@ const ORDERED = new RegExp(`^[”"」』]?${COUNT_OF}?[^。；;]{0,4}[。：:，
 const COUNTED_LIST_AFTER = new RegExp(`^[^。；;]{0,60}?[^、，,。；;]{1,15}、[^。；;]{1,100}?等${COUNT_OF}`);
 /** Items listed and counted right before the group ("引项目、办实事、提建议、定规划等17项内容", "…等七个挂牌督导工作步骤"). */
 const LIST_BEFORE = new RegExp(`([^。；;，,：:]{0,80})等${COUNT_OF}?[\\u4e00-\\u9fa5]{0,6}$`);
+/** Items listed right before the group's name, which sums them up ("统一原料、统一生产工艺、…、统一散酒配送(即“九统一”)"). */
+const LIST_NAMED_AFTER = /([^。；;：:]{0,150})[（(]?(?:即|简称|统称|合称|也就是)[“"「『]?$/;
 /** A figure in a list ("40分", "15%", "壹万元"). */
 const FIGURE = /\d+|[一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+(?=[分元万亿%个家项人])/g;
 /** One figure said of each item ("各奖壹万元"). */
@@ -78,6 +80,8 @@ export function itemsListed(text: string, asked: ItemsAsked): boolean {
     if (after) lists.push(after[0]);
     const before = LIST_BEFORE.exec(flat.slice(Math.max(0, at - 100), at))?.[1];
     if (before?.includes("、")) lists.push(before);
+    const named = LIST_NAMED_AFTER.exec(flat.slice(Math.max(0, at - 160), at))?.[1];
+    if (named?.includes("、")) lists.push(named);
     if (lists.some((list) => !asked.figures || figuresEach(list))) return true;
   }
   return false;
