@@ -725,6 +725,31 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(suppliesAnswer(CREDIT_FILES, "penalty")).toBe(false);
   });
 
+  it("a document named by its title needs its own number, next to the title (002 报告1, line 48)", () => {
+    const rules = "市工信局印发了《项目申报与管理办法》《益阳市产业发展专项资金申报项目专家评审规定》《益阳市产业发展专项资金项目验收管理办法》《益阳市产业发展专项资金项目申报管理廉政纪律规定》等";
+    const asked = "《益阳市产业发展专项资金项目验收管理办法》的文号是多少？";
+    expect(answeredBy(asked, "docNumber")(rules)).toBe(false);
+    // 004 篇7: the opinion's number follows its title.
+    expect(answeredBy("《中共辽宁省委办公厅辽宁省人民政府办公厅关于加强和改进新形势下档案工作的实施意见》的文号是多少", "docNumber")(LIAONING)).toBe(true);
+    expect(answeredBy("《实施意见》的文号是多少", "docNumber")(LIAONING_PARTS)).toBe(false);
+  });
+
+  it("a year and month asked together needs both (001 篇4, line 53)", () => {
+    const yearOnly = "2013年年中,梁寨镇党委决定所有干部下村到组,挂钩联系居民家庭,下达政策、上传民情,构建起横向到边、纵向到底的服务网络。";
+    const asked = "梁寨镇的“民情信息动态管理服务系统”是哪年哪月建成上线的？";
+    expect(expectedAnswer(asked)).toBe("year");
+    expect(answeredBy(asked, "year")(yearOnly)).toBe(false);
+    expect(answeredBy("梁寨镇是哪一年决定干部下村到组的？", "year")(yearOnly)).toBe(true);
+  });
+
+  it("a salary asked per person needs a sum per person, not a total (003 篇1, line 48)", () => {
+    const costs = "CitiStat的建立花费了28.5万美金,年花费近40万美金,大部分的花费用于项目人员的工资。";
+    const asked = "巴尔的摩CitiStat项目雇的那几个运行人员，每人年薪多少？";
+    expect(expectedAnswer(asked)).toBe("money");
+    expect(answeredBy(asked, "money")(costs)).toBe(false);
+    expect(answeredBy("CitiStat项目人员的工资一年花多少？", "money")(costs)).toBe(true);
+  });
+
   it("what happened in the end is asked with 没有 too, and a proposal (建议) is only a plan", () => {
     /** 001 篇10, line 337. */
     const proposal = "我们建议:整合资源分两步(或两种途径)进行,第一步,以现有许可证的酒厂牵头,按照市场分工和自愿原则,组织各酿酒农户,依法登记成立具有法人资格的“杨柳米酒酿造经营专业合作社”。";

@@ -49,7 +49,7 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 const PERIOD = "(天|日|周|星期|月|年|季度)";
 const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
-const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍|[个家条件名人户次项所批篇场位座台份起宗例])/;
+const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|薪|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍|[个家条件名人户次项所批篇场位座台份起宗例])/;
 
 /** 多少 not followed by a unit that counts something ("多少人", "多少项") or by 倍. */
 const HOW_MUCH = "多少(?![个家条件名人户次项所批篇场位座台份亩吨辆处期倍])";
@@ -472,7 +472,7 @@ export function suppliesAnswer(text: string, type: AnswerType): boolean {
  * kind of money. Written from the corpus's own money words.
  */
 const MONEY_NAMES: Array<[RegExp, string]> = [
-  [/报酬|工资|薪酬|薪水|劳务费/, "报酬|工资|薪|劳务费|待遇"],
+  [/报酬|工资|薪|劳务费/, "报酬|工资|薪|劳务费|待遇"],
   [/补贴|补助|奖补/, "补贴|补助|奖补|资助|扶持"],
   [/奖金|奖励/, "奖"],
   [/罚款|罚金|罚没/, "罚"],
@@ -578,7 +578,7 @@ export function holderNamed(question: string): RegExp | undefined {
  */
 const PER_UNITS: string[][] = [["平方米", "平米", "平方", "平", "㎡"], ["公斤", "千克"], ["斤"], ["张"], ["瓶"], ["箱"], ["吨"], ["盒"], ["袋"], ["亩"], ["人次", "人"], ["次"], ["天", "日"], ["小时"], ["份"], ["桌"]];
 const PER_UNIT = PER_UNITS.flat().join("|");
-const PRICE_ASKED = "多少钱|几块钱|多少块|多少元|几元|卖多少|什么价|啥价|价格|价钱|售价|零售价|票价";
+const PRICE_ASKED = "多少钱|几块钱|多少块|多少元|几元|卖多少|什么价|啥价|价格|价钱|售价|零售价|票价|(?:薪|工资|报酬|补贴|补助|奖金)[^，。？?！!；;]{0,3}多少";
 const PER_ASKED = new RegExp(`(一|每|1)(${PER_UNIT})[^，。？?！!；;]{0,8}(${PRICE_ASKED})|(${PRICE_ASKED})[^，。？?！!；;]{0,4}(一|每|1)(${PER_UNIT})`);
 
 /** The unit family a question asks a price per, as a test for a text stating a price in it; undefined when it asks none. */
@@ -623,10 +623,32 @@ const PLANNED_YEAR_ASKED = /(预计|打算|计划|准备|要求|力争|争取|�
 /** A year stated as a plan, a forecast or a deadline ("预计2025年", "力争到2020年", "2015年底前完成"), not a year something was done in. */
 const PLANNED_YEAR_STATED = /(预计|计划|力争|争取|将于|将在|拟于|拟在|拟|打算|目标|规划|到|至)[^，。；;]{0,6}(\d{4}|[二〇零一九]{4})\s*年|(\d{4}|[二〇零一九]{4})\s*年(年?底|年内|上半年|下半年)?(之|以)?前/;
 
+/** A document a question names by its title ("《益阳市产业发展专项资金项目验收管理办法》的文号是多少"). */
+const TITLE = /《([^》]{4,60})》/;
+
+/** Whether `text` gives the number of the document titled `title` next to its title ("《…》(益财企〔2017〕125号)"), not another document's. */
+function numberOfTitle(text: string, title: string): boolean {
+  for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
+    // Up to the next title after it, or from the last title before it.
+    const after = text.slice(at + title.length, at + title.length + 24).split("《")[0]!;
+    const before = text.slice(Math.max(0, at - 16), at).split("》").pop()!;
+    if (SUPPLIES.docNumber.test(after) || SUPPLIES.docNumber.test(before)) return true;
+  }
+  return false;
+}
+
+/** A year and its month asked together ("哪年哪月成立的", "几几年几月", "what year and month"): a year alone does not answer it. */
+const YEAR_MONTH_ASKED = /(哪一?年|几几年|哪个年份)[^，。？?！!；;]{0,2}(哪个?月|几月)|\b(what|which) (year and month|month and year)\b/i;
+/** A year stated with its month ("2013年6月", "二〇一三年六月"). */
+const YEAR_MONTH_STATED = /(\d{4}|[二〇零一九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月/;
+
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType): (text: string) => boolean {
   if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
+  const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
+  if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);
+  if ((type === "year" || type === "date") && YEAR_MONTH_ASKED.test(question)) return (text) => YEAR_MONTH_STATED.test(text.replace(/\s+/g, ""));
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;
   if (perUnit) return (text) => perUnit.test(text);
