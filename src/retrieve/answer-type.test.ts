@@ -104,6 +104,8 @@ describe("answer type", () => {
     expect(suppliesAnswer("这次所帮扶的企业虽然在数量上仅占全县民营企业的1.67，但全部是骨干企业、税收大户，是全县国民经济的支撑。", "rate")).toBe(true);
     expect(suppliesAnswer("2020年全省高质量发展综合考核评价指标中林业部门考核指标为林长制工作和林地（湿地）保有量，占总分中的4分。", "rate")).toBe(false);
     expect(suppliesAnswer("杨柳米酒产自隆阳区杨柳乡杨柳村", "money")).toBe(false);
+    // 万元 with its digits printed as "*" is no amount (000 篇五, line 257).
+    expect(suppliesAnswer("标准化学校食堂建设达标*所，投入经费约*万元，大大改善了学校师生的用餐环境。", "money")).toBe(false);
     // 万 before a noun counts that thing (001 梁寨镇: "8万多农民"), not a sum.
     expect(suppliesAnswer("100多个干部面对8万多农民，问题多种多样，矛盾各有不同。", "money")).toBe(false);
     // An amount in the capital numerals of accounts (001 达拉特旗采购办).
