@@ -352,6 +352,8 @@ describe("answer type", () => {
     expect(villages.test("其中有7个村是“空壳村”")).toBe(true);
     // 004 篇5 lists its stages as numbered items.
     expect(countGiven("冬春水利建设分几个阶段推进？", written)!.test("(一)部署发动阶段(2007年9月―10月)")).toBe(true);
+    // A numbered heading that only ends like the word is not an item of it (003 篇3: 人员, not 成员单位).
+    expect(countGiven("宁都县质量兴县工作领导小组一共有多少个成员单位？", written)!.test("(四)各部门各单位人员配置不足,往往一人对接多项业务")).toBe(false);
     // Without knowing the word is written, or for a question that asks what they are, any count in 个 will do.
     expect(countGiven("梁寨镇一共下辖多少个行政村？")!.test("100多个干部面对8万多农民")).toBe(true);
     expect(countGiven("督学到学校要走哪几个步骤？", written)!.test("分为三个环节")).toBe(true);

@@ -744,7 +744,7 @@ export function countGiven(question: string, known?: (word: string) => boolean):
   const counted = wordCounted(question);
   if (thing && counted && counted.next !== "的" && known?.(counted.word) && units.every((u) => u === "个") && !/哪几/.test(question)) {
     const head = counted.word.slice(-1);
-    return new RegExp(`${thing.source}|${COUNT}个[^，。；;]{0,6}?${head}|${head}[^，。；;]{0,8}?${COUNT}个|[（(][一二三四五六七八九十\\d]+[）)][^。；;（(]{0,12}${head}`);
+    return new RegExp(`${thing.source}|${COUNT}个[^，。；;]{0,6}?${head}|${head}[^，。；;]{0,8}?${COUNT}个|[（(][一二三四五六七八九十\\d]+[）)][^。；;（(]{0,12}${counted.word}`);
   }
   return new RegExp(`${COUNT}(?:${units.join("|")})${thing ? `|${thing.source}` : ""}`);
 }
