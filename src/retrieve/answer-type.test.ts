@@ -738,6 +738,18 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(answeredBy("《实施意见》的文号是多少", "docNumber")(LIAONING_PARTS)).toBe(false);
   });
 
+  it("asks what an evaluation is judged by, answered by a score or a threshold (004 篇8 and 篇9)", () => {
+    expect(expectedAnswer("评“当阳市网上办公先进单位”具体要达到哪些量化标准？")).toBe("criterion");
+    expect(expectedAnswer("党校培训班综合考核具体按什么标准打分？")).toBe("criterion");
+    expect(expectedAnswer("督学责任区年度考核，评优秀要达到什么标准？")).toBe("criterion");
+    // A fee's rate is not an evaluation's criterion.
+    expect(expectedAnswer("辽宁那个档案工作意见里，档案保管维护费按什么标准给？")).not.toBe("criterion");
+    // 当阳 names its awards and who gets them, but no score or threshold.
+    const awards = "此外,还以政府办公室名义设立 “当阳市网上办公先进单位”和“当阳市网上办公先进个人”奖项,对在推广和应用网上办公门户过程中表现优秀的单位和个人给予表彰和奖励。";
+    expect(suppliesAnswer(awards, "criterion")).toBe(false);
+    expect(suppliesAnswer("治理工作目标:实行牲畜定点屠宰区域的猪、牛、羊定点屠宰率均达到90%以上", "criterion")).toBe(true);
+  });
+
   it("a year and month asked together needs both (001 篇4, line 53)", () => {
     const yearOnly = "2013年年中,梁寨镇党委决定所有干部下村到组,挂钩联系居民家庭,下达政策、上传民情,构建起横向到边、纵向到底的服务网络。";
     const asked = "梁寨镇的“民情信息动态管理服务系统”是哪年哪月建成上线的？";

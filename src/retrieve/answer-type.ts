@@ -42,7 +42,8 @@ export type AnswerType =
   | "age"
   | "interpreter"
   | "rank"
-  | "penalty";
+  | "penalty"
+  | "criterion";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -294,6 +295,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["interpreter", /(谁|哪个部门|哪个单位|哪家单位|哪个机关|什么部门|什么单位)[^，。？?！!；;]{0,4}解释|解释权(归|在|属于)?(谁|哪)|\b(who|which [\w-]+) ([\w-]+ ){0,4}interprets?\b|\bresponsible for interpreting\b/i],
   ["rank", /排(名)?(在)?(第几|多少名|几名|多少位)|第几名|名次|排名(怎么样|如何|多少|第几)|\bwhat (rank|place|position)\b|\branked\b/i],
   ["penalty", /(什么|哪些|怎样|怎么|如何|啥)(样的)?(处罚|处分|惩罚|惩戒)|(处罚|处分|惩罚)(是什么|有哪些|怎么定)|\bpenalt(y|ies)\b|\bpunish(ed|ment)?\b|\bsanctions?\b/i],
+  // What an evaluation is judged by ("评优秀要达到什么标准", "综合考核按什么标准打分"), not a fee's rate ("保管维护费按什么标准给").
+  ["criterion", /(评|考核|考评|打分|认定)[^，。？?！!；;]{0,24}?(什么|哪些|啥)(样的)?(量化|具体|评分|考核)?(标准|条件|要求)|按(什么|啥|哪些)(标准|要求)(打分|评分|评定|评选|考核|计分)|\b(evaluation|scoring|assessment|judging) criteria\b/i],
   ["issuer", ISSUER_ASKED],
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
@@ -375,6 +378,8 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   rank: /第[一二三四五六七八九十\d]+(名|位)|排名|排在|排位|排行|位列|名列|位居|居[^，。；;]{0,6}(第|首|前列)|前[三五十\d]+(名|位)|首位|榜首/,
   // "给予警告直至取消定点资格", "追究责任", "罚款".
   penalty: /处罚|处分|罚款|罚金|追究|问责|通报批评|约谈|取消[^，。；;]{0,8}资格|警告|降级|撤职|停业|吊销|扣分|黑名单|诫勉|一票否决/,
+  // A score or threshold an evaluation is judged by ("80分以上为优秀", "满分100分", "达到95%以上").
+  criterion: /(\d+|[一二三四五六七八九十百]+)分(及)?(以上|以下|为|的)|满分|分值|评分标准|计分标准|(达到|不低于|不少于|超过)[^，。；;]{0,8}(\d|[%％])|[\d.]+\s*[%％](及)?以上/,
   // A cause stated ("因无专项经费支持", "由于…", "原因在于…"), not 因此 or 因素.
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
@@ -387,7 +392,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
  * gives it must also name something the question names (`statedOfAsked`).
  */
-const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
+const SAID_OF = new Set<AnswerType>(["criterion", "money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
 
 /**
  * Kinds of answer that lift the passages giving one but do not decide whether the question is answered:
@@ -448,7 +453,7 @@ function someSentence(text: string, holds: (sentence: string) => boolean): boole
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量, a group's items (`itemsAsked`) 逐项内容. */
-export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址", docNumber: "文号", age: "年龄", interpreter: "解释部门", rank: "排名", penalty: "处罚" };
+export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址", docNumber: "文号", age: "年龄", interpreter: "解释部门", rank: "排名", penalty: "处罚", criterion: "评定标准" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
