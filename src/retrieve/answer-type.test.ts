@@ -750,6 +750,14 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(suppliesAnswer("治理工作目标:实行牲畜定点屠宰区域的猪、牛、羊定点屠宰率均达到90%以上", "criterion")).toBe(true);
   });
 
+  it("a duration asked in a unit is stated in it, and 每一年 is how often, not how long (001 篇7, 003 篇1)", () => {
+    const experts = "专家在开标前一小时才能了解招标内容,确保整个过程的公正性。";
+    expect(answeredBy("南皮县公开招标的招标公告要发布多少天？", "duration")(experts)).toBe(false);
+    expect(answeredBy("专家开标前多少小时才能知道招标内容？", "duration")(experts)).toBe(true);
+    expect(answeredBy("专家开标前多久才能知道招标内容？", "duration")(experts)).toBe(true);
+    expect(suppliesAnswer("巴尔的摩的CitiStat管理15000名雇员,而StateStat管理80000雇员,每一年的执行费用是36万美金", "duration")).toBe(false);
+  });
+
   it("a year and month asked together needs both (001 篇4, line 53)", () => {
     const yearOnly = "2013年年中,梁寨镇党委决定所有干部下村到组,挂钩联系居民家庭,下达政策、上传民情,构建起横向到边、纵向到底的服务网络。";
     const asked = "梁寨镇的“民情信息动态管理服务系统”是哪年哪月建成上线的？";

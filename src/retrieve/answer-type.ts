@@ -330,6 +330,21 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["comparison", COMPARISON_ASKED],
 ];
 
+/** A number of days written with 日 ("15日内"), not a day of a month ("1月14日", "一月十四日"). */
+const DAYS_BY_DATE = `(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`;
+
+/** The units a duration asked in one unit may be stated in ("多少天" → 15天, 10个工作日, 15日), not another ("一小时" for "多少天"). */
+const DURATION_UNITS: Record<string, string> = { 小时: "小时|钟头", 分钟: "分钟", 天: "天|工作日", 工作日: "天|工作日", 周: "周|星期", 星期: "周|星期", 个月: "个月" };
+const DURATION_UNIT_ASKED = /(多少|几)(个)?(小时|天|分钟|周|星期|个月|工作日)/;
+
+/** The test for a duration asked in a unit ("招标公告要发布多少天"); undefined for one asked in none ("多长时间", "多久"). */
+function durationIn(question: string): RegExp | undefined {
+  const unit = DURATION_UNIT_ASKED.exec(question)?.[3];
+  if (!unit) return undefined;
+  const days = DURATION_UNITS[unit] === DURATION_UNITS.天 ? `|${DAYS_BY_DATE}` : "";
+  return new RegExp(`(?<![\\d〇零.每])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(${DURATION_UNITS[unit]})${days}`);
+}
+
 const SUPPLIES: Record<AnswerType, RegExp> = {
   money: /\d[\d,.]*\s*(多)?(万|亿)?(美)?元|[一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟][一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]*(多)?(万|亿)?元|\d[\d,.]*\s*(多|余)?[万亿](?![多余]?[\u4e00-\u9fa5])|美金|元\/|元每/,
   time: /\d{1,2}月|\d{4}年|[一二三四五六七八九十]+月|\d{1,2}日|年底|年初|年内|月底|月初|上半年|下半年|季度|每年|每月|每周|(\d+|[一二三四五六七八九十两半]+)(个)?(小时|分钟|天|日|周)(内|前|后)|[前后](\d+|[一二三四五六七八九十两半]+)(个)?(小时|分钟|天|日|周)/,
@@ -338,7 +353,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
   // A length, not a year ("2009年", "二〇〇九年") or a day of a month ("1月14日", "一月十四日").
   duration: new RegExp(
-    `(?<![\\d〇零.])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`,
+    `(?<![\\d〇零.每])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|${DAYS_BY_DATE}`,
   ),
   // Also a rate stated without its sign: a rate of nought ("低风险死亡率为0"), and a share whose % the
   // source lost ("仅占全县民营企业的1.67"), not a count or an amount ("占总分中的4分").
@@ -664,6 +679,8 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
   if (type === "person") return personAnswer(question);
   if (type === "school") return schoolNamed;
   if (type === "place") return placeAnswer(question);
+  const unit = type === "duration" ? durationIn(question) : undefined;
+  if (unit) return (text) => unit.test(text);
   const family = type === "measure" ? measureFamily(question) : undefined;
   if (family) return (text) => family.test(text);
   return (text) => suppliesAnswer(text, type);
