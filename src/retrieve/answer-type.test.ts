@@ -744,6 +744,8 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(expectedAnswer("督学责任区年度考核，评优秀要达到什么标准？")).toBe("criterion");
     // A fee's rate is not an evaluation's criterion.
     expect(expectedAnswer("辽宁那个档案工作意见里，档案保管维护费按什么标准给？")).not.toBe("criterion");
+    // Nor is what a task requires, answered in words.
+    expect(expectedAnswer("林长制考核对乡镇有什么要求？")).not.toBe("criterion");
     // 当阳 names its awards and who gets them, but no score or threshold.
     const awards = "此外,还以政府办公室名义设立 “当阳市网上办公先进单位”和“当阳市网上办公先进个人”奖项,对在推广和应用网上办公门户过程中表现优秀的单位和个人给予表彰和奖励。";
     expect(suppliesAnswer(awards, "criterion")).toBe(false);

@@ -295,8 +295,9 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["interpreter", /(谁|哪个部门|哪个单位|哪家单位|哪个机关|什么部门|什么单位)[^，。？?！!；;]{0,4}解释|解释权(归|在|属于)?(谁|哪)|\b(who|which [\w-]+) ([\w-]+ ){0,4}interprets?\b|\bresponsible for interpreting\b/i],
   ["rank", /排(名)?(在)?(第几|多少名|几名|多少位)|第几名|名次|排名(怎么样|如何|多少|第几)|\bwhat (rank|place|position)\b|\branked\b/i],
   ["penalty", /(什么|哪些|怎样|怎么|如何|啥)(样的)?(处罚|处分|惩罚|惩戒)|(处罚|处分|惩罚)(是什么|有哪些|怎么定)|\bpenalt(y|ies)\b|\bpunish(ed|ment)?\b|\bsanctions?\b/i],
-  // What an evaluation is judged by ("评优秀要达到什么标准", "综合考核按什么标准打分"), not a fee's rate ("保管维护费按什么标准给").
-  ["criterion", /(评|考核|考评|打分|认定)[^，。？?！!；;]{0,24}?(什么|哪些|啥)(样的)?(量化|具体|评分|考核)?(标准|条件|要求)|按(什么|啥|哪些)(标准|要求)(打分|评分|评定|评选|考核|计分)|\b(evaluation|scoring|assessment|judging) criteria\b/i],
+  // What an evaluation is judged by ("评优秀要达到什么标准", "综合考核按什么标准打分"), not a fee's rate ("保管维护费按什么标准给")
+  // nor what a task requires ("考核有什么要求"), which is answered in words.
+  ["criterion", /(评|考核|考评|打分|认定)[^，。？?！!；;]{0,24}?(什么|哪些|啥)(样的)?(量化|具体|评分|考核)?标准|按(什么|啥|哪些)标准(打分|评分|评定|评选|考核|计分)|\b(evaluation|scoring|assessment|judging) criteria\b/i],
   ["issuer", ISSUER_ASKED],
   ["person", ASKS_HOLDER],
   ["person", WHICH_HOLDER],
@@ -407,7 +408,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
  * Kinds of answer a sentence gives of something: an amount, a date, a name. The sentence that
  * gives it must also name something the question names (`statedOfAsked`).
  */
-const SAID_OF = new Set<AnswerType>(["criterion", "money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty"]);
+const SAID_OF = new Set<AnswerType>(["money", "time", "date", "year", "duration", "rate", "measure", "phone", "frequency", "person", "firm", "school", "place", "outcome", "comparison", "address", "docNumber", "age", "interpreter", "rank", "penalty", "criterion"]);
 
 /**
  * Kinds of answer that lift the passages giving one but do not decide whether the question is answered:
