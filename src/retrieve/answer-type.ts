@@ -333,6 +333,10 @@ const ASKS: Array<[AnswerType, RegExp]> = [
 
 /** A number of days written with 日 ("15日内"), not a day of a month ("1月14日", "一月十四日"). */
 const DAYS_BY_DATE = `(?<![\\d〇零月.]|${CN_NUM})(\\d{1,3}|${CN_NUM}+)\\s*(个)?日`;
+/** A length in one of `units` ("3个月", "十五天"), not the end of a longer number nor said with 每 ("每一年" is how often). */
+function lengthIn(units: string): string {
+  return `(?<![\\d〇零.每])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(${units})`;
+}
 
 /** The units a duration asked in one unit may be stated in ("多少天" → 15天, 10个工作日, 15日), not another ("一小时" for "多少天"). */
 const DURATION_UNITS: Record<string, string> = { 小时: "小时|钟头", 分钟: "分钟", 天: "天|工作日", 工作日: "天|工作日", 周: "周|星期", 星期: "周|星期", 个月: "个月" };
@@ -342,8 +346,9 @@ const DURATION_UNIT_ASKED = /(多少|几)(个)?(小时|天|分钟|周|星期|个
 function durationIn(question: string): RegExp | undefined {
   const unit = DURATION_UNIT_ASKED.exec(question)?.[3];
   if (!unit) return undefined;
-  const days = DURATION_UNITS[unit] === DURATION_UNITS.天 ? `|${DAYS_BY_DATE}` : "";
-  return new RegExp(`(?<![\\d〇零.每])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(${DURATION_UNITS[unit]})${days}`);
+  // Days may also be written with 日 ("15日内").
+  const days = unit === "天" || unit === "工作日" ? `|${DAYS_BY_DATE}` : "";
+  return new RegExp(`${lengthIn(DURATION_UNITS[unit]!)}${days}`);
 }
 
 const SUPPLIES: Record<AnswerType, RegExp> = {
@@ -354,7 +359,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
   // A length, not a year ("2009年", "二〇〇九年") or a day of a month ("1月14日", "一月十四日").
   duration: new RegExp(
-    `(?<![\\d〇零.每])(\\d{1,3}|${CN_NUM}+)\\s*(个)?(小时|天|分钟|周|星期|个月|年|工作日)|${DAYS_BY_DATE}`,
+    `${lengthIn("小时|天|分钟|周|星期|个月|年|工作日")}|${DAYS_BY_DATE}`,
   ),
   // Also a rate stated without its sign: a rate of nought ("低风险死亡率为0"), and a share whose % the
   // source lost ("仅占全县民营企业的1.67"), not a count or an amount ("占总分中的4分").
