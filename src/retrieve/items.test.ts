@@ -22,8 +22,8 @@ describe("items of a group", () => {
     expect(itemsAsked("西峰区公务用车采购实行的“两审三控”，具体是哪两审、哪三控？")).toEqual({ group: "两审三控", figures: false });
     expect(itemsAsked("当政府办主任要做到的“五勤”都是哪五个？")).toEqual({ group: "五勤", figures: false });
     expect(itemsAsked("学校督导“七步法”工作常规包括哪七个步骤？")).toEqual({ group: "七步法", figures: false });
-    expect(itemsAsked("石渠县被拆除的那5家商混站都叫什么名字？")).toEqual({ group: "商混站", figures: false });
-    expect(itemsAsked("《县直单位帮扶企业考核办法》里那17项内容各占多少分？")).toEqual({ group: "内容", figures: true });
+    expect(itemsAsked("石渠县被拆除的那5家商混站都叫什么名字？")).toEqual({ group: "商混站", figures: false, count: 5 });
+    expect(itemsAsked("《县直单位帮扶企业考核办法》里那17项内容各占多少分？")).toEqual({ group: "内容", figures: true, count: 17 });
   });
 
   it("asks nothing of a group the question only names, or of a quoted term without a number", () => {
@@ -51,5 +51,13 @@ describe("items of a group", () => {
     expect(itemsListed(SEVENTEEN_ITEMS, itemsAsked("那17项内容分别是什么？")!)).toBe(true);
     expect(itemsListed(SEVENTEEN_ITEMS, itemsAsked("那17项内容各占多少分？")!)).toBe(false);
     expect(itemsListed(FIRST_PRIZES, itemsAsked("那2个一等奖各奖多少钱？")!)).toBe(true);
+  });
+
+  it("a list of the group counted with another number is another group's", () => {
+    // 篇1 lists the townships' two first prizes; the science award's three (共评出一等奖3项) are named nowhere.
+    expect(itemsListed(FIRST_PRIZES, itemsAsked("科技进步奖评出的3个一等奖具体是哪几个项目？")!)).toBe(false);
+    expect(itemsListed(FIRST_PRIZES, itemsAsked("科技进步奖评出的两个一等奖具体是哪几个？")!)).toBe(true);
+    // A question that gives no number takes any list.
+    expect(itemsListed(FIRST_PRIZES, { group: "一等奖", figures: false })).toBe(true);
   });
 });

@@ -7,12 +7,16 @@
  * only mentions it ("对未取得相关资质的5家商混站进行了拆除") does not.
  */
 
+import { numeralValue } from "../text/numerals.js";
+
 /** What a question asks the items of: the group's name, and whether it asks a figure for each item. */
 export interface ItemsAsked {
   /** The group as the documents would write its name: a quoted term ("两审三控") or the thing counted ("商混站"). */
   group: string;
   /** Whether it asks a figure for each item ("各占多少分", "分别摊多少"), not only what they are. */
   figures: boolean;
+  /** How many items the question says the group has ("那5家商混站" 5, "3个一等奖" 3), when it says. */
+  count?: number;
 }
 
 /** A number in digits ("5", "3.32") or Chinese numerals ("两", "十七"). */
@@ -39,8 +43,34 @@ export function itemsAsked(question: string): ItemsAsked | undefined {
     const after = question.slice(m.index + m[0].length);
     if (HAS_NUMERAL.test(m[1]!) && (ASKED_OF_TERM.test(after) || WHICH_NUMBERED.test(after))) return { group: m[1]!, figures };
   }
-  for (const m of question.matchAll(COUNTED)) if (ASKED_OF_COUNT.test(question.slice(m.index + m[0].length))) return { group: m[1]!, figures };
+  for (const m of question.matchAll(COUNTED)) {
+    if (!ASKED_OF_COUNT.test(question.slice(m.index + m[0].length))) continue;
+    const count = countValue(m[0]);
+    return count === undefined ? { group: m[1]!, figures } : { group: m[1]!, figures, count };
+  }
   return undefined;
+}
+
+/** The value of the number a count starts with ("5家" 5, "三个" 3, "十七项" 17). */
+function countValue(counted: string): number | undefined {
+  const numeral = new RegExp(`^(?:${NUMERAL})`).exec(counted)?.[0];
+  if (numeral === undefined) return undefined;
+  return /^[0-9０-９]/.test(numeral) ? Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : numeralValue(numeral);
+}
+
+/** A count written right after a group's name ("一等奖2个") or right before it ("3项一等奖", "5家的商混站"). */
+const COUNT_AFTER = new RegExp(`^(?:${NUMERAL})(?=${CLASSIFIER})`);
+const COUNT_BEFORE = new RegExp(`(?:${NUMERAL})(?=(?:${CLASSIFIER})的?$)`);
+
+/**
+ * Whether the group named at `at` is counted there with another number than the question's: "一等奖2个，鲁城街道、时庄镇"
+ * lists another award's first prizes than "3个一等奖" asks of.
+ */
+function countedOtherwise(flat: string, at: number, asked: ItemsAsked): boolean {
+  if (asked.count === undefined) return false;
+  const stated = COUNT_AFTER.exec(flat.slice(at + asked.group.length))?.[0] ?? COUNT_BEFORE.exec(flat.slice(Math.max(0, at - 8), at))?.[0];
+  const value = stated === undefined ? undefined : countValue(stated);
+  return value !== undefined && value !== asked.count;
 }
 
 const COUNT_OF = `(?:(?:${NUMERAL})(?:${CLASSIFIER})?)`;
@@ -68,6 +98,7 @@ function figuresEach(list: string): boolean {
 export function itemsListed(text: string, asked: ItemsAsked): boolean {
   const flat = text.replace(/\s+/g, "");
   for (let at = flat.indexOf(asked.group); at >= 0; at = flat.indexOf(asked.group, at + 1)) {
+    if (countedOtherwise(flat, at, asked)) continue;
     const rest = flat.slice(at + asked.group.length);
     const lists: string[] = [];
     const joined = JOIN.exec(rest);
