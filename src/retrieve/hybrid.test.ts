@@ -273,6 +273,19 @@ describe("confident", () => {
     expect(canteen.confident).toBe(true);
   });
 
+  test("an area of government work no document writes is not confident, though the question's other words match and are few", async () => {
+    // 机关, 办公楼 and 要求 occur; 垃圾分类 nowhere, and the share of absent words alone (垃圾, 投放) is under the rule's.
+    const sorting = await retriever.search("机关办公楼的垃圾分类是怎么要求投放的？", { k: 3 });
+    expect(sorting.relevance).toBeGreaterThan(retriever.options.minRelevance);
+    expect(sorting.absent).toEqual(["垃圾分类", "投放"]);
+    expect(sorting.confident).toBe(false);
+    expect(sorting.borderline).toBeUndefined();
+    // The seeds write 林长制 (石渠, 益阳): a question about it is theirs to answer.
+    const forests = await retriever.search("林长制考核对森林督查案件查处有什么要求？", { k: 3 });
+    expect(forests.absent).toBeUndefined();
+    expect(forests.confident).toBe(true);
+  });
+
   test("a count the best passage's article never gives, in any unit, is not given; one it gives elsewhere, in a unit counting alike, is", async () => {
     // 001 篇8 reports its survey of cadre training in shares only: how many questionnaires, it never says.
     const survey = await retriever.search("那次干部教育培训的问卷一共发出去多少份？", { k: 3 });

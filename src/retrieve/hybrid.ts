@@ -9,6 +9,7 @@ import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
+import { uncoveredTopics } from "./policy-topics.js";
 import { PinyinNames } from "./pinyin-names.js";
 import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
@@ -341,8 +342,11 @@ export class HybridRetriever implements Retriever {
     if (years.length) absent.absent.push(...years);
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
+    // An area of government work no document writes ("垃圾分类", "河长制"): the documents are about other work.
+    const topics = uncoveredTopics(normalized, this.known, english !== undefined);
+    if (topics.length) absent.absent = [...topics, ...absent.absent.filter((word) => !topics.some((topic) => topic.includes(word)))];
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && !unlisted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && !unlisted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0 && topics.length === 0;
     const confident = byRules && relevance >= minRelevance;
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
     const missing = roleUnwritten ? "person" : planned ? "outcome" : type && !answerable ? type : (withheld ?? (uncounted ? "count" : unlisted ? "items" : undefined));
