@@ -210,9 +210,9 @@ describe("answer type", () => {
     // The steps of applying ("申请…要走哪些步骤"), commas between, are how to apply.
     expect(expectedAnswer("想向漳州外侨办申请公开某条政府信息，具体要走哪些步骤？")).toBe("procedure");
     expect(expectedAnswer("企业申报市长质量奖分哪几步？")).toBe("procedure");
-    // Not applying: how firms judged a place, what steps a school inspection takes, what to do about demands.
+    // Not applying: how firms judged a place, what steps a school inspection takes (its steps), what to do about demands.
     expect(expectedAnswer("万全县的企业老板对在当地办企业的环境是怎么评价的？")).toBeUndefined();
-    expect(expectedAnswer("挂牌督学到学校督导，按规矩要走哪几个步骤？")).toBeUndefined();
+    expect(expectedAnswer("挂牌督学到学校督导，按规矩要走哪几个步骤？")).toBe("steps");
     expect(expectedAnswer("老百姓提的要求不合理或者一时办不了，该怎么应对？")).toBeUndefined();
     // Mentions: 003's firms "符合条件", 002's projects "不符合申报条件", 003's CitiStat staff preparing meeting papers.
     const eligible = "通过召开政策宣讲会、入企走访宣传等方式，提高集聚区企业政策知晓度，指导符合条件的企业积极申报政策支持。";
@@ -810,5 +810,31 @@ describe("why a figure changed", () => {
     expect(answeredBy("规上小微企业营业收入为啥同比下降了", "reason")(revenue)).toBe(false);
     expect(answeredBy("规上小微企业营业收入为啥同比下降了", "reason")(policies)).toBe(false);
     expect(answeredBy("群众创业致富的难度为什么增加了", "reason")(hardship)).toBe(true);
+  });
+});
+
+describe("the steps of a process", () => {
+  it("is asked by the steps or links it goes through; the steps of applying ask how to apply", () => {
+    expect(expectedAnswer("当阳市的请示报告在网上流转，要依次经过哪几个审批环节？")).toBe("steps");
+    expect(expectedAnswer("当阳市网上办公系统里，一份请示报告从起草到批复要经过哪几个流转环节？")).toBe("steps");
+    expect(expectedAnswer("责任督学挂牌督导具体分哪几个工作步骤？")).toBe("steps");
+    expect(expectedAnswer("What steps does a school inspection by a designated inspector follow?")).toBe("steps");
+    expect(expectedAnswer("企业怎么申报市长质量奖？")).toBe("procedure");
+    expect(expectedAnswer("因公出国办护照要走什么审批流程？")).toBe("procedure");
+  });
+
+  it("is answered by the steps listed or in order, not by a list of things or aims (real sentences)", () => {
+    const test = answeredBy("七里河区政府做重大决策得走哪些程序", "steps");
+    /** 004 篇1, line 25: named as a 程序 after the list. */
+    expect(test("严格执行重大决策“公众参与、专家论证、风险评估、合法性审查和集体讨论”程序。")).toBe(true);
+    /** 001 篇9, line 193: after 等, with what the steps are of. */
+    expect(test("落实学校督导“七步法”工作常规,明确申报备案、团队分工、制定方案、准备工具、收集信息、现场评估、形成报告并反馈等七个挂牌督导工作步骤")).toBe(true);
+    /** 001 篇10, line 339: steps in order. */
+    expect(test("我们建议：整合资源分两步（或两种途径）进行，第一步，以现有许可证的酒厂牵头")).toBe(true);
+    /** 001 篇10, line 328 and 331: lists of actions that are not a process's steps. */
+    expect(test("这种以家庭为单位集生活、生产、销售为一体的“三合一”小作坊")).toBe(false);
+    expect(test("小作坊没有长远的人才引进、培养、管理和使用规划")).toBe(false);
+    /** 004 篇8, line 355: a process named, its steps not. */
+    expect(test("其中，请示报告在宜昌市率先实现全流程网上流转，实现了传统纸质办公模式的重大变革。")).toBe(false);
   });
 });

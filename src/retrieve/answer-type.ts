@@ -43,7 +43,8 @@ export type AnswerType =
   | "interpreter"
   | "rank"
   | "penalty"
-  | "criterion";
+  | "criterion"
+  | "steps";
 
 const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
@@ -274,6 +275,42 @@ function measureFamily(question: string): RegExp | undefined {
   return family ? measureStated(family) : undefined;
 }
 
+/** The steps or stages of a process asked ("经过哪几个环节", "走哪些程序", "审批流程有哪些", "what steps"). */
+const STEPS_ASKED =
+  /(经过|经|走|有|分|包括|包含)(哪几个|哪几道|哪几|哪些|几个|几道)[^，。？?！!；;]{0,6}(环节|步骤|流程|程序)|(环节|步骤|流程|程序)(都)?(有哪些|是什么|是哪些|有几个|分别是)|\b(what|which) ([\w-]+ ){0,2}(steps|stages)\b|\bhow many (steps|stages)\b/i;
+/** Three items or more set off by 、, each short ("公众参与、专家论证、风险评估、合法性审查、集体讨论决定"). */
+const SHORT_LIST = /(?:[\u4e00-\u9fa5]{2,8}、){2,}[\u4e00-\u9fa5]{2,8}/g;
+/** The acts a process is made of, as the documents end a step's name with them ("专家论证", "合法性审查", "签发"). */
+const PROCESS_ACT = /(起草|拟稿|拟办|审核|审批|审查|审定|审签|签发|批复|批示|受理|公示|论证|评估|决定|讨论|调研|听证|备案|登记|申报|申请|评审|验收|核实|核查|推荐|初审|复审|会签|核稿|登报|归档|办结|分办|承办|督办|传阅|报批|送审)$/;
+/**
+ * Where a list is said to be steps: before it ("程序包括", "环节为") or after it, the last item's rest and a
+ * closing quote allowed ("…合法性审查和集体讨论”程序", "五道程序"), or after 等 with what the steps are of
+ * ("…形成报告并反馈等七个挂牌督导工作步骤").
+ */
+const STEPS_BEFORE = /(环节|步骤|程序|流程)(包括|有|为|是|分为|依次为|[:：])$/;
+const STEPS_AFTER =
+  /^[\u4e00-\u9fa5]{0,6}?[”"」』]?(这)?([\d一二三四五六七八九十几]+)?(个|道)?(环节|步骤|程序|流程|关)|^[\u4e00-\u9fa5]{0,6}?[”"」』]?等([\d一二三四五六七八九十几]+)?(个|道|项)?[\u4e00-\u9fa5]{0,8}?(环节|步骤|程序|流程)/;
+
+/**
+ * Whether a text lists steps: three short items or more that are a process's acts (most end like one:
+ * 论证, 评估, 审查, 决定), or that it says are steps ("…等环节"); not a list of things or of aims
+ * ("生活、生产、销售", "引进、培养、管理").
+ */
+function stepsListed(text: string): boolean {
+  return someSentence(text, (sentence) => {
+    const flat = sentence.replace(/\s+/g, "");
+    for (const m of flat.matchAll(SHORT_LIST)) {
+      const at = m.index;
+      // The last item may have taken the 等 that closes the list ("…形成报告并反馈等七个…步骤").
+      const list = m[0].endsWith("等") ? m[0].slice(0, -1) : m[0];
+      if (STEPS_BEFORE.test(flat.slice(Math.max(0, at - 8), at)) || STEPS_AFTER.test(flat.slice(at + list.length))) return true;
+      const items = list.split("、");
+      if (items.filter((item) => PROCESS_ACT.test(item)).length * 3 >= items.length * 2) return true;
+    }
+    return false;
+  });
+}
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
   ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
@@ -288,6 +325,9 @@ const ASKS: Array<[AnswerType, RegExp]> = [
       "i",
     ),
   ],
+  // The steps a process goes through ("要依次经过哪几个审批环节", "督导分哪几个工作步骤"), after how to apply
+  // ("申请公开…具体要走哪些步骤" asks how): answered by the steps in order or listed.
+  ["steps", STEPS_ASKED],
   // A document's number ("发文字号是多少"), an age ("平均年龄多大"), who interprets a rule ("由哪个部门负责解释"),
   // a place in a ranking ("在全省排第几"), a penalty ("会受到什么处罚"): each told by its own wording.
   ["docNumber", /文号|发文字号|文件编号|文件号|\bdocument number\b/i],
@@ -405,6 +445,8 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   reason: /因为|由于|原因|之所以|导致|造成|致使|因[^此而素]/,
   // A number in a unit of measure ("海拔4200米", "3.5万亩", "除治疫木1200株"): `measureFamily` narrows it to the unit's family.
   measure: measureStated(MEASURE_UNITS.flat()),
+  // Steps in order ("第一步", "首先…然后", "拟稿→审核", "申报、评审、公示"); a list of actions is told by `stepsListed`.
+  steps: new RegExp(`第[一二1]步|首先[^。；;]{2,60}(然后|其次|接着|再|最后)|(?<![\u4e00-\u9fa5])先[^。；;，,]{2,20}[，,]?(然后|再|后)[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2,8}(→|－>|->|—>)[\u4e00-\u9fa5]{2,8}|(${STAGE})[、→－—-](${STAGE})[、→－—-](${STAGE})`),
   // A mobile or fixed-line number, or a short hotline number said to be one ("12315投诉举报", "拨打12345").
   phone: /(?<![\d.、,])(1[3-9]\d{9}|0\d{2,3}[-－—]\d{7,8}|\d{7,8})(?![\d.、,万亿元户人亩])|(?<![\d.、,])\d{3,6}[”"」]?\s*(热线|电话|专线|服务台|投诉)|(拨打|热线|电话|号码)[:：为是]?\s*[“"「]?\d{3,}/,
 };
@@ -474,7 +516,7 @@ function someSentence(text: string, holds: (sentence: string) => boolean): boole
 }
 
 /** What each kind of figure is called in a reply ("没有给出所问的金额"); a count ("多少所") is a 数量, a group's items (`itemsAsked`) 逐项内容. */
-export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址", docNumber: "文号", age: "年龄", interpreter: "解释部门", rank: "排名", penalty: "处罚", criterion: "评定标准" };
+export const FIGURE_NAMES: Record<AnswerType | "count" | "items", string> = { count: "数量", items: "逐项内容", money: "金额", time: "时间", date: "日期", year: "年份", duration: "时长", rate: "比例", measure: "数值", phone: "电话号码", frequency: "频次", person: "人选", firm: "企业名称", school: "学校名称", place: "地点", materials: "所需材料", conditions: "申请条件", procedure: "办理流程", issuer: "发文单位", reason: "原因", outcome: "结果", comparison: "与往年的对比", address: "地址", docNumber: "文号", age: "年龄", interpreter: "解释部门", rank: "排名", penalty: "处罚", criterion: "评定标准", steps: "具体步骤" };
 
 export function expectedAnswer(question: string): AnswerType | undefined {
   return ASKS.find(([, re]) => re.test(question))?.[0];
@@ -685,6 +727,7 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
   if (type === "person") return personAnswer(question);
   if (type === "school") return schoolNamed;
   if (type === "place") return placeAnswer(question);
+  if (type === "steps") return (text) => SUPPLIES.steps.test(text.replace(/\s+/g, "")) || stepsListed(text);
   const unit = type === "duration" ? durationIn(question) : undefined;
   if (unit) return (text) => unit.test(text);
   const family = type === "measure" ? measureFamily(question) : undefined;
