@@ -340,6 +340,12 @@ describe("answer type", () => {
     expect(countGiven("问卷一共发了多少份？")!.test(survey)).toBe(false);
     expect(countGiven("一共发了多少份问卷？")!.test("共发放问卷300余份")).toBe(true);
     expect(countGiven("问卷都有哪些结论？")).toBeUndefined();
+    // Notes are counted in 条 or 则: 001 篇4's 民情日志.
+    expect(countGiven("梁寨的干部一年多下来一共记了多少条民情日志？")!.test("而类似这样的“日志”,梁寨的干部们一年多来已经撰写了6万则。")).toBe(true);
+    // People named before a bare 个 are counted in 名 too (001 篇6); things are not.
+    const carers = "按照我州60岁以上19.77万老人服务需求10%计算,约有1.9万老年人需要提供养老服务,按每6位老人需要1名家政服务员计算,养老护理员缺口3000名。";
+    expect(countGiven("我们州养老护理人员还差多少个？")!.test(carers)).toBe(true);
+    expect(countGiven("我们州养老院床位还差多少个？")!.test(carers)).toBe(false);
   });
 
   it("wants a count in 个 of the thing named, not of anything (real passages of 001 and 004)", () => {

@@ -786,10 +786,13 @@ export function countedIn(question: string, masked = false): RegExp | undefined 
   return new RegExp(`(?:${masked ? MASKED : COUNT_NUMBER})${COUNT_TAIL}(?:${units.join("|")})`);
 }
 
-/** Events are held in 场, 次 or 期 ("几场现场活动" → "开展质量月活动4次"); schools and firms are counted in 家 or 所 ("多少家" → "40所…创建单位"). */
+/**
+ * Events are held in 场, 次 or 期 ("几场现场活动" → "开展质量月活动4次"); schools and firms are counted in 家 or 所
+ * ("多少家" → "40所…创建单位"); notes and messages in 条 or 则 ("多少条民情日志" → "撰写了6万则").
+ */
 const EVENTS = ["场", "次", "期"];
 const INSTITUTIONS = ["家", "所"];
-const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期: EVENTS, 家: INSTITUTIONS, 所: INSTITUTIONS };
+const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期: EVENTS, 家: INSTITUTIONS, 所: INSTITUTIONS, 条: ["则"], 则: ["条"] };
 
 /**
  * Whether a text gives, in any form, the count a question asks for: a number
@@ -807,6 +810,7 @@ export function countGiven(question: string, known?: (word: string) => boolean):
   const asked = [...question.matchAll(ASKED_UNIT)];
   if (asked.length === 0) return undefined;
   const units = [...new Set(asked.flatMap((m) => (m[2] ? PEOPLE : [...(SAME_UNIT[m[1]!] ?? [m[1]!]), ...(COUNTED_ALIKE[m[1]!] ?? [])])))];
+  if (PEOPLE_BEFORE.test(question)) units.push(...PEOPLE.filter((u) => !units.includes(u)));
   const thing = countedThingIn(question);
   // 个 counts anything ("100多个干部"): "多少个行政村" wants a number of the thing, in 个 next to what it
   // is ("7个村", "村级供水设施1500个"), or the things listed as numbered items ("（一）部署发动阶段").
@@ -836,6 +840,9 @@ function wordCounted(question: string): { unit: string; people: boolean; word: s
 const PEOPLE_COUNTED = "工作人员|人员|专家|干部|老师|教师|学生|同学|医生|护士|志愿者|职工|工人|党员|代表|委员|骨干|人才|律师|警察|民警|辅警|护林员|督导员|管理员|协管员|网格员|讲解员|联络员|调解员|信息员|监督员";
 /** "多少工作人员", "几个专家", "几名评审专家": a count of people named by what they are, with at most two characters before the name ("机关干部", "评审专家"). */
 const PEOPLE_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?([\u4e00-\u9fa5]{0,2}?(${PEOPLE_COUNTED}))(?!小组|组|队|会|库|团|班|证|的比例|占)(?![\u4e00-\u9fa5]{0,2}(说|认为|觉得|表示|选择|赞成|支持|反映|满意|希望))`);
+
+/** People named before a count in 个 that names nothing after it ("养老护理人员还差多少个"): counted in 人, 名 or 位 too. */
+const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_COUNTED}|[\u4e00-\u9fa5]员)[^，。？?！!；;]{0,8}(?:多少|几)个(?=$|[？?，,。！!吗呢啊])`);
 
 /**
  * A count of people named by what they are ("南皮县政府采购专家库现在一共有多少名专家",
