@@ -394,6 +394,14 @@ describe("answer type", () => {
     expect(expectedAnswer("松材线虫病疫木去年一共除治了多少株？")).toBe("measure");
     expect(expectedAnswer("示范县耕地面积有多大")).toBe("measure");
     expect(expectedAnswer("What is the altitude of Shiqu county?")).toBe("measure");
+    // A size, asked by what it measures, is a length; a statistical scope (统计口径) is not.
+    expect(expectedAnswer("县里编的生态网笼产品标准规定的网目尺寸是多少？")).toBe("measure");
+    expect(expectedAnswer("固定资产投资统计口径为多少？")).not.toBe("measure");
+    // 003 篇5, line 199: the standard names what it regulates (规格), not a size.
+    const nets = "编写了生态网笼产品标准,对生态网笼的分类、规格、检验规则以及包装、储运等各个环节进行规范";
+    expect(answeredBy("县里编的生态网笼产品标准规定的网目尺寸是多少？", "measure")(nets)).toBe(false);
+    // A length in the sentence naming the thing answers it (004 龙岩, "疏浚河道9.5km").
+    expect(answeredBy("疏浚的河道长度是多少？", "measure")("新建、加高、加固堤防4.3km,疏浚河道9.5km")).toBe(true);
     // A share of an area is a rate, and how high a rate was is no measure.
     expect(expectedAnswer("人工造林面积占多大比例")).toBe("rate");
     expect(expectedAnswer("How high was the pass rate of product inspections in 2020?")).not.toBe("measure");

@@ -240,21 +240,21 @@ const ISSUER_ASKED =
  */
 const AREA = ["平方公里", "平方千米", "平方米", "平米", "㎡", "km2", "km²", "亩", "公顷"];
 const VOLUME = ["立方米", "立方", "方", "m3", "m³"];
-const LENGTH = ["千米", "公里", "米", "km"];
+const LENGTH = ["千米", "公里", "厘米", "毫米", "米", "km", "cm", "mm"];
 const WEIGHT = ["吨", "公斤", "千克", "斤"];
 const PLANTS = ["株", "棵"];
 /** In this order, so a longer unit is tried before its tail ("平方米", "立方米" and "千米" before "米"; "km2" before "km"). */
 const MEASURE_UNITS: string[][] = [AREA, VOLUME, LENGTH, WEIGHT, PLANTS, ["千瓦时", "度电", "千瓦", "兆瓦"], ["升"]];
-/** A measure asked in a unit ("多少米", "几万亩", "多少株") or by what it measures ("海拔多高", "面积多大"). */
+/** A measure asked in a unit ("多少米", "几万亩", "多少株") or by what it measures ("海拔多高", "面积多大", "网目尺寸是多少"). */
 const MEASURE_ASKED = new RegExp(
-  `(多少|几)[万千百亿]?(${MEASURE_UNITS.flat().join("|")})(?![面式法案向位针])|(海拔|高度)[^，。？?！!；;]{0,3}(多高|多少)|(面积|占地)[^，。？?！!；;]{0,3}(多大|多少)(?!钱|元)|(长度|全长|里程)[^，。？?！!；;]{0,3}(多长|多少)(?!时间)|\\bhow many (square )?(metres|meters|kilometres|kilometers|hectares|acres|mu|tons|tonnes|trees)\\b|\\b(altitude|elevation)\\b|\\bhow (high|tall) (is|are|was|were) (the )?(mountain|building|dam|tower|county|town)\\b`,
+  `(多少|几)[万千百亿]?(${MEASURE_UNITS.flat().join("|")})(?![面式法案向位针])|(海拔|高度)[^，。？?！!；;]{0,3}(多高|多少)|(面积|占地)[^，。？?！!；;]{0,3}(多大|多少)(?!钱|元)|(长度|全长|里程)[^，。？?！!；;]{0,3}(多长|多少)(?!时间)|(尺寸|直径|宽度|厚度|深度|孔径|网目)[^，。？?！!；;]{0,3}(多大|多宽|多厚|多深|多少)|\\bhow many (square )?(metres|meters|kilometres|kilometers|hectares|acres|mu|tons|tonnes|trees)\\b|\\b(altitude|elevation)\\b|\\bhow (high|tall) (is|are|was|were) (the )?(mountain|building|dam|tower|county|town)\\b`,
   "i",
 );
 /** The unit family of a measure asked by what it measures, not in a unit ("海拔多高", "面积多大", "altitude"). */
 const MEASURE_FAMILY: Array<[RegExp, string[]]> = [
   [/海拔|高度|多高|\b(altitude|elevation|how (high|tall)|metres|meters|kilometres|kilometers)\b/i, LENGTH],
   [/面积|占地|\b(square|hectares|acres|mu)\b/i, AREA],
-  [/长度|全长|里程/, LENGTH],
+  [/长度|全长|里程|尺寸|直径|宽度|厚度|深度|孔径|网目/, LENGTH],
   [/\b(tons|tonnes)\b/i, WEIGHT],
   [/\btrees\b/i, PLANTS],
 ];
