@@ -774,6 +774,19 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(suppliesAnswer("巴尔的摩的CitiStat管理15000名雇员,而StateStat管理80000雇员,每一年的执行费用是36万美金", "duration")).toBe(false);
   });
 
+  it("a duration asked in years needs a number of years, not 数年 nor a year (001 篇10, line 339)", () => {
+    const question = "杨柳米酒专业合作社要运行几年以后才改成有限公司？";
+    expect(expectedAnswer(question)).toBe("duration");
+    expect(expectedAnswer("公务员职级晋升要任职满几年？")).toBe("duration");
+    // Recent years are not asked as a length ("这几年", "那几年").
+    expect(expectedAnswer("食堂从业人员的培训为什么这几年基本停了？")).toBe("reason");
+    const second = "第二步,在合作社经营走上正轨,经历数年发展,积累一定资本后,按股份合作制思路,成立“杨柳米酒酿造有限公司”";
+    expect(answeredBy(question, "duration")(second)).toBe(false);
+    expect(answeredBy(question, "duration")("2013年年中,梁寨镇党委决定所有干部下村到组")).toBe(false);
+    // 003 篇2: a number of years.
+    expect(answeredBy(question, "duration")("通过一年的努力,使全市的高新技术企业产业的发展步入了健康发展的轨道")).toBe(true);
+  });
+
   it("a year and month asked together needs both (001 篇4, line 53)", () => {
     const yearOnly = "2013年年中,梁寨镇党委决定所有干部下村到组,挂钩联系居民家庭,下达政策、上传民情,构建起横向到边、纵向到底的服务网络。";
     const asked = "梁寨镇的“民情信息动态管理服务系统”是哪年哪月建成上线的？";

@@ -50,6 +50,12 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
 const PERIOD = "(天|日|周|星期|月|年|季度)";
 const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
+/**
+ * A length of time asked in years ("要运行几年以后", "任职满几年", "用了多少年"), not recent years ("这几年",
+ * "近几年") nor a year's grade or count of something else ("几年级").
+ */
+const YEARS_ASKED = /(满|运行|经过|经历|需要|要|用|花|干|坚持|持续)了?(多少|几)(个)?年(?![级度龄份])|(?<![这那前近头些最])几年(以后|之后|后|才|时间)/;
+
 /** What a sum of money is called: a question asking 多少 of one of these asks for an amount ("补贴标准是多少"), unless it asks for a share of it ("占收入多少"). */
 const MONEY_WORDS = /(费|价|资金|补贴|补助|报酬|工资|薪|奖金|罚款|罚金|经费|预算|投资|投入|拨款|盘子|收入|营收|销售额|营业额|产值|利润|税收)[^，。？?！!；;占]{0,8}多少(?!倍|[个家条件名人户次项所批篇场位座台份起宗例])/;
 
@@ -353,7 +359,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
-  ["duration", /多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\bhow long\b|\bhow many (hours|days|minutes|weeks|months)\b/i],
+  ["duration", new RegExp(`多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|${YEARS_ASKED.source}|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\\bhow long\\b|\\bhow many (hours|days|minutes|weeks|months)\\b`, "i")],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,10}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
@@ -384,6 +390,7 @@ const DURATION_UNIT_ASKED = /(多少|几)(个)?(小时|天|分钟|周|星期|个
 
 /** The test for a duration asked in a unit ("招标公告要发布多少天"); undefined for one asked in none ("多长时间", "多久"). */
 function durationIn(question: string): RegExp | undefined {
+  if (YEARS_ASKED.test(question)) return new RegExp(lengthIn("年"));
   const unit = DURATION_UNIT_ASKED.exec(question)?.[3];
   if (!unit) return undefined;
   // Days may also be written with 日 ("15日内").
