@@ -50,6 +50,8 @@ const CN_NUM = "[一二三四五六七八九十百千两几半]";
 /** A period counted in ("3个月", "两周一次") and one said with 每 ("每月", "每季", "每半年"). */
 const PERIOD = "(天|日|周|星期|月|年|季度)";
 const EVERY = "每(年|月|周|星期|季度?|天|日|半年)";
+/** The units a length of time is asked in ("多少小时", "几个月", "多少个工作日"); years are asked apart (`YEARS_ASKED`). */
+const DURATION_UNIT = "小时|天|分钟|周|星期|个月|工作日";
 /**
  * A length of time asked in years ("要运行几年以后", "任职满几年", "用了多少年"), not recent years ("这几年",
  * "近几年") nor a year's grade or count of something else ("几年级").
@@ -191,12 +193,15 @@ const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|�
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
 const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
 
+/** An earlier year a figure is compared with ("上一年", "去年", "2019年"). */
+const EARLIER_YEAR = "上一?年|去年|前一?年|上年|(19|20)\\d{2}\\s*年";
 /** A figure compared with an earlier year ("跟上一年比是多了还是少了", "比去年有变化吗", "同比"). */
-const COMPARISON_ASKED =
-  /(比|跟|和|与|同|较)(上一?年|去年|前一?年|上年|往年|(19|20)\d{2}\s*年)度?[^，。？?！!；;]{0,4}?(相比|比较|对比|比)?[^，。？?！!；;]{0,8}?(多|少|涨|跌|降|升|增|减|高|低|变化|变了|怎么样|如何)|同比|环比|(多了|升了|高了|涨了|增加了?|提高了?|上升了?)还是(少了|降了|低了|跌了|减少了?|降低了?|下降了?)|\bcompared? (with|to) (the )?(previous|last|prior|preceding) year\b|\b(than|from|over) (the )?(previous|last|prior|preceding) year\b|\byear[- ]on[- ]year\b/i;
+const COMPARISON_ASKED = new RegExp(
+  `(比|跟|和|与|同|较)(${EARLIER_YEAR}|往年)度?[^，。？?！!；;]{0,4}?(相比|比较|对比|比)?[^，。？?！!；;]{0,8}?(多|少|涨|跌|降|升|增|减|高|低|变化|变了|怎么样|如何)|同比|环比|(多了|升了|高了|涨了|增加了?|提高了?|上升了?)还是(少了|降了|低了|跌了|减少了?|降低了?|下降了?)|\\bcompared? (with|to) (the )?(previous|last|prior|preceding) year\\b|\\b(than|from|over) (the )?(previous|last|prior|preceding) year\\b|\\byear[- ]on[- ]year\\b`,
+  "i",
+);
 /** A comparison stated: with an earlier year or period ("比上年", "同比", "较2019年"), or a change by an amount ("增长9.7%", "提高了2个百分点"). */
-const COMPARISON_STATED =
-  /同比|环比|(比|较|与|同)(上一?年|去年|前一?年|上年|(19|20)\d{2}\s*年)|上年同期|去年同期|(增长|增加|下降|减少|提高|降低|上升|回落|增幅|降幅|涨幅|多出|少了)了?[^，。；;]{0,6}?\d|持平/;
+const COMPARISON_STATED = new RegExp(`同比|环比|(比|较|与|同)(${EARLIER_YEAR})|上年同期|去年同期|(增长|增加|下降|减少|提高|降低|上升|回落|增幅|降幅|涨幅|多出|少了)了?[^，。；;]{0,6}?\\d|持平`);
 
 /**
  * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
@@ -359,7 +364,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
-  ["duration", new RegExp(`多长时间|多久|多少(个)?(小时|天|分钟|周|星期|个月|工作日)|${YEARS_ASKED.source}|(?<!哪)几(个)?(小时|天|分钟|周|星期|个月|工作日)|\\bhow long\\b|\\bhow many (hours|days|minutes|weeks|months)\\b`, "i")],
+  ["duration", new RegExp(`多长时间|多久|多少(个)?(${DURATION_UNIT})|${YEARS_ASKED.source}|(?<!哪)几(个)?(${DURATION_UNIT})|\\bhow long\\b|\\bhow many (hours|days|minutes|weeks|months)\\b`, "i")],
   ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,10}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
@@ -386,7 +391,7 @@ function lengthIn(units: string): string {
 
 /** The units a duration asked in one unit may be stated in ("多少天" → 15天, 10个工作日, 15日), not another ("一小时" for "多少天"). */
 const DURATION_UNITS: Record<string, string> = { 小时: "小时|钟头", 分钟: "分钟", 天: "天|工作日", 工作日: "天|工作日", 周: "周|星期", 星期: "周|星期", 个月: "个月" };
-const DURATION_UNIT_ASKED = /(多少|几)(个)?(小时|天|分钟|周|星期|个月|工作日)/;
+const DURATION_UNIT_ASKED = new RegExp(`(多少|几)(个)?(${DURATION_UNIT})`);
 
 /** The test for a duration asked in a unit ("招标公告要发布多少天"); undefined for one asked in none ("多长时间", "多久"). */
 function durationIn(question: string): RegExp | undefined {
@@ -406,7 +411,7 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
   // A length, not a year ("2009年", "二〇〇九年") or a day of a month ("1月14日", "一月十四日").
   duration: new RegExp(
-    `${lengthIn("小时|天|分钟|周|星期|个月|年|工作日")}|${DAYS_BY_DATE}`,
+    `${lengthIn(`${DURATION_UNIT}|年`)}|${DAYS_BY_DATE}`,
   ),
   // Also a rate stated without its sign: a rate of nought ("低风险死亡率为0"), and a share whose % the
   // source lost ("仅占全县民营企业的1.67"), not a count or an amount ("占总分中的4分").
