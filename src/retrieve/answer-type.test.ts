@@ -166,6 +166,12 @@ describe("answer type", () => {
     const linjiang = "临江市交通运输局成立了以党组书记、局长赵辰为组长,副局长为副组长,各业务科室负责人为成员的《临江市道路客运行业高质量发展绩效考核工作领导小组》";
     expect(answeredBy("临江市交通运输局那个副局长叫什么名字？", "person")(linjiang)).toBe(false);
     expect(answeredBy("临江客运考核领导小组的组长叫什么名字？", "person")(linjiang)).toBe(true);
+    // Named by two posts, the name asked is of the one nearest the asking words: the 副局长, whom the passage does not name,
+    // and not the city's 副组长 (002 报告2: "主管副市长张继华为副组长").
+    const deputy = answeredBy("临江市交通运输局担任考核领导小组副组长的副局长叫什么名字？", "person");
+    expect(deputy(linjiang)).toBe(false);
+    expect(deputy("建立了由市政府市委副书记、市长王大泉为组长,主管副市长张继华为副组长,市政府交通运输局局长、财政局局长")).toBe(false);
+    expect(answeredBy("临江考核领导小组副组长叫什么名字？", "person")("建立了由市政府市委副书记、市长王大泉为组长,主管副市长张继华为副组长")).toBe(true);
     // Asked only who, the post that holds it is an answer.
     expect(answeredBy("宁都县质量兴县工作领导小组的组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
     // Asked who the 副 holder is, the passage must name the 副 post: 003 保定 names only its 组长.
@@ -690,6 +696,9 @@ describe("answer type", () => {
     expect(expectedAnswer("漳州外事侨务办在哪办公？对他们的信息公开年报有疑问该找谁？")).toBe("address");
     expect(expectedAnswer("去哪办营业执照？")).toBe("procedure");
     expect(expectedAnswer("外事侨务办的电子信箱是多少")).toBe("address");
+    // Which street: a street named with its number, which 004 篇4's "法制宣传一条街" is not.
+    expect(expectedAnswer("黎平县的“法制宣传一条街”活动是在县城哪条街上开展的？")).toBe("address");
+    expect(suppliesAnswer("于4月24日法制宣传日,与县监察局、人事局、司法局组织全县行政执法部门以上街开展“法制宣传一条街”等活动", "address")).toBe(false);
     // Whether there is a mailbox is not asking for its address.
     expect(expectedAnswer("沅江有没有设立食品安全举报信箱")).toBeUndefined();
     // Asked with the telephone number, the number decides.
@@ -772,6 +781,14 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     expect(answeredBy("专家开标前多少小时才能知道招标内容？", "duration")(experts)).toBe(true);
     expect(answeredBy("专家开标前多久才能知道招标内容？", "duration")(experts)).toBe(true);
     expect(suppliesAnswer("巴尔的摩的CitiStat管理15000名雇员,而StateStat管理80000雇员,每一年的执行费用是36万美金", "duration")).toBe(false);
+    // "2周一次" is how often a meeting is held, not how long it lasts (003 篇1, line 29); "2周" alone is a length.
+    expect(suppliesAnswer("CompStat包括了很多的相关会议:CompStat简报会前会,分管管理小组会,警察局2周一次的策略会议,每周局长对市长的简报。", "duration")).toBe(false);
+    expect(suppliesAnswer("9月23日起,开展为期一周的食品安全宣传。", "duration")).toBe(true);
+  });
+
+  it("asks which days for dates, but which days of the week for no date (003 篇3, 002 报告4)", () => {
+    expect(expectedAnswer("宁都县2020年的“质量月”现场活动具体是在哪几天举办的？")).toBe("date");
+    expect(expectedAnswer("乡里每周固定哪几天搞卫生大扫除？")).toBeUndefined();
   });
 
   it("a duration asked in years needs a number of years, not 数年 nor a year (001 篇10, line 339)", () => {

@@ -360,12 +360,12 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["place", PLACE_ASKED],
   ["phone", /(手机|电话|热线)号?码?(是|为)?(多少|啥|什么)(?![个次条人])|号码是?(多少|啥|什么)|拨打?(什么|哪个)电话|\b(tele)?phone (number|line number)\b|\bnumber to call\b/i],
   // A web, mail or street address ("网站的网址是什么", "电子邮箱是多少", "办公地址在哪"); asked with a telephone number, the number decides (above).
-  ["address", /(在|到)哪(儿|里)?办公|办公(地点|地址)|网址|网站地址|域名|(电子)?(邮箱|信箱)(地址|号)?(是|为)?(多少|什么|啥)|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
+  ["address", /(在|到)哪(儿|里)?办公|办公(地点|地址)|网址|网站地址|域名|(电子)?(邮箱|信箱)(地址|号)?(是|为)?(多少|什么|啥)|(办公|通讯|通信|联系|详细)?地址(是|在|为)?(哪|什么|多少|啥)|哪条(大)?(街|路|马路|巷)|\b(web|website|internet|postal|mailing|street|office|email|e-mail) address(es)?\b|\burls?\b|\bwhere (is|are) ([\w'’-]+ ){0,4}(office|offices|headquarters) located\b/i],
   ["money", /多少钱|多少元|几元|票价|价格是|价钱|卖多少|收费标准|多少万元|多少亿元|金额是?多少|补贴多少|发多少|\bhow much (money|does it cost|is the fee)\b|\bhow much in ([\w'’-]+ ){0,2}(contracts?|orders?|deals?|sales|funding|funds|investment|subsid(y|ies)|fees|revenue|tax(es)?|money)\b|\bhow much of the ([\w'’-]+ ){0,3}(funds?|budget|money|investment)\b|\bhow much ([\w'’-]+ ){0,3}(money|funding|funds?|capital|investment|subsid(y|ies)|tax(es)?|revenue|income|sales|budget|fees?|profits?)\b|\bhow much (did|does|do|will|would|has|have|had|was|is) ([\w'’-]+ ){0,6}(cost|spend|spent|pay|paid|invest|invested|earn|earned|raise|raised|save|saved|charge|charged)\b|\bwhat (is|was|are|were) the ([\w'’-]+ ){0,5}(budget|revenue|investment|funding|costs?)\b|\b(fee|price|cost|allowance|fare|subsidy)\b.*\b(is|are|was|were)\b|\bwhat (is|are|was|were) the (\w+ )*(fee|price|cost|allowance|fare|subsidy|fine)s?\b/i],
   ["year", /哪一?年|哪个年份|何年|\b(which|what|in what) year\b/i],
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", new RegExp(`多长时间|多久|多少(个)?(${DURATION_UNIT})|${YEARS_ASKED.source}|(?<!哪)几(个)?(${DURATION_UNIT})|\\bhow long\\b|\\bhow many (hours|days|minutes|weeks|months)\\b`, "i")],
-  ["date", /哪一天|哪天|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
+  ["date", /哪一天|哪天|(?<!每(周|星期|月)[^，。？?]{0,6})哪几[天日]|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,10}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
   // After rate: "面积占多大比例" asks a share.
@@ -410,8 +410,9 @@ const SUPPLIES: Record<AnswerType, RegExp> = {
   date: /(?<!\d)\d{1,2}\s*日|月\s*\d{1,2}\s*号|[一二三四五六七八九十]+日|月底|月末|月初|月中|年底|年末/,
   year: /\d{4}\s*年|[二〇零一九]{4}年/,
   // A length, not a year ("2009年", "二〇〇九年") or a day of a month ("1月14日", "一月十四日").
+  // Not how often ("警察局2周一次的策略会议").
   duration: new RegExp(
-    `${lengthIn(`${DURATION_UNIT}|年`)}|${DAYS_BY_DATE}`,
+    `${lengthIn(`${DURATION_UNIT}|年`)}(?!一次|1次)|${DAYS_BY_DATE}`,
   ),
   // Also a rate stated without its sign: a rate of nought ("低风险死亡率为0"), and a share whose % the
   // source lost ("仅占全县民营企业的1.67"), not a count or an amount ("占总分中的4分").
@@ -644,7 +645,8 @@ export function holderNamed(question: string): RegExp | undefined {
     return which ? new RegExp(which[2]!.replace(/^副/, "")) : undefined;
   }
   // Groups: 1 the post before the asking words ("组长是谁"), 9 after them ("谁当组长"), 10 on the English alternatives.
-  const post = asked[1] ?? asked[9];
+  // The post nearest the asking words: "担任副组长的副局长叫什么名字" asks the name of the 副局长.
+  const post = asked[1] ? [...asked[0].matchAll(new RegExp(POSTS, "g"))].at(-1)![0] : asked[9];
   if (post) return new RegExp(post.replace(/^副/, ""));
   const english = asked.slice(10).find((g) => g && ENGLISH_POSTS[g.toLowerCase()]);
   return english ? new RegExp(ENGLISH_POSTS[english.toLowerCase()]!) : undefined;
