@@ -29,12 +29,13 @@ describe("calibrate", () => {
 });
 
 describe("calibrateRoutes", () => {
-  test("English questions are calibrated on their own, at most 1% flagged, and leave the Chinese threshold alone", () => {
+  test("Chinese and English questions are calibrated apart, each with at most 1% of its answerable questions flagged", () => {
     const chinese = [...Array.from({ length: 20 }, (_, i) => ({ answerable: true, r: 0.1 + i * 0.02 })), ...[0.05, 0.08, 0.11, 0.2].map((r) => ({ answerable: false, r }))];
     // English relevance runs higher: answerable from 0.24 up, two off-topic questions at 0.18 and 0.26, one on topic at 0.5.
     const english = [...Array.from({ length: 100 }, (_, i) => ({ answerable: true, r: 0.24 + i * 0.004, english: true })), ...[0.18, 0.26, 0.5].map((r) => ({ answerable: false, r, english: true }))];
     const c = calibrateRoutes([...chinese, ...english], { chinese: 0.139, english: 0.273 });
-    expect(c).toMatchObject({ threshold: 0.12, flagged: 0.05, recognised: 0.75, current: 0.139 });
+    // None of 20 answerable Chinese questions may be flagged: the threshold sits at the least relevant one (0.1), below 0.05 and 0.08.
+    expect(c).toMatchObject({ threshold: 0.1, flagged: 0, recognised: 0.5, current: 0.139 });
     // One answerable English question in 100 may be flagged (0.24): the threshold sits at the next one (0.244).
     expect(c.english).toMatchObject({ n: 103, threshold: 0.244, flagged: 0.01, current: 0.273 });
     expect(c.english!.recognised).toBeCloseTo(1 / 3);

@@ -93,8 +93,8 @@ export interface EvalReport {
   /** Per evaluation file, when several are measured as one. */
   bySet?: Record<string, SetFigures>;
   /**
-   * The relevance threshold that flags at most 5% of answerable questions
-   * (Chinese, in either script), and what it recognises; the same for the
+   * The relevance threshold that flags at most 1% of answerable questions
+   * (Chinese, in either script; `MAX_FLAGGED`), and what it recognises; the same for the
    * English questions; with several files, also each file judged by the
    * thresholds fitted on the others.
    */
@@ -281,24 +281,29 @@ interface Thresholds {
 }
 
 /**
- * Share of answerable English questions the English threshold may flag. Their
- * relevance sits well above the Chinese questions' and the few unanswerable
- * ones are off-topic office questions (a shuttle bus, a passport, the
- * Wi-Fi); over the fifteen sets, 1% recognises as many of them as 2% or 3%.
+ * Share of answerable questions a fitted threshold may flag, Chinese and
+ * English alike. Well under the 5% the goal allows: questions nobody has seen
+ * flag more than the ones a threshold was fitted on (held-out 26 flagged 17.4%
+ * of its answerable questions on arrival at the 0.139 then in use, fitted at
+ * 5%), and over the twenty-seven sets 1% costs few unanswerable questions:
+ * Chinese ones, 92.1% recognised instead of 92.8% at 5%, with 1.0% flagged
+ * instead of 5.0%. English relevance sits well above the Chinese questions',
+ * and its few unanswerable questions are off-topic office questions (a
+ * shuttle bus, a passport, the Wi-Fi).
  */
-const ENGLISH_MAX_FLAGGED = 0.01;
+const MAX_FLAGGED = 0.01;
 
-/** Each kind of question calibrated on its own: Chinese at the usual 5%, English at `ENGLISH_MAX_FLAGGED`. */
+/** Each kind of question calibrated on its own, Chinese and English, at most `MAX_FLAGGED` of its answerable questions flagged. */
 export function calibrateRoutes(rows: CalibrationRow[], current: Thresholds): Calibration & { english?: Calibration & { n: number } } {
   const english = rows.filter((x) => x.english);
   return {
-    ...calibrate(rows.filter((x) => !x.english), current.chinese),
-    ...(english.length ? { english: { ...calibrate(english, current.english, ENGLISH_MAX_FLAGGED), n: english.length } } : {}),
+    ...calibrate(rows.filter((x) => !x.english), current.chinese, MAX_FLAGGED),
+    ...(english.length ? { english: { ...calibrate(english, current.english, MAX_FLAGGED), n: english.length } } : {}),
   };
 }
 
 /**
- * The highest relevance threshold at which at most 5% of answerable
+ * The highest relevance threshold at which at most `maxFlagged` of answerable
  * questions are wrongly flagged, counting those the other rules flag too.
  */
 export function calibrate(rows: CalibrationRow[], current: number, maxFlagged = 0.05): { threshold: number; recognised: number; flagged: number; current: number } {

@@ -18,6 +18,13 @@ describe("officeAffairs", () => {
     expect(officeAffairs("办公室的空调坏了找谁修", occurs, false)).toEqual(["空调"]);
   });
 
+  test("office IT and canteen matters: questions whose relevance alone no longer flags them at the 0.117 threshold", () => {
+    expect(officeAffairs("办公室打印机老卡纸怎么处理", occurs, false)).toEqual(["卡纸"]);
+    expect(officeAffairs("办公电脑中了勒索病毒应该找谁处理？", occurs, false)).toEqual(["勒索病毒"]);
+    expect(officeAffairs("在家怎么用VPN连单位内网办公？", occurs, false)).toEqual(["VPN"]);
+    expect(officeAffairs("食堂这周的菜单出来了吗？加班有没有夜宵？", occurs, false)).toEqual(["菜单", "夜宵"]);
+  });
+
   test("an English question by its phrases, plurals too, as asked", () => {
     expect(officeAffairs("where do i renew my parking permit", occurs, true)).toEqual(["parking permit"]);
     expect(officeAffairs("when are payslips sent out", occurs, true)).toEqual(["payslips"]);

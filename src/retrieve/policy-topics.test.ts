@@ -16,6 +16,12 @@ describe("uncoveredTopics", () => {
     expect(uncoveredTopics("垃圾分类怎么考核", () => true, false)).toEqual([]);
   });
 
+  test("personnel, residence and traffic matters: questions whose relevance alone no longer flags them at the 0.117 threshold", () => {
+    expect(uncoveredTopics("机关事业单位人员延迟退休的政策怎么执行？", occurs, false)).toEqual(["延迟退休"]);
+    expect(uncoveredTopics("驾驶证一个记分周期扣满12分以后要怎么处理？", occurs, false)).toEqual(["记分周期", "驾驶证"]);
+    expect(uncoveredTopics("人才引进的落户和购房补贴政策是什么？", occurs, false)).toEqual(["购房补贴", "落户"]);
+  });
+
   test("a longer word named is not named again by a shorter one inside it", () => {
     expect(uncoveredTopics("生活垃圾和建筑垃圾分类", occurs, false)).toEqual(["垃圾分类", "生活垃圾"]);
   });
