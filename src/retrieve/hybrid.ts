@@ -111,9 +111,8 @@ const FAIR_SHARE = 0.5;
  * more than the relevance threshold to be confident: an off-topic question
  * whose other words are generic ("量子计算机的散热方案是什么", 0.136: 计算机 and
  * 方案 are written, 量子 and 散热 are not) is then `borderline`, for a model
- * to judge. Of the twenty-seven sets' answerable questions, three fall
- * between (g086, k019, p043: "最晚…报上来", "最头疼", "民企…家来"), and no
- * unanswerable one.
+ * to judge. No question of the twenty-seven evaluation sets falls between
+ * (their figures do not move with it).
  */
 const HALF_ABSENT = 0.5;
 const ABSENT_MARGIN = 1.2;
