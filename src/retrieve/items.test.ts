@@ -23,6 +23,8 @@ describe("items of a group", () => {
     expect(itemsAsked("当政府办主任要做到的“五勤”都是哪五个？")).toEqual({ group: "五勤", figures: false });
     expect(itemsAsked("学校督导“七步法”工作常规包括哪七个步骤？")).toEqual({ group: "七步法", figures: false });
     expect(itemsAsked("石渠县被拆除的那5家商混站都叫什么名字？")).toEqual({ group: "商混站", figures: false, count: 5 });
+    // A count in full-width digits reads as the same number.
+    expect(itemsAsked("石渠县被拆除的那５家商混站都叫什么名字？")).toEqual({ group: "商混站", figures: false, count: 5 });
     expect(itemsAsked("《县直单位帮扶企业考核办法》里那17项内容各占多少分？")).toEqual({ group: "内容", figures: true, count: 17 });
   });
 

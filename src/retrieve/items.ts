@@ -8,6 +8,7 @@
  */
 
 import { numeralValue } from "../text/numerals.js";
+import { toHalfWidthAscii } from "../text/script.js";
 
 /** What a question asks the items of: the group's name, and whether it asks a figure for each item. */
 export interface ItemsAsked {
@@ -55,7 +56,7 @@ export function itemsAsked(question: string): ItemsAsked | undefined {
 function countValue(counted: string): number | undefined {
   const numeral = new RegExp(`^(?:${NUMERAL})`).exec(counted)?.[0];
   if (numeral === undefined) return undefined;
-  return /^[0-9０-９]/.test(numeral) ? Number(numeral.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : numeralValue(numeral);
+  return /^[0-9０-９]/.test(numeral) ? Number(toHalfWidthAscii(numeral)) : numeralValue(numeral);
 }
 
 /** A count written right after a group's name ("一等奖2个") or right before it ("3项一等奖", "5家的商混站"). */
