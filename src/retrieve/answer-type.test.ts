@@ -623,6 +623,11 @@ describe("answer type", () => {
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")(changji)).toBe(false);
     expect(answeredBy("居家养老服务示范点现场观摩会在哪开？", "place")("在昌吉市召开全州居家养老服务示范点现场观摩会。")).toBe(true);
     expect(placesNamed("全州各乡镇要做好工作")).toEqual([]);
+    // Where a meeting was held is said with the holding, not by a place a document's title names (003 篇3, line 109);
+    // work done on site is held where it is done (003 篇4, line 149).
+    const ningdu = "一是印发了《宁都县落实赣州市创建“全国质量强市示范城市”工作方案(2018-2020年)》的通知(宁府办字[2018]118号)";
+    expect(answeredBy("宁都县每年年初开的质量强县工作总结及布置会，是在哪里开的？", "place")(ningdu)).toBe(false);
+    expect(answeredBy("退市进园项目现场调度在哪里开展的？", "place")("赴淮上区开展退市进园项目现场调度,并印发督办函")).toBe(true);
     // By their level only: jieba tags 东西 as a place.
     expect(placesNamed("每户送了多少钱的东西")).toContain("东西");
     expect(placesWithLevel("每户送了多少钱的东西")).toEqual([]);
@@ -670,6 +675,14 @@ describe("answer type", () => {
     // A rate named at length is found by its last three characters; a share asked without a name takes any rate.
     expect(rateNamed("宁都县产品质量综合抽检合格率是多少")?.test(checks)).toBe(true);
     expect(rateNamed("初中以上学历的占多少比例")).toBeUndefined();
+    // A rate named in words the documents never write takes any rate (003 篇7, line 225: they call it 取证率).
+    const art = "其中王以晴等16名同学取得全国最高美术学府——中央美术学院专业证书,央美取证率84.2%,再创历史新高";
+    const written = (term: string) => art.includes(term);
+    expect(rateNamed("考中央美院专业证，通过率有多少？", written)).toBeUndefined();
+    expect(answeredBy("考中央美院专业证，通过率有多少？", "rate", written)(art)).toBe(true);
+    expect(answeredBy("考中央美院专业证，通过率有多少？", "rate")(art)).toBe(false);
+    // One they write is kept.
+    expect(rateNamed("宁都县产品质量综合抽检合格率是多少", (term) => checks.includes(term))?.test(checks)).toBe(true);
     expect(answeredBy("初中以上学历的占多少比例", "rate")(workers)).toBe(true);
   });
   it("asks how a figure compares with an earlier year for a sentence that compares (real passages of 002 篇1 and 003 篇3)", () => {
@@ -880,5 +893,36 @@ describe("the steps of a process", () => {
     expect(test("小作坊没有长远的人才引进、培养、管理和使用规划")).toBe(false);
     /** 004 篇8, line 355: a process named, its steps not. */
     expect(test("其中，请示报告在宜昌市率先实现全流程网上流转，实现了传统纸质办公模式的重大变革。")).toBe(false);
+  });
+});
+
+describe("a deadline, and how long a meeting lasts", () => {
+  it("a deadline asked needs a time something is due by, not the year a plan is for (004 篇9, 003 篇7)", () => {
+    const q = "福建各市县治理“餐桌污染”的年度工作方案，最晚什么时候要报省食安办备案？";
+    expect(expectedAnswer(q)).toBe("time");
+    /** 004 篇9, line 397: the notice's title. */
+    expect(answeredBy(q, "time")("福建省人民政府办公厅转发省食品安全委员会办公室关于2007年度全省治理“餐桌污染”建设“食品放心工程”工作方案的通知")).toBe(false);
+    /** 003 篇7, line 231. */
+    expect(answeredBy("学校招生目标要在啥时候之前完成？", "time")("1、扎实推进招生就业工作。7月20日前完成2600人招生目标和1400人的就业安置任务")).toBe(true);
+    expect(answeredBy(q, "time")("各地年度工作方案于每年3月底前报省食安办备案。")).toBe(true);
+    // Without 最晚 or 之前, any time stated answers.
+    expect(answeredBy("餐桌污染治理方案是什么时候印发的？", "time")("关于2007年度全省治理“餐桌污染”工作方案")).toBe(true);
+  });
+
+  it("how long a meeting lasts needs hours, minutes or days, not 2周 nor 6年 (003 篇1, lines 29 and 31)", () => {
+    const q = "纽约警察局CompStat每两周一次的防止犯罪策略会，一次要开多长时间？";
+    expect(expectedAnswer(q)).toBe("duration");
+    const test = answeredBy(q, "duration");
+    expect(test("其中每2周1次的防止犯罪策略会议是系统核心")).toBe(false);
+    expect(test("CompStat投入使用后，对降低犯罪率起了明显的作用，在前6年（1988~1994年）暴力犯罪率下降了15.9%")).toBe(false);
+    expect(test("每次会议约开2个小时。")).toBe(true);
+    // Not how long before the bids open, which any length answers.
+    expect(answeredBy("评审专家在开标前多长时间才能了解招标内容？", "duration")("专家在开标前一小时才能了解招标内容")).toBe(true);
+    expect(answeredBy("评审专家在开标前多长时间才能了解招标内容？", "duration")("从前6年开始")).toBe(true);
+  });
+
+  it("asks the steps of a process said as 分哪几步走", () => {
+    expect(expectedAnswer("达拉特旗政府采购办编的供应商投诉程序，具体分哪几步走？")).toBe("steps");
+    expect(expectedAnswer("下一步打算怎么做？")).toBeUndefined();
   });
 });

@@ -135,6 +135,8 @@ const PLACE_LEVELS: Array<[RegExp, string]> = [
   [/区|district/i, "区|县"],
   [/市|州|city|cities/i, "市|州|盟"],
 ];
+/** Something held: a meeting called, an event staged, work done on site ("召开了…工作会议", "举办…博览会", "赴淮上区开展…现场调度", "在书院街道开"). */
+const HELD_STATED = /召开|举行|举办|开展|开幕|承办|主办|赴|在[^，。；;！!？?]{2,12}开/;
 /** A venue where something is held ("在市民中心召开", "于县会议中心举行"). */
 const VENUE_STATED = new RegExp(`(在|于)[^，。；;！!？?]{2,20}(召开|举行|举办|开幕)`);
 
@@ -153,6 +155,10 @@ export function placesNamed(text: string): string[] {
 export function placesWithLevel(text: string): string[] {
   return placesNamed(text).filter((place) => PLACE_END_CHAR.test(place));
 }
+/** Whether a word names a place by its level ("万全县", "梁寨镇"), not places in general ("全县", "县区"). */
+export function isPlaceName(word: string): boolean {
+  return word.length >= 2 && PLACE_END_CHAR.test(word) && !PLACES_IN_GENERAL.test(word);
+}
 /** Places spoken of in general, which jieba may tag as places ("各乡镇", "全市", "城乡", "县区"). */
 const PLACES_IN_GENERAL = /^(各|全|本|我|该|每|所|邻|外|此|其|两|多|周边|当地)|^(乡镇|县区|区县|市县|县市|城乡|省市|市区|城区|街道|社区|县城|乡村|村镇|镇村|农村|城市|城镇)$/;
 const PLACE_END_CHAR = /[省市县区州旗镇乡村]$/;
@@ -164,10 +170,11 @@ function placeAnswer(question: string): (text: string) => boolean {
   const levels = PLACE_LEVELS.find(([level]) => level.test(asked))?.[1];
   const atLevel = levels ? new RegExp(`(${levels})$`) : undefined;
   return (text) =>
-    // Where an event is held: a venue, or a place named.
-    (!atLevel && VENUE_STATED.test(text)) ||
+    // Where an event is held: a venue, or a place named where the text says something was held there, not a
+    // place a title names ("印发了《宁都县落实赣州市创建…》" does not say where a meeting was).
+    (!atLevel && (VENUE_STATED.test(text) || (HELD_STATED.test(text) && placesNamed(text).some((place) => !question.includes(place))))) ||
     // Not a place the question names itself: "梁寨镇是哪个县管的" is not answered by "梁寨镇".
-    placesNamed(text).some((place) => (!atLevel || atLevel.test(place)) && !question.includes(place));
+    (atLevel !== undefined && placesNamed(text).some((place) => atLevel.test(place) && !question.includes(place)));
 }
 
 /** Asking who someone is or what they are called ("主编是哪位领导", "总经理叫什么名字"). */
@@ -286,9 +293,9 @@ function measureFamily(question: string): RegExp | undefined {
   return family ? measureStated(family) : undefined;
 }
 
-/** The steps or stages of a process asked ("经过哪几个环节", "走哪些程序", "审批流程有哪些", "what steps"). */
+/** The steps or stages of a process asked ("经过哪几个环节", "走哪些程序", "审批流程有哪些", "分哪几步走", "what steps"). */
 const STEPS_ASKED =
-  /(经过|经|走|有|分|包括|包含)(哪几个|哪几道|哪几|哪些|几个|几道)[^，。？?！!；;]{0,6}(环节|步骤|流程|程序)|(环节|步骤|流程|程序)(都)?(有哪些|是什么|是哪些|有几个|分别是)|\b(what|which) ([\w-]+ ){0,2}(steps|stages)\b|\bhow many (steps|stages)\b/i;
+  /(经过|经|走|有|分|包括|包含)(哪几个|哪几道|哪几|哪些|几个|几道)[^，。？?！!；;]{0,6}(环节|步骤|流程|程序)|(分|走|有)(哪几|几)步(?!骤)|(环节|步骤|流程|程序)(都)?(有哪些|是什么|是哪些|有几个|分别是)|\b(what|which) ([\w-]+ ){0,2}(steps|stages)\b|\bhow many (steps|stages)\b/i;
 /** Three items or more set off by 、, each short ("公众参与、专家论证、风险评估、合法性审查、集体讨论决定"). */
 const SHORT_LIST = /(?:[\u4e00-\u9fa5]{2,8}、){2,}[\u4e00-\u9fa5]{2,8}/g;
 /** The acts a process is made of, as the documents end a step's name with them ("专家论证", "合法性审查", "签发"). */
@@ -393,9 +400,19 @@ function lengthIn(units: string): string {
 const DURATION_UNITS: Record<string, string> = { 小时: "小时|钟头", 分钟: "分钟", 天: "天|工作日", 工作日: "天|工作日", 周: "周|星期", 星期: "周|星期", 个月: "个月" };
 const DURATION_UNIT_ASKED = new RegExp(`(多少|几)(个)?(${DURATION_UNIT})`);
 
-/** The test for a duration asked in a unit ("招标公告要发布多少天"); undefined for one asked in none ("多长时间", "多久"). */
+/**
+ * How long a meeting lasts ("例会一般开多长时间", "一次要开多久", "座谈会持续了多长时间"): hours or minutes, a
+ * day or half of one; not "在前6年" nor "每2周" in a passage about the meeting.
+ */
+const MEETING_LENGTH_ASKED = /开(了|一次|一回|一场)?(要|得|需要)?(多长时间|多久)|(会议?|例会|座谈会?|讲座)[^，。？?！!；;]{0,6}(持续|进行)了?(多长时间|多久)/;
+
+/**
+ * The test for a duration asked in a unit ("招标公告要发布多少天") or of a meeting (`MEETING_LENGTH_ASKED`);
+ * undefined for one asked in none ("多长时间", "多久").
+ */
 function durationIn(question: string): RegExp | undefined {
   if (YEARS_ASKED.test(question)) return new RegExp(lengthIn("年"));
+  if (MEETING_LENGTH_ASKED.test(question)) return new RegExp(`${lengthIn("小时|钟头|分钟|天|日")}(?!一次|1次)|半天|整天|全天`);
   const unit = DURATION_UNIT_ASKED.exec(question)?.[3];
   if (!unit) return undefined;
   // Days may also be written with 日 ("15日内").
@@ -685,8 +702,8 @@ const THRESHOLD_STATED = new RegExp(
  * sum (`moneyNamed`), a bound rather than an amount (`THRESHOLD_ASKED`), the
  * post whose holder is asked (`holderNamed`).
  */
-export function answeredBy(question: string, type: AnswerType): (text: string) => boolean {
-  const test = answerTest(question, type);
+export function answeredBy(question: string, type: AnswerType, known?: (term: string) => boolean): (text: string) => boolean {
+  const test = answerTest(question, type, known);
   // Asked about a person the question names with their post ("党委书记王磊是哪一年到任的"): a sentence about that person.
   const person = type === "person" ? undefined : personAsked(question);
   if (!person) return test;
@@ -724,19 +741,30 @@ const YEAR_MONTH_ASKED = /(哪一?年|几几年|哪个年份)[^，。？?！!；
 /** A year stated with its month ("2013年6月", "二〇一三年六月"). */
 const YEAR_MONTH_STATED = /(\d{4}|[二〇零一九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月/;
 
+/** A deadline asked ("最晚什么时候要报备案", "啥时候之前完成", "截止到哪天", "by when"): a time something is due by. */
+const DEADLINE_ASKED = /(最晚|最迟|截止|期限)[^，。？?！!；;]{0,8}(什么时候|啥时候|何时|哪天|哪一天|几号|几月)|(什么时候|啥时候|何时|哪天|哪一天)(之|以)?前|\bby when\b|\bdeadline\b|\bno later than when\b/i;
+/**
+ * A time stated as a deadline: a day or a month before which something is due ("7月20日前", "每年3月底前",
+ * "年底之前"), a span within which ("30日内"), or a cut-off ("截止到2009年"); not the year a plan is for ("2007年度").
+ */
+const DEADLINE_STATED = new RegExp(
+  `(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(月|日|号)(底|末|中旬|上旬|下旬)?(之|以)?前|(年底|年末|月底|月末|年中|上半年|下半年|春节|节前)(之|以)?前|(截止|截至)(到|于|日期)?[为是：:]?\\s*(\\d|[一二三四五六七八九十]|今年|本年|年底|月底)|(\\d+|${CN_NUM}+)\\s*个?(工作日|天|日|小时|周|个月)(之|以)?内|前完成|之前完成|以前完成`,
+);
+
 /** `answeredBy` without narrowing to a person the question names. */
-function answerTest(question: string, type: AnswerType): (text: string) => boolean {
+function answerTest(question: string, type: AnswerType, known?: (term: string) => boolean): (text: string) => boolean {
   if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
   if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);
   if ((type === "year" || type === "date") && YEAR_MONTH_ASKED.test(question)) return (text) => YEAR_MONTH_STATED.test(text.replace(/\s+/g, ""));
+  if ((type === "time" || type === "date") && DEADLINE_ASKED.test(question)) return (text) => DEADLINE_STATED.test(text.replace(/\s+/g, ""));
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;
   if (perUnit) return (text) => perUnit.test(text);
   const named = type === "money" ? moneyNamed(question) : undefined;
   if (named) return (text) => statesNamedAmount(text, named);
-  const rate = type === "rate" ? rateNamed(question) : undefined;
+  const rate = type === "rate" ? rateNamed(question, known) : undefined;
   if (rate) return (text) => someSentence(text, (sentence) => rate.test(sentence.replace(/\s+/g, "")) && SUPPLIES.rate.test(sentence));
   if (type === "person") return personAnswer(question);
   if (type === "school") return schoolNamed;
@@ -753,10 +781,11 @@ function answerTest(question: string, type: AnswerType): (text: string) => boole
  * The rate a rate question names ("抽检合格率是多少" → 合格率, "完成率多少" → 完成率), as a test for
  * a sentence: a passage giving other rates ("所占比例不足50%") does not give this one. A rate the
  * question names as a longer word ("抽检合格率") is also found by its last three characters.
- * Undefined when the question names none ("占多少比例", "百分之几").
+ * Undefined when the question names none ("占多少比例", "百分之几"), or only rates the documents never write
+ * (`known`): "专业证通过率有多少" names in everyday words the rate they call 取证率, which any rate then answers.
  */
-export function rateNamed(question: string): RegExp | undefined {
-  const names = jiebaCut(question).filter((word) => /^[\u4e00-\u9fa5]+率$/.test(word) && word.length >= 2);
+export function rateNamed(question: string, known?: (term: string) => boolean): RegExp | undefined {
+  const names = jiebaCut(question).filter((word) => /^[\u4e00-\u9fa5]+率$/.test(word) && word.length >= 2 && (!known || known(word.length > 3 ? word.slice(-3) : word)));
   if (names.length === 0) return undefined;
   return new RegExp([...new Set(names.map((name) => (name.length > 3 ? name.slice(-3) : name)))].join("|"));
 }

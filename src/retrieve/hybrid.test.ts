@@ -119,6 +119,16 @@ describe("search", () => {
     expect(jaccard(shingles(copies[0]!.text), shingles(copies[1]!.text))).toBeGreaterThanOrEqual(0.6);
   });
 
+  test("of two copies of a passage, the one cited is from the article about the place the question names (000 篇二 某县, 篇三 万全县)", async () => {
+    for (const question of ["万全县干部帮企业办的实事里，调解企业和老百姓纠纷的有几件？", "In Wanquan County, how many of the practical matters done for companies settled disputes with local people?"]) {
+      const r = await retriever.search(question, { k: 10 });
+      const copy = r.results.find((h) => h.chunk.text.includes("办实事245件"));
+      expect(copy, question).toBeDefined();
+      // 篇三 is the one that names 万全县 (its opening, line 119: "目前万全县民营企业已达到5366家").
+      expect(copy!.chunk.articleIndex, question).toBe(3);
+    }
+  });
+
   test("a passage is read in its article's context: a name the article gives once, in its opening, counts for its other passages", async () => {
     // 001 篇7: 西峰区 is named only in the passage of its first section (line 98); the half-year's figures are in the opening (line 96).
     const question = "西峰区今年上半年搞了多少次政府采购？";

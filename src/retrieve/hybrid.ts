@@ -11,7 +11,7 @@ import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { uncoveredTopics } from "./policy-topics.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, contentWords } from "./absent.js";
@@ -284,7 +284,7 @@ export class HybridRetriever implements Retriever {
     // states one: the best by content, before they are reordered by it, that match the question fairly.
     const type = expectedAnswer(normalized);
     // Narrowed by what the question names: the sum ("劳务报酬是多少"), a bound ("多少万以上"), the post ("组长是谁").
-    const supplies = type ? answeredBy(normalized, type) : undefined;
+    const supplies = type ? answeredBy(normalized, type, this.known) : undefined;
     const gate = FAIR_SHARE * (byContent[0]?.[1] ?? 0);
     // A question about a year ("宁都县2021年…合格率是多少") is answered only by a passage about that year.
     const askedYears = [...new Set(normalized.match(YEAR) ?? [])];
@@ -324,9 +324,19 @@ export class HybridRetriever implements Retriever {
 
     const results: SearchHit[] = [];
     const picked: number[] = [];
+    // Of two copies of a passage (the seeds repeat reports under another county's name), the one from the
+    // article about the place the question names: "In Wanquan County's survey…" cites 万全县's report, not 某县's.
+    const named = english ? this.englishNamed(normalized).filter(isPlaceName).filter((place) => this.known(place)) : askedPlaces;
     for (const [row, score] of ranked) {
       if (results.length >= k) break;
-      if (picked.some((p) => isNearDuplicate(this.shinglesOf(p), this.shinglesOf(row)))) continue;
+      const copy = picked.findIndex((p) => isNearDuplicate(this.shinglesOf(p), this.shinglesOf(row)));
+      if (copy >= 0) {
+        if (named.length > 0 && this.aboutPlace(row, named) && !this.aboutPlace(picked[copy]!, named)) {
+          picked[copy] = row;
+          results[copy] = { ...results[copy]!, chunk: this.index.chunks[row]! };
+        }
+        continue;
+      }
       picked.push(row);
       results.push({ rank: results.length + 1, score: round(score), chunk: this.index.chunks[row]! });
     }

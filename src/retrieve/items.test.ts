@@ -26,6 +26,9 @@ describe("items of a group", () => {
     // A count in full-width digits reads as the same number.
     expect(itemsAsked("石渠县被拆除的那５家商混站都叫什么名字？")).toEqual({ group: "商混站", figures: false, count: 5 });
     expect(itemsAsked("《县直单位帮扶企业考核办法》里那17项内容各占多少分？")).toEqual({ group: "内容", figures: true, count: 17 });
+    // Asked in the clause after the group's, and which one of them ("哪家").
+    expect(itemsAsked("帮扶企业考核办法里那17项内容，每一项各占多少分？")).toEqual({ group: "内容", figures: true, count: 17 });
+    expect(itemsAsked("宁都县推荐去评赣州市市长质量奖的那4家企业，最后哪家评上了？")).toEqual({ group: "企业", figures: false, count: 4 });
   });
 
   it("asks nothing of a group the question only names, or of a quoted term without a number", () => {
@@ -33,6 +36,8 @@ describe("items of a group", () => {
     expect(itemsAsked("农村食品安全“三网”建设由哪几个部门共同实施？")).toBeUndefined();
     expect(itemsAsked("干部考核里说的“有为就有位，无为就无位”具体是什么意思？")).toBeUndefined();
     expect(itemsAsked("石渠县拆除了几家商混站？")).toBeUndefined();
+    // A clause after the group's that asks something else of it.
+    expect(itemsAsked("宁都县推荐了4家企业，是什么时候推荐的？")).toBeUndefined();
   });
 
   it("a passage that lists the items where it names the group answers; one that only names it does not", () => {

@@ -32,8 +32,11 @@ const ASKED_OF_TERM = /^[，,]?(具体|都|分别)?(是|指|为|包括|有)?(指
 const WHICH_NUMBERED = /^[^，,。；;？?]*哪[一两二三四五六七八九十]/;
 /** A counted group: a number, its classifier, and two to five characters of what is counted ("5家商混站", "3个一等奖", "17项内容"). */
 const COUNTED = new RegExp(`(?:${NUMERAL})(?:${CLASSIFIER})(?:的)?([\\u4e00-\\u9fa5]{2,5}?)(?=[里中内，,？?的都具分各]|$|是|叫|有)`, "g");
-/** After a counted group, in its clause, asking what the items are ("具体是哪几个项目", "都叫什么名字", "分别是哪几家", "各占多少分"). */
-const ASKED_OF_COUNT = /^[^，,。；;？?]*?((具体|分别|都)(是|有|指|叫|为)?(哪|什么|啥)|哪几|都叫什么|叫什么名字|(各|分别|每个|每项|每家)[^，,。；;？?]{0,8}(多少|几))/;
+/**
+ * After a counted group, in its clause or in the next when the group ends one, asking what the items are ("具体是哪几个项目",
+ * "都叫什么名字", "分别是哪几家", "各占多少分", "那17项内容，每一项各占多少分", "那4家企业，最后哪家评上了").
+ */
+const ASKED_OF_COUNT = /^[，,]?[^，,。；;？?]*?((具体|分别|都)(是|有|指|叫|为)?(哪|什么|啥)|哪几|哪(家|个|所|位|项|条|名)|都叫什么|叫什么名字|(各|分别|每个|每项|每家)[^，,。；;？?]{0,8}(多少|几))/;
 /** Asking a figure for each item ("各占多少分", "各个县分别摊多少", "分别是多少"). */
 const EACH_FIGURE = /(各|分别|每个|每项|每家)[^，。？?！!；;]{0,8}(多少|几)/;
 
