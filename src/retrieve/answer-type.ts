@@ -742,13 +742,13 @@ const YEAR_MONTH_ASKED = /(哪一?年|几几年|哪个年份)[^，。？?！!；
 const YEAR_MONTH_STATED = /(\d{4}|[二〇零一九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月/;
 
 /** A deadline asked ("最晚什么时候要报备案", "啥时候之前完成", "截止到哪天", "by when"): a time something is due by. */
-const DEADLINE_ASKED = /(最晚|最迟|截止|期限)[^，。？?！!；;]{0,8}(什么时候|啥时候|何时|哪天|哪一天|几号|几月)|(什么时候|啥时候|何时|哪天|哪一天)(之|以)?前|\bby when\b|\bdeadline\b|\bno later than when\b/i;
+const DEADLINE_ASKED = /(最晚|最迟|截止|期限)[^，。？?！!；;]{0,8}(什么时候|啥时候|何时|哪天|哪一天|几号|几月)|(什么时候|啥时候|何时|哪天|哪一天)(之|以)?前|\bby when\b|\bdeadline\b/i;
 /**
  * A time stated as a deadline: a day or a month before which something is due ("7月20日前", "每年3月底前",
  * "年底之前"), a span within which ("30日内"), or a cut-off ("截止到2009年"); not the year a plan is for ("2007年度").
  */
 const DEADLINE_STATED = new RegExp(
-  `(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(月|日|号)(底|末|中旬|上旬|下旬)?(之|以)?前|(年底|年末|月底|月末|年中|上半年|下半年|春节|节前)(之|以)?前|(截止|截至)(到|于|日期)?[为是：:]?\\s*(\\d|[一二三四五六七八九十]|今年|本年|年底|月底)|(\\d+|${CN_NUM}+)\\s*个?(工作日|天|日|小时|周|个月)(之|以)?内|前完成|之前完成|以前完成`,
+  `(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(月|日|号)(底|末|中旬|上旬|下旬)?(之|以)?前|(年底|年末|月底|月末|年中|上半年|下半年|春节|节前)(之|以)?前|(截止|截至)(到|于|日期)?[为是：:]?\\s*(\\d|[一二三四五六七八九十]|今年|本年|年底|月底)|(\\d+|${CN_NUM}+)\\s*个?(工作日|天|日|小时|周|个月)(之|以)?内|前完成`,
 );
 
 /** `answeredBy` without narrowing to a person the question names. */
@@ -785,9 +785,12 @@ function answerTest(question: string, type: AnswerType, known?: (term: string) =
  * (`known`): "专业证通过率有多少" names in everyday words the rate they call 取证率, which any rate then answers.
  */
 export function rateNamed(question: string, known?: (term: string) => boolean): RegExp | undefined {
-  const names = jiebaCut(question).filter((word) => /^[\u4e00-\u9fa5]+率$/.test(word) && word.length >= 2 && (!known || known(word.length > 3 ? word.slice(-3) : word)));
+  const names = jiebaCut(question)
+    .filter((word) => /^[\u4e00-\u9fa5]+率$/.test(word) && word.length >= 2)
+    .map((name) => (name.length > 3 ? name.slice(-3) : name))
+    .filter((name) => !known || known(name));
   if (names.length === 0) return undefined;
-  return new RegExp([...new Set(names.map((name) => (name.length > 3 ? name.slice(-3) : name)))].join("|"));
+  return new RegExp([...new Set(names)].join("|"));
 }
 
 /** Whether one sentence of a text both names the sum (`moneyNamed`) and states an amount. */

@@ -326,12 +326,13 @@ export class HybridRetriever implements Retriever {
     const picked: number[] = [];
     // Of two copies of a passage (the seeds repeat reports under another county's name), the one from the
     // article about the place the question names: "In Wanquan County's survey…" cites 万全县's report, not 某县's.
-    const named = english ? this.englishNamed(normalized).filter(isPlaceName).filter((place) => this.known(place)) : askedPlaces;
+    // It takes the rank, and the score, its copy earned.
+    const placesAsked = english ? this.englishNamed(normalized).filter(isPlaceName).filter((place) => this.known(place)) : askedPlaces;
     for (const [row, score] of ranked) {
       if (results.length >= k) break;
       const copy = picked.findIndex((p) => isNearDuplicate(this.shinglesOf(p), this.shinglesOf(row)));
       if (copy >= 0) {
-        if (named.length > 0 && this.aboutPlace(row, named) && !this.aboutPlace(picked[copy]!, named)) {
+        if (placesAsked.length > 0 && this.aboutPlace(row, placesAsked) && !this.aboutPlace(picked[copy]!, placesAsked)) {
           picked[copy] = row;
           results[copy] = { ...results[copy]!, chunk: this.index.chunks[row]! };
         }
