@@ -916,6 +916,8 @@ describe("a deadline, and how long a meeting lasts", () => {
     expect(test("其中每2周1次的防止犯罪策略会议是系统核心")).toBe(false);
     expect(test("CompStat投入使用后，对降低犯罪率起了明显的作用，在前6年（1988~1994年）暴力犯罪率下降了15.9%")).toBe(false);
     expect(test("每次会议约开2个小时。")).toBe(true);
+    // A day of a month is not a number of days.
+    expect(test("全市冬春水利建设现场会于1月14日召开。")).toBe(false);
     // Not how long before the bids open, which any length answers.
     expect(answeredBy("评审专家在开标前多长时间才能了解招标内容？", "duration")("专家在开标前一小时才能了解招标内容")).toBe(true);
     expect(answeredBy("评审专家在开标前多长时间才能了解招标内容？", "duration")("从前6年开始")).toBe(true);

@@ -153,7 +153,7 @@ export function placesNamed(text: string): string[] {
 }
 /** The places a text names by their level ("沅江市", "石渠县", "梁寨镇"), not words jieba tags as places without one ("东西", "满意度"). */
 export function placesWithLevel(text: string): string[] {
-  return placesNamed(text).filter((place) => PLACE_END_CHAR.test(place));
+  return placesNamed(text).filter(isPlaceName);
 }
 /** Whether a word names a place by its level ("万全县", "梁寨镇"), not places in general ("全县", "县区"). */
 export function isPlaceName(word: string): boolean {
@@ -169,12 +169,14 @@ function placeAnswer(question: string): (text: string) => boolean {
   const asked = PLACE_ASKED.exec(question)?.[0] ?? "";
   const levels = PLACE_LEVELS.find(([level]) => level.test(asked))?.[1];
   const atLevel = levels ? new RegExp(`(${levels})$`) : undefined;
-  return (text) =>
+  return (text) => {
+    // Not a place the question names itself: "梁寨镇是哪个县管的" is not answered by "梁寨镇".
+    const named = () => placesNamed(text).filter((place) => !question.includes(place));
+    if (atLevel) return named().some((place) => atLevel.test(place));
     // Where an event is held: a venue, or a place named where the text says something was held there, not a
     // place a title names ("印发了《宁都县落实赣州市创建…》" does not say where a meeting was).
-    (!atLevel && (VENUE_STATED.test(text) || (HELD_STATED.test(text) && placesNamed(text).some((place) => !question.includes(place))))) ||
-    // Not a place the question names itself: "梁寨镇是哪个县管的" is not answered by "梁寨镇".
-    (atLevel !== undefined && placesNamed(text).some((place) => atLevel.test(place) && !question.includes(place)));
+    return VENUE_STATED.test(text) || (HELD_STATED.test(text) && named().length > 0);
+  };
 }
 
 /** Asking who someone is or what they are called ("主编是哪位领导", "总经理叫什么名字"). */
@@ -412,7 +414,8 @@ const MEETING_LENGTH_ASKED = /开(了|一次|一回|一场)?(要|得|需要)?(�
  */
 function durationIn(question: string): RegExp | undefined {
   if (YEARS_ASKED.test(question)) return new RegExp(lengthIn("年"));
-  if (MEETING_LENGTH_ASKED.test(question)) return new RegExp(`${lengthIn("小时|钟头|分钟|天|日")}(?!一次|1次)|半天|整天|全天`);
+  // Days may also be written with 日 ("1日"), not a day of a month ("1月14日"), as `SUPPLIES.duration` reads them.
+  if (MEETING_LENGTH_ASKED.test(question)) return new RegExp(`${lengthIn("小时|钟头|分钟|天")}(?!一次|1次)|${DAYS_BY_DATE}|半天|整天|全天`);
   const unit = DURATION_UNIT_ASKED.exec(question)?.[3];
   if (!unit) return undefined;
   // Days may also be written with 日 ("15日内").
@@ -748,7 +751,7 @@ const DEADLINE_ASKED = /(最晚|最迟|截止|期限)[^，。？?！!；;]{0,8}(
  * "年底之前"), a span within which ("30日内"), or a cut-off ("截止到2009年"); not the year a plan is for ("2007年度").
  */
 const DEADLINE_STATED = new RegExp(
-  `(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(月|日|号)(底|末|中旬|上旬|下旬)?(之|以)?前|(年底|年末|月底|月末|年中|上半年|下半年|春节|节前)(之|以)?前|(截止|截至)(到|于|日期)?[为是：:]?\\s*(\\d|[一二三四五六七八九十]|今年|本年|年底|月底)|(\\d+|${CN_NUM}+)\\s*个?(工作日|天|日|小时|周|个月)(之|以)?内|前完成`,
+  `(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(月|日|号)(底|末|中旬|上旬|下旬)?(之|以)?前|(年底|年末|月底|月末|年中|上半年|下半年|春节|节前)(之|以)?前|(截止|截至)(到|于|日期)?[为是：:]?\\s*(\\d|[一二三四五六七八九十]|今年|本年|年底|月底)|(${lengthIn("工作日|天|小时|周|个月")}|${DAYS_BY_DATE})(之|以)?内|前完成`,
 );
 
 /** `answeredBy` without narrowing to a person the question names. */
