@@ -3,7 +3,6 @@ import {
   contentTokens,
   extractNumbers,
   extractQuotedTerms,
-  parseChineseNumeral,
   passageNumbers,
   stripEnumerator,
 } from "./text.js";
@@ -22,11 +21,9 @@ describe("numbers", () => {
     const set = passageNumbers("办结率100%，组织开展了十次专项督查，共二十三个单位");
     expect(set.has("100%") && set.has("100") && set.has("10") && set.has("23")).toBe(true);
   });
-  it("parses Chinese numerals", () => {
-    expect(parseChineseNumeral("十四")).toBe(14);
-    expect(parseChineseNumeral("二十三")).toBe(23);
-    expect(parseChineseNumeral("一百零五")).toBe(105);
-    expect(parseChineseNumeral("三万")).toBe(30000);
+  it("a passage's numbers include numerals with 万 and the spoken 三千五", () => {
+    const set = passageNumbers("新增就业三万五千人，投资三千五百万元，其中三千五用于培训");
+    expect([...set].filter((n) => /^\d+$/.test(n) && Number(n) >= 1000).sort()).toEqual(["3500", "35000", "35000000"]);
   });
 });
 

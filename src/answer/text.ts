@@ -4,6 +4,7 @@
  * retrieval, lives in src/text/sentences.ts).
  */
 import { generalIdf, jiebaCut, jiebaCutForSearch } from "../text/tokenize.js";
+import { numeralValue } from "../text/numerals.js";
 
 /** Function words, question words and "the documents say" filler: never evidence of support. */
 const STOP_WORDS = new Set(
@@ -78,35 +79,6 @@ export function tokenWeight(token: string): number {
 
 // ---------------------------------------------------------------- numbers
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** "二十三" → 23, "一百零五" → 105, "十四" → 14; undefined when it is not a plain numeral. */
-export function parseChineseNumeral(s: string): number | undefined {
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  for (const ch of s) {
-    if (ch in DIGITS) {
-      digit = DIGITS[ch]!;
-    } else if (ch in UNITS) {
-      section += (digit < 0 ? 1 : digit) * UNITS[ch]!;
-      digit = -1;
-    } else if (ch === "万" || ch === "亿") {
-      section += digit < 0 ? 0 : digit;
-      total += (section || 1) * (ch === "万" ? 10_000 : 100_000_000);
-      section = 0;
-      digit = -1;
-    } else {
-      return undefined;
-    }
-  }
-  const value = total + section + (digit < 0 ? 0 : digit);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 function canonicalNumber(raw: string): string {
   const n = Number(raw.replace(/,/g, ""));
   return Number.isFinite(n) ? String(n) : raw;
@@ -139,7 +111,7 @@ export function passageNumbers(text: string): Set<string> {
     if (n.endsWith("%")) set.add(n.slice(0, -1));
   }
   for (const m of text.matchAll(/[零〇一二两三四五六七八九十百千万亿]+/g)) {
-    const v = parseChineseNumeral(m[0]);
+    const v = numeralValue(m[0]);
     if (v !== undefined) set.add(String(v));
   }
   return set;

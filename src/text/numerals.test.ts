@@ -15,6 +15,19 @@ describe("numeralValue", () => {
     expect(numeralValue("二二")).toBeUndefined();
     expect(numeralValue("百千")).toBeUndefined();
   });
+
+  test("numerals with 万 and 亿", () => {
+    expect(numeralValue("三万")).toBe(30000);
+    expect(numeralValue("十四")).toBe(14);
+    expect(numeralValue("三万五")).toBe(35000);
+    expect(numeralValue("三万五千")).toBe(35000);
+    expect(numeralValue("十万零五")).toBe(100005);
+    expect(numeralValue("二十三亿五千万")).toBe(2350000000);
+    expect(numeralValue("一亿二")).toBe(120000000);
+    expect(numeralValue("万")).toBe(10000);
+    expect(numeralValue("三万二二")).toBeUndefined();
+    expect(numeralValue("三万两万")).toBeUndefined();
+  });
 });
 
 describe("numeralVariants", () => {

@@ -13,12 +13,32 @@ const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const MEASURE = "个|家|条|件|名|人|户|次|项|所|座|批|篇|场|位|台|份|亩|吨|辆|处|期|元|年|天|月|周|小时|分钟|公里|平方米|万|亿";
 const QUANTITY = new RegExp(`(?<![几数多第一二两三四五六七八九十百千万亿\\d])([〇零一二两三四五六七八九十百千]+)(?=多?(?:${MEASURE}))`, "g");
 
+/** The magnitudes that group a numeral's digits, largest first. */
+const MAGNITUDE: [string, number][] = [["亿", 1e8], ["万", 1e4]];
+
 /**
- * The value of a numeral below 万 ("百" 100, "三千" 3000, "十五" 15, "二十" 20,
- * "一百零五" 105, and the spoken "三千五" 3500), or undefined when it is not
- * one ("二二").
+ * The value of a numeral ("百" 100, "三千" 3000, "十五" 15, "二十" 20, "一百零五"
+ * 105, "三万" 30000, "二十三亿五千万" 2350000000, and the spoken "三千五" 3500
+ * and "三万五" 35000), or undefined when it is not one ("二二").
  */
 export function numeralValue(s: string): number | undefined {
+  for (const [mark, scale] of MAGNITUDE) {
+    const at = s.indexOf(mark);
+    if (at < 0) continue;
+    const high = at === 0 ? 1 : numeralValue(s.slice(0, at));
+    const rest = s.slice(at + 1);
+    if (high === undefined) return undefined;
+    if (rest === "") return high * scale;
+    // A lone digit after 万 or 亿 counts in the next power down, as after 百 or 千.
+    if (rest in DIGIT && DIGIT[rest] !== 0) return high * scale + DIGIT[rest]! * (scale / 10);
+    const low = numeralValue(rest.replace(/^[零〇]/, ""));
+    return low === undefined || low >= scale ? undefined : high * scale + low;
+  }
+  return belowTenThousand(s);
+}
+
+/** The value of a numeral below 万, or undefined when it is not one. */
+function belowTenThousand(s: string): number | undefined {
   let total = 0;
   let digit: number | undefined;
   let lastPower = Infinity;
