@@ -12,6 +12,9 @@ interface Entry {
   en: RegExp | undefined;
 }
 
+/** What a "*" in an English phrase matches: up to three words between its neighbours. */
+const ANY_WORDS = "\\s+(?:[\\w'’-]+\\s+){0,3}";
+
 export type Lexicon = (normalized: string, occurs: (word: string) => boolean, english: boolean) => string[];
 
 /** The matcher for one list, read when first used. */
@@ -24,8 +27,14 @@ export function lexicon(file: string): Lexicon {
           .split("|")
           .map((p) => p.trim().toLowerCase())
           .filter(Boolean);
-        // Whole words, a plural allowed: "parking spaces", "payslips".
-        const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]*"));
+        // Whole words, a plural allowed: "parking spaces", "payslips". A "*" stands for up to three words
+        // ("book * meeting room": "book the small meeting room").
+        const escaped = phrases.map((p) =>
+          p
+            .split("*")
+            .map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]*"))
+            .join(ANY_WORDS),
+        );
         return { zh, en: phrases.length ? new RegExp(`\\b(?:${escaped.join("|")})(?:s|es)?\\b`, "i") : undefined };
       })
       .filter((entry) => entry.zh.length > 0)

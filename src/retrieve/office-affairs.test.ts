@@ -34,4 +34,13 @@ describe("officeAffairs", () => {
     expect(officeAffairs("a new visage for the city", occurs, true)).toEqual([]);
     expect(officeAffairs("how are food safety inspections done", occurs, true)).toEqual([]);
   });
+
+  test("a \"*\" in a phrase stands for up to three words (held-out 28's hc068)", () => {
+    expect(officeAffairs("How do I book the small meeting room for next Tuesday afternoon?", occurs, true)).toEqual(["book the small meeting room"]);
+    expect(officeAffairs("can i book meeting rooms online", occurs, true)).toEqual(["book meeting rooms"]);
+    expect(officeAffairs("小会议室怎么预约？想订会议室", occurs, false)).toEqual(["订会议室"]);
+    // More than three words apart is not the phrase; nor is a meeting room the documents describe.
+    expect(officeAffairs("book a slot for the mayor's quarterly review in the meeting room", occurs, true)).toEqual([]);
+    expect(officeAffairs("how is the CompStat meeting room equipped", occurs, true)).toEqual([]);
+  });
 });
