@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absentWords, contentWords } from "./absent.js";
+import { absentWords, compoundWords, contentWords } from "./absent.js";
 
 describe("absent words", () => {
   it("takes the words a question names, not the ones it asks with", () => {
@@ -49,5 +49,27 @@ describe("a verb with its particle", () => {
 
   it("is kept when the verb itself is a word the documents lack (婚假 is not a verb; 休婚假了 keeps 婚假)", () => {
     expect(absentWords("职工休婚假了吗", occurs).absent).toContain("婚假");
+  });
+});
+
+describe("compoundWords", () => {
+  // 003 篇2 (曲阜市科技局): "三是大力实施科技特派员工程。今年全市共组织286名科技特派员下派到12个乡镇",
+  // and "进行为期一年半的科技培训", a training course's length, not the envoys'.
+  const corpus = "三是大力实施科技特派员工程。今年全市共组织286名科技特派员下派到12个乡镇。进行为期一年半的科技培训";
+  const occurs = (w: string) => corpus.includes(w);
+
+  it("joins two words the question writes together when the documents write them as one term", () => {
+    const question = "曲阜派下去的科技特派员一次要在乡镇蹲多长时间";
+    expect(contentWords(question)).toEqual(expect.arrayContaining(["科技", "特派员"]));
+    const words = compoundWords(question, contentWords(question), occurs);
+    expect(words).toContain("科技特派员");
+    expect(words).not.toContain("科技");
+    expect(words).toContain("乡镇");
+  });
+
+  it("leaves words apart when the question does not write them together, or the documents never join them", () => {
+    expect(compoundWords("科技和特派员", ["科技", "特派员"], occurs)).toEqual(["科技", "特派员"]);
+    expect(compoundWords("科技培训特派员", ["科技", "培训", "特派员"], occurs)).toEqual(["科技培训", "特派员"]);
+    expect(compoundWords("乡镇特派员", ["乡镇", "特派员"], occurs)).toEqual(["乡镇", "特派员"]);
   });
 });

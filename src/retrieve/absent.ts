@@ -93,3 +93,18 @@ function verbWithParticle(word: string, occurs: (word: string) => boolean): bool
   const stem = word.slice(0, -1);
   return stem.length === 1 || occurs(stem);
 }
+
+/**
+ * The content words, each pair the question writes as one term the documents also write joined into it:
+ * 科技 and 特派员 become 科技特派员 ("科技特派员一次要在乡镇蹲多长时间"), so a sentence naming only 科技
+ * (科技培训) is not taken for one about the envoys. Used where a sentence must name what the question asks
+ * about (`statedOfAsked`).
+ */
+export function compoundWords(normalized: string, words: readonly string[], occurs: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = words[i]! + (words[i + 1] ?? "");
+    out.push(i + 1 < words.length && normalized.includes(pair) && occurs(pair) ? (i++, pair) : words[i]!);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { PinyinNames } from "./pinyin-names.js";
 import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
-import { absentWords, contentWords } from "./absent.js";
+import { absentWords, compoundWords, contentWords } from "./absent.js";
 import { isNearDuplicate, shingles, type Shingles } from "./dedupe.js";
 import { charGrams, isFunctionBigram } from "../text/chargrams.js";
 import { Bm25Index, type GroupContext } from "../index/bm25.js";
@@ -299,7 +299,7 @@ export class HybridRetriever implements Retriever {
     // is given in a sentence that says what it is of: one naming something the question names.
     const judged = type === undefined ? undefined : judgedBy(type, normalized);
     const answerable =
-      !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : questionWords())) : best.some(supplies));
+      !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : compoundWords(normalized, questionWords(), this.known))) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
