@@ -435,6 +435,17 @@ describe("confident", () => {
     expect((await retriever.search("万全县引进县外资金19923.7万元完成任务了吗？")).absent).toBeUndefined();
   });
 
+  test("a year the passages about the place a question names never mention makes it not confident, though other documents mention the year (held-out 28's hc059)", async () => {
+    // 003 篇3 reports 宁都县's 2020 and its points for 2021; 2022 is only in 002's and others' passages.
+    const later = await retriever.search("宁都县2022年质量强县工作打算重点抓哪些事？", { k: 3 });
+    expect(later.results[0]!.chunk.file).toBe("003_9b54f81a9d65b260.txt");
+    expect(later.confident).toBe(false);
+    expect(later.absent).toEqual(["2022年"]);
+    const planned = await retriever.search("宁都县2021年质量强县工作打算重点抓哪些事？", { k: 3 });
+    expect(planned.confident).toBe(true);
+    expect(planned.absent).toBeUndefined();
+  });
+
   test("a question asking for a figure its topic's passages never give is not confident", async () => {
     // 001 describes 杨柳米酒 at length but never its price; 002 gives the fund's amounts.
     expect((await retriever.search("杨柳米酒小作坊存在哪些问题？")).confident).toBe(true);

@@ -362,13 +362,17 @@ export class HybridRetriever implements Retriever {
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
+    // Or one the best passages about the place it names never mention, nor their articles ("宁都县2022年…打算
+    // 重点抓哪些事" of a report on 2020 and its plans for 2021): the documents say nothing of that place in that year.
+    const placeYears = years.length === 0 ? this.yearsUnwritten(byContent, gate, askedYears, askedPlaces) : [];
+    if (placeYears.length) absent.absent.push(...placeYears);
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
     // An area of government work no document writes ("垃圾分类", "河长制"): the documents are about other work.
     const topics = uncoveredTopics(normalized, this.known, english !== undefined);
     if (topics.length) absent.absent = [...topics, ...absent.absent.filter((word) => !topics.some((topic) => topic.includes(word)))];
     const minRelevance = english ? this.options.minRelevanceEnglish : this.options.minRelevance;
-    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && !unlisted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && affairs.length === 0 && topics.length === 0;
+    const byRules = results.length > 0 && answerable && !withheld && !uncounted && !roleUnwritten && !planned && !unlisted && titleOnly.length === 0 && absent.share < ABSENT_SHARE && years.length === 0 && placeYears.length === 0 && affairs.length === 0 && topics.length === 0;
     // Half the question's words written nowhere, and what is written generic ("量子计算机的散热方案": 计算机, 方案): more relevance needed.
     const confident = byRules && relevance >= (absent.share >= HALF_ABSENT ? ABSENT_MARGIN * minRelevance : minRelevance);
     // What kind of answer the passages lack, said when the question is otherwise relevant enough.
@@ -589,6 +593,23 @@ export class HybridRetriever implements Retriever {
       const name = place.length >= 3 ? place.slice(0, -1) : place;
       return text.includes(name) || title.includes(name);
     });
+  }
+
+  /**
+   * The years a question names, as "2022年", when the best passages (by content, matching fairly) whose
+   * article names the place it names come from articles that mention none of them; none when it names no
+   * year or no place, or no such passage is among the best.
+   */
+  private yearsUnwritten(byContent: readonly (readonly [number, number])[], gate: number, years: readonly string[], places: readonly string[]): string[] {
+    if (years.length === 0 || places.length === 0) return [];
+    const rows = byContent
+      .slice(0, ANSWER_TYPE_DEPTH)
+      .filter(([row, s]) => s >= gate && this.aboutPlace(row, places))
+      .map(([row]) => row);
+    const articleYears = this.yearsOfArticles();
+    const { groupOf } = this.articleGroups();
+    if (rows.length === 0 || rows.some((row) => years.some((y) => articleYears[groupOf[row]!]!.has(y)))) return [];
+    return years.map((y) => `${y}年`);
   }
 
   private years?: Set<string>;
