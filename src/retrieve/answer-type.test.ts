@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -926,5 +926,24 @@ describe("a deadline, and how long a meeting lasts", () => {
   it("asks the steps of a process said as 分哪几步走", () => {
     expect(expectedAnswer("达拉特旗政府采购办编的供应商投诉程序，具体分哪几步走？")).toBe("steps");
     expect(expectedAnswer("下一步打算怎么做？")).toBeUndefined();
+  });
+});
+
+describe("stillPending", () => {
+  // 004 篇4 (黎平县政府法制办), lines 179 and 181.
+  const review =
+    "共审结7件，其中维持具体行政行为4件，撤销1件，驳回复议申请1件。未结1件（新受理）。";
+  const lawsuits = "行政应诉工作：因当事人不服行政复议决定提起行政诉讼6件。乡镇部门应诉2件，县政府应诉4件，经法院审理后，撤诉1件，撤销1件，维持2件，在审3件。";
+
+  it("a question on how something ended that it says was still open, of passages saying it is (held-out 18, 22 and 28)", () => {
+    expect(stillPending("黎平县那件新受理、还没审结的行政复议案子最后结果怎样？", [review])).toBe(true);
+    expect(stillPending("黎平县上半年那件还没审结的行政复议案，最后是维持还是撤销了？", [review])).toBe(true);
+    expect(stillPending("黎平县那3件还在审理的行政诉讼，最后法院是怎么判的？", [lawsuits])).toBe(true);
+  });
+
+  it("not a question on cases it does not call open, nor one not asking how they ended, nor passages that report them closed", () => {
+    expect(stillPending("黎平县上半年审结的行政复议案，最后维持了几件？", [review])).toBe(false);
+    expect(stillPending("黎平县还在审理的行政诉讼有几件？", [lawsuits])).toBe(false);
+    expect(stillPending("黎平县那件还没审结的行政复议案最后结果怎样？", ["共审结7件，其中维持具体行政行为4件，撤销1件。"])).toBe(false);
   });
 });

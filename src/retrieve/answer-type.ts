@@ -242,6 +242,20 @@ export function onlyPlanned(question: string, texts: readonly string[], words: r
   return about.every((sentence) => PLANNED.test(sentence) && !DONE.test(sentence));
 }
 
+/**
+ * A question about how something ended that it says was still open ("那件还没审结的行政复议案，最后是维持
+ * 还是撤销了", "那3件还在审理的行政诉讼，最后法院是怎么判的"), and a sentence saying it is ("未结1件（新
+ * 受理）", "在审3件"): a report written while the case was open does not say how it ended.
+ */
+const PENDING_ASKED = /((还|尚|仍)(没有?|未)|没有?)(审结|结案|办结|审完|判|了结|结束)|(还|仍|正)在(审理|审查|办理|审)|在审|待审/;
+const LATER_ASKED = /最后|最终|后来|结果|到头来/;
+const PENDING_STATED = /未结|在审|(正|尚|仍)在(审理|审查|办理)|(尚|还)未(审结|结案|办结)|审理中/;
+
+/** Whether a question asks how something ended that it says, and the texts say, was still open. */
+export function stillPending(question: string, texts: readonly string[]): boolean {
+  return PENDING_ASKED.test(question) && LATER_ASKED.test(question) && texts.some((text) => PENDING_STATED.test(text.replace(/\s+/g, "")));
+}
+
 /** What one applies for or registers, and how ("怎么报名", "去哪儿补办", "申报条件"). */
 const APPLY = "报名|申请|申报|办理|补办|备案|登记|参评|认定";
 /** Stages of an application, listed as a sequence ("申报、评审、审批"). */

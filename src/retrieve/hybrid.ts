@@ -11,7 +11,7 @@ import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { uncoveredTopics } from "./policy-topics.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, stillPending, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, compoundWords, contentWords } from "./absent.js";
@@ -312,7 +312,8 @@ export class HybridRetriever implements Retriever {
     const role = english ? undefined : roleAsked(normalized);
     const roleUnwritten = role !== undefined && !this.known(role);
     // What happened in the end, asked of passages that only set the target ("最后实际完成了几条" of "预计2022年改造5条").
-    const planned = !english && onlyPlanned(normalized, best, questionWords());
+    // Or of something still open when the report was written ("那件还没审结的复议案最后结果怎样" of "未结1件").
+    const planned = !english && (onlyPlanned(normalized, best, questionWords()) || stillPending(normalized, best));
     // The items of a group the passages only mention ("那5家商混站都叫什么名字" of "对…5家商混站进行了拆除"): listed nowhere in them or their article.
     const items = english ? undefined : itemsAsked(normalized);
     const unlisted =
