@@ -103,8 +103,13 @@ function verbWithParticle(word: string, occurs: (word: string) => boolean): bool
 export function compoundWords(normalized: string, words: readonly string[], occurs: (word: string) => boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const pair = words[i]! + (words[i + 1] ?? "");
-    out.push(i + 1 < words.length && normalized.includes(pair) && occurs(pair) ? (i++, pair) : words[i]!);
+    const pair = i + 1 < words.length ? words[i]! + words[i + 1]! : undefined;
+    if (pair !== undefined && normalized.includes(pair) && occurs(pair)) {
+      out.push(pair);
+      i++;
+    } else {
+      out.push(words[i]!);
+    }
   }
   return out;
 }

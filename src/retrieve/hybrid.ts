@@ -291,10 +291,11 @@ export class HybridRetriever implements Retriever {
     const askedYears = [...new Set(normalized.match(YEAR) ?? [])];
     // And one about a place ("沅江市一共有多少所中小学", "石渠县质量强县领导小组的组长是谁") only by a passage whose article names it.
     const askedPlaces = english ? [] : placesWithLevel(normalized).filter((place) => this.known(place));
-    const best = byContent
+    const ofPlace = byContent
       .slice(0, ANSWER_TYPE_DEPTH)
-      .filter(([row, s]) => s >= gate && this.about(row, askedYears) && this.aboutPlace(row, askedPlaces))
-      .map(([row]) => this.index.chunks[row]!.text);
+      .filter(([row, s]) => s >= gate && this.aboutPlace(row, askedPlaces))
+      .map(([row]) => row);
+    const best = ofPlace.filter((row) => this.about(row, askedYears)).map((row) => this.index.chunks[row]!.text);
     // Who issued a document, and most reasons, only lift the passages that say (`judgedBy`). A figure or a name
     // is given in a sentence that says what it is of: one naming something the question names.
     const judged = type === undefined ? undefined : judgedBy(type, normalized);
@@ -365,7 +366,7 @@ export class HybridRetriever implements Retriever {
     if (years.length) absent.absent.push(...years);
     // Or one the best passages about the place it names never mention, nor their articles ("宁都县2022年…打算
     // 重点抓哪些事" of a report on 2020 and its plans for 2021): the documents say nothing of that place in that year.
-    const placeYears = years.length === 0 ? this.yearsUnwritten(byContent, gate, askedYears, askedPlaces) : [];
+    const placeYears = years.length === 0 && askedPlaces.length > 0 ? this.yearsUnwritten(ofPlace, askedYears) : [];
     if (placeYears.length) absent.absent.push(...placeYears);
     // The office's own affairs ("年休假还剩几天", "停车位怎么分配"), which the documents never write about.
     const affairs = officeAffairs(normalized, this.known, english !== undefined);
@@ -597,16 +598,11 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * The years a question names, as "2022年", when the best passages (by content, matching fairly) whose
-   * article names the place it names come from articles that mention none of them; none when it names no
-   * year or no place, or no such passage is among the best.
+   * The years a question names, as "2022年", when the passages `rows` (the best about the place it names)
+   * come from articles that mention none of them; none when it names no year, or there are no such passages.
    */
-  private yearsUnwritten(byContent: readonly (readonly [number, number])[], gate: number, years: readonly string[], places: readonly string[]): string[] {
-    if (years.length === 0 || places.length === 0) return [];
-    const rows = byContent
-      .slice(0, ANSWER_TYPE_DEPTH)
-      .filter(([row, s]) => s >= gate && this.aboutPlace(row, places))
-      .map(([row]) => row);
+  private yearsUnwritten(rows: readonly number[], years: readonly string[]): string[] {
+    if (years.length === 0) return [];
     const articleYears = this.yearsOfArticles();
     const { groupOf } = this.articleGroups();
     if (rows.length === 0 || rows.some((row) => years.some((y) => articleYears[groupOf[row]!]!.has(y)))) return [];
