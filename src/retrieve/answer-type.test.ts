@@ -299,6 +299,12 @@ describe("answer type", () => {
     expect(answeredBy("县城的房子现在多少钱一平？", "money")(house)).toBe(true);
     expect(answeredBy("县城房子一平米要多少钱？", "money")(house)).toBe(true);
     expect(pricePerAsked("县城买房一共要花多少钱？")).toBeUndefined();
+    // "第一次" is an ordinal, not a price per time: 003's 科技最高奖 states its prize as a sum.
+    const prize = "设立了科技最高奖,奖金10万元,奖励为我市社会经济发展做出突出贡献的科技人员,这也是我市首次设立科技最高奖。";
+    const first = "曲阜第一次设立的科技最高奖奖金是多少？";
+    expect(pricePerAsked(first)).toBeUndefined();
+    expect(answeredBy(first, "money")(prize)).toBe(true);
+    expect(pricePerAsked("培训一次收多少钱？")).toBeDefined();
     // 003's 发改局 prints a digit of the key projects' total investment as "*".
     const projects = "经审核,计划实施重点建设项目37项(其中省、*市重点建设项目5项),总投资1*.93亿元,年度计划投资19.00亿元。";
     const total = "37个重点建设项目的计划总投资具体是多少亿？";

@@ -695,7 +695,9 @@ export function holderNamed(question: string): RegExp | undefined {
 const PER_UNITS: string[][] = [["平方米", "平米", "平方", "平", "㎡"], ["公斤", "千克"], ["斤"], ["张"], ["瓶"], ["箱"], ["吨"], ["盒"], ["袋"], ["亩"], ["人次", "人"], ["次"], ["天", "日"], ["小时"], ["份"], ["桌"]];
 const PER_UNIT = PER_UNITS.flat().join("|");
 const PRICE_ASKED = "多少钱|几块钱|多少块|多少元|几元|卖多少|什么价|啥价|价格|价钱|售价|零售价|票价|(?:薪|工资|报酬|补贴|补助|奖金)[^，。？?！!；;]{0,3}多少";
-const PER_ASKED = new RegExp(`(一|每|1)(${PER_UNIT})[^，。？?！!；;]{0,8}(${PRICE_ASKED})|(${PRICE_ASKED})[^，。？?！!；;]{0,4}(一|每|1)(${PER_UNIT})`);
+/** "一次", "每张", not an ordinal ("第一次设立的…奖金是多少") or a longer number ("11次"). */
+const PER_ONE = "(?<![第\\d])(一|每|1)";
+const PER_ASKED = new RegExp(`${PER_ONE}(${PER_UNIT})[^，。？?！!；;]{0,8}(${PRICE_ASKED})|(${PRICE_ASKED})[^，。？?！!；;]{0,4}${PER_ONE}(${PER_UNIT})`);
 
 /** The unit family a question asks a price per, as a test for a text stating a price in it; undefined when it asks none. */
 export function pricePerAsked(question: string): RegExp | undefined {
