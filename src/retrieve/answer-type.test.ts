@@ -500,6 +500,11 @@ describe("answer type", () => {
     expect(peopleCountedIn("党校全脱产培训有多少干部说效果好？")).toBeUndefined();
     expect(peopleCountedIn("还有多少个村民小组没通水泥路？")).toBeUndefined();
     expect(peopleCountedIn("从哪几个方面给干部打分？")).toBeUndefined();
+    // A count in a unit of things is of those things: 代表 and 委员 only say whose motions (004 篇1 七里河区).
+    const motions = "今年,共承办省、市、区人大议案、政协提案93件,通过采取领导督办、重点催办、专人承办等措施,有效提高了办理时效和质量";
+    const asked = "七里河区政府办一年承办了多少件代表议案和委员提案？";
+    expect(peopleCountedIn(asked)).toBeUndefined();
+    expect(countGiven(asked)!.test(motions)).toBe(true);
   });
 
   it("asks who led for a sentence saying who, and tells a name printed as * (real passage of 000 篇四)", () => {

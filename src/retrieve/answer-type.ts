@@ -903,8 +903,13 @@ function wordCounted(question: string): { unit: string; people: boolean; word: s
 
 /** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */
 const PEOPLE_COUNTED = "工作人员|人员|专家|干部|老师|教师|学生|同学|医生|护士|志愿者|职工|工人|党员|代表|委员|骨干|人才|律师|警察|民警|辅警|护林员|督导员|管理员|协管员|网格员|讲解员|联络员|调解员|信息员|监督员";
-/** "多少工作人员", "几个专家", "几名评审专家": a count of people named by what they are, with at most two characters before the name ("机关干部", "评审专家"). */
-const PEOPLE_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?([\u4e00-\u9fa5]{0,2}?(${PEOPLE_COUNTED}))(?!小组|组|队|会|库|团|班|证|的比例|占)(?![\u4e00-\u9fa5]{0,2}(说|认为|觉得|表示|选择|赞成|支持|反映|满意|希望))`);
+/** Units that count things, not people: "多少件代表议案" counts motions, which 代表 only says whose. */
+const THING_UNIT = UNITS.split("|").filter((unit) => !["个", ...PEOPLE].includes(unit)).join("|");
+/**
+ * "多少工作人员", "几个专家", "几名评审专家": a count of people named by what they are, with at most two characters
+ * before the name ("机关干部", "评审专家"), not a count in a unit of things ("多少件代表议案").
+ */
+const PEOPLE_COUNT_ASKED = new RegExp(`(?:多少|几)(?:个|名|位)?(?!${THING_UNIT})([\u4e00-\u9fa5]{0,2}?(${PEOPLE_COUNTED}))(?!小组|组|队|会|库|团|班|证|的比例|占)(?![\u4e00-\u9fa5]{0,2}(说|认为|觉得|表示|选择|赞成|支持|反映|满意|希望))`);
 
 /** People named before a count in 个 that names nothing after it ("养老护理人员还差多少个"): counted in 人, 名 or 位 too. */
 const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_COUNTED}|[\u4e00-\u9fa5]员)[^，。？?！!；;]{0,8}(?:多少|几)个(?=$|[？?，,。！!吗呢啊])`);
