@@ -22,6 +22,10 @@ describe("answer type", () => {
     // Income, output and taxes are sums of money; a share of income is a rate.
     expect(expectedAnswer("去年益阳规模工业企业营业收入是多少？")).toBe("money");
     expect(expectedAnswer("1到8月全市工业税收入库了多少")).toBe("money");
+    // A fine is a sum: 004's 餐桌污染 scheme says who punishes selling uninspected meat, not by how much.
+    const fine = "按照福建省治理“餐桌污染”方案，销售私宰肉的商户会被处以多少罚款？";
+    expect(expectedAnswer(fine)).toBe("money");
+    expect(answeredBy(fine, "money")("省农业厅、省工商局负责,加强对城乡结合部和农村市场销售未经检疫或检疫不合格的动物及其产品违法行为的查处。")).toBe(false);
     expect(expectedAnswer("米酒小作坊交的各种税费大概占收入多少？")).toBe("rate");
     expect(expectedAnswer("这个办法是哪一年出台的")).toBe("year");
     expect(expectedAnswer("例会一般开多长时间")).toBe("duration");

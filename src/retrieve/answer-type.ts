@@ -67,7 +67,7 @@ const HOW_MUCH = "多少(?![个家条件名人户次项所批篇场位座台份�
  * 多少 before what a sum of money is called ("有多少补贴", "能拿到多少奖金", "争取到多少省级补助资金", "分到了多少投资"),
  * or after it across a comma ("有补贴吗，标准多少"); not a count of something else ("多少人获得补贴").
  */
-const MONEY_ASKED = new RegExp(`${HOW_MUCH}[^，。？?！!；;]{0,4}?(钱|奖金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算|投资)|(补贴|补助|奖金|经费|报酬|工资)(吗|呢)?[，,][^，。？?！!；;]{0,4}${HOW_MUCH}`);
+const MONEY_ASKED = new RegExp(`${HOW_MUCH}[^，。？?！!；;]{0,4}?(钱|奖金|罚款|罚金|补贴|补助|经费|资金|工资|报酬|费用|金额|拨款|预算|投资)|(补贴|补助|奖金|经费|报酬|工资)(吗|呢)?[，,][^，。？?！!；;]{0,4}${HOW_MUCH}`);
 
 /** Posts a question can ask the holder of ("组长是谁", "校长叫什么名字"). */
 const POSTS = "副?组长|主任|校长|院长|局长|处长|科长|所长|站长|队长|书记|负责人|牵头人|主席|指挥长|总指挥|[省市县区镇乡]长|一把手";
