@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, changeWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -614,6 +614,22 @@ describe("answer type", () => {
     expect(statedOfAsked([qianshan], money, contentWords("钱山乡修通一公里水泥路大概要花多少钱"))).toBe(false);
     // No word to look for: any sentence giving the answer will do.
     expect(statedOfAsked([citistat], money, [])).toBe(true);
+  });
+  it("looks for a sentence naming more than the place asked about and the kind of sum asked for (real passage of 003 篇2 曲阜)", () => {
+    // 曲阜's science bureau names its 科技投入 and a prize in one sentence, and never the cost of its 村村通 project.
+    const prizes = "重点围绕组织领导,科技宣传培训,科技示范园、示范村、示范户建设,科技创新,科技投入,科技人才队伍建设等内容进行了全面严格考核,评选出一等奖2个,鲁城街道、时庄镇,各奖壹万元,并授予“曲阜市科技工作模范乡镇(街道)”称号";
+    const asked = "曲阜市科技信息村村通工程总共投入了多少资金";
+    const words = ["曲阜市科技", "信息村村通", "工程", "投入", "资金"];
+    const sum = answeredBy(asked, "money");
+    expect(sum(prizes)).toBe(true);
+    expect(statedOfAsked([prizes], sum, words)).toBe(true);
+    expect(besidesSum(asked, "money", words)).toEqual(["曲阜市科技", "信息村村通", "工程"]);
+    expect(besidesPlaces(besidesSum(asked, "money", words), ["曲阜市"])).toEqual(["信息村村通", "工程"]);
+    expect(statedOfAsked([prizes], sum, besidesPlaces(besidesSum(asked, "money", words), ["曲阜市"]))).toBe(false);
+    // A question naming only the sum and the place keeps its words; a question asking no sum keeps the sum's words.
+    expect(besidesSum("曲阜市奖金多少", "money", ["曲阜市", "奖金"])).toEqual(["曲阜市"]);
+    expect(besidesPlaces(["曲阜市"], ["曲阜市"])).toEqual(["曲阜市"]);
+    expect(besidesSum("产业扶持资金压了多少比例", "rate", ["产业", "扶持", "资金"])).toEqual(["产业", "扶持", "资金"]);
   });
   it("asks which county or where an event is held for a place named at that level, not one the question names (real passages of 004 篇5 and 001 篇4, 篇6)", () => {
     expect(expectedAnswer("梁寨镇是哪个县管的？")).toBe("place");

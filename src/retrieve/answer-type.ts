@@ -602,6 +602,25 @@ const MONEY_NAMES: Array<[RegExp, string]> = [
   [/利润/, "利润|利税"],
 ];
 
+/**
+ * The question's words other than those naming the sum it asks for ("投入", "资金"): the sentence stating the
+ * sum already names it (`moneyNamed`), so it must also name something else the question names.
+ */
+export function besidesSum(question: string, type: AnswerType | undefined, words: readonly string[]): string[] {
+  if (type !== "money" || !moneyNamed(question)) return [...words];
+  const rest = words.filter((word) => !MONEY_NAMES.some(([asked]) => asked.test(word) && word.replace(asked, "").length === 0));
+  return rest.length ? rest : [...words];
+}
+
+/**
+ * The question's words other than the places it asks about ("曲阜市", "曲阜市科技"): every sentence of a report on
+ * the place may name it, so the sentence giving the answer must also name something else the question names.
+ */
+export function besidesPlaces(words: readonly string[], places: readonly string[]): string[] {
+  const rest = words.filter((word) => !places.some((place) => word.includes(place)));
+  return rest.length ? rest : [...words];
+}
+
 /** The words naming the sum a money question asks for, as a test for a sentence; undefined when it names none ("多少钱"). */
 export function moneyNamed(question: string): RegExp | undefined {
   const names = MONEY_NAMES.filter(([asked]) => asked.test(question)).map(([, named]) => named);

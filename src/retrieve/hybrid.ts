@@ -11,7 +11,7 @@ import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { uncoveredTopics } from "./policy-topics.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, stillPending, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, stillPending, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, compoundWords, contentWords } from "./absent.js";
@@ -297,10 +297,12 @@ export class HybridRetriever implements Retriever {
       .map(([row]) => row);
     const best = ofPlace.filter((row) => this.about(row, askedYears)).map((row) => this.index.chunks[row]!.text);
     // Who issued a document, and most reasons, only lift the passages that say (`judgedBy`). A figure or a name
-    // is given in a sentence that says what it is of: one naming something the question names.
+    // is given in a sentence that says what it is of: one naming something the question names, besides the
+    // place asked about and the kind of sum asked for, which any sentence of a report on it may name.
     const judged = type === undefined ? undefined : judgedBy(type, normalized);
-    const answerable =
-      !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, this.namedIn(normalized, english ? undefined : compoundWords(normalized, questionWords(), this.known))) : best.some(supplies));
+    const named = () =>
+      this.namedIn(normalized, english ? undefined : besidesPlaces(besidesSum(normalized, type, compoundWords(normalized, questionWords(), this.known)), askedPlaces));
+    const answerable = !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, named()) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
     const figure = askedFigure(normalized, type, countedUnit);
     const withheld = figure && figureWithheld(best, figure, questionWords(), COUNT_NEAR_CHARS) ? figure.kind : undefined;
