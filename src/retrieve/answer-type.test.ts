@@ -635,6 +635,10 @@ describe("answer type", () => {
     expect(expectedAnswer("梁寨镇是哪个县管的？")).toBe("place");
     expect(expectedAnswer("冬春水利建设选了哪个县做重点县？")).toBe("place");
     expect(expectedAnswer("居家养老服务示范点现场观摩会在哪开？")).toBe("place");
+    // A venue asked ("在哪个场馆举办"): 002 篇1 names the contest only for the prize money it paid out.
+    const venue = "益阳市2021年“创客中国”中小微企业创新创业大赛是在哪个场馆举办的？";
+    expect(expectedAnswer(venue)).toBe("place");
+    expect(answeredBy(venue, "place")("包括:工业企业奖励569万元,园区目标管理评价奖励234万元,“三型两网”建设先进单位奖励90万元,2021年“创客中国”益阳市中小微企业创新创业大赛奖励64万元。")).toBe(false);
     expect(expectedAnswer("Which county was chosen as the model county?")).toBe("place");
     // Not a township or a village, nor where something is posted or an office is set up.
     expect(expectedAnswer("抽查的是哪几个乡镇？")).toBeUndefined();

@@ -124,8 +124,10 @@ export function schoolNamed(text: string): boolean {
  */
 const LEVELS = "省|市|县|区|州|旗";
 const HELD = "开|召开|举行|举办|办(?!公)|开展";
+/** What an event is held in ("在哪个场馆举办", "在什么会场开"). */
+const VENUES = "场馆|场地|会场|礼堂|体育馆|展馆|会展中心|酒店|宾馆|大厅|广场";
 const PLACE_ASKED = new RegExp(
-  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
+  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|(在|于|到)(哪个|哪家|哪座|什么|啥)(${VENUES})(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
   "i",
 );
 /** The levels a place asked at may be answered with ("哪个县" by "丰县", "沛县", a county-level "新罗区" or "邳州市"). */
