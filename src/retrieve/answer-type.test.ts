@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -731,6 +731,26 @@ describe("answer type", () => {
     expect(judgedBy("comparison", "七里河区这一年受理的信访事项跟上一年比是多了还是少了")).toBe("sentence");
     expect(suppliesAnswer(growth, "comparison")).toBe(true);
     expect(suppliesAnswer(checks, "comparison")).toBe(false);
+  });
+  it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
+    // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.
+    const ranking = "医疗服务:提升综合医疗服务能力和质量,县人民医院DRG排名从2019年第20名上升至第15名,低风险死亡率为0 。";
+    const funds = "宁都县2020年质量工作专项经费比2019年增加了多少？";
+    const words = ["质量", "专项经费", "增加"];
+    const known = (word: string) => word !== "外拉来" && word !== "从县";
+    const compare = answeredBy(funds, "comparison");
+    expect(statedOfAsked([ranking], compare, words)).toBe(true);
+    expect(comparedWords(funds, "comparison", words, known)).toEqual(["专项经费"]);
+    expect(statedOfAsked([ranking], compare, comparedWords(funds, "comparison", words, known))).toBe(false);
+    // The last word the documents write before the comparison: 企业, not "外拉来" (000 篇2 gives the funds brought in).
+    const brought = "目前全县帮扶单位共为企业协调引进县外资金19923.7万元,同比增长120%,完成县任务的88%;";
+    const asked = "帮扶单位帮企业从县外拉来的钱比去年多了多少，县里的任务完成了几成？";
+    const askedWords = ["帮扶单位", "企业", "从县", "外拉来", "去年", "县里", "任务完成"];
+    expect(comparedWords(asked, "comparison", askedWords, known)).toEqual(["企业"]);
+    expect(statedOfAsked([brought], answeredBy(asked, "comparison"), comparedWords(asked, "comparison", askedWords, known))).toBe(true);
+    // Not a comparison question, or none named before the comparison: the words as they are.
+    expect(comparedWords(funds, "money", words, known)).toEqual(words);
+    expect(comparedWords("钱，比上年多了多少", "comparison", ["上年"], known)).toEqual(["上年"]);
   });
   it("asks for a web or street address for one written out (real passages of 004 篇6 and 篇1)", () => {
     const contact = "如对报告有任何疑问,请与漳州市人民政府外事侨务办公室联系(地址:漳州市芗城区胜利西路118号,邮编:363000,电话:2027149,电子信箱:zzwsqwb@sina.com)。";

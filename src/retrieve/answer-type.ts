@@ -211,6 +211,23 @@ const COMPARISON_ASKED = new RegExp(
   `(比|跟|和|与|同|较)(${EARLIER_YEAR}|往年)度?[^，。？?！!；;]{0,4}?(相比|比较|对比|比)?[^，。？?！!；;]{0,8}?(多|少|涨|跌|降|升|增|减|高|低|变化|变了|怎么样|如何)|同比|环比|(多了|升了|高了|涨了|增加了?|提高了?|上升了?)还是(少了|降了|低了|跌了|减少了?|降低了?|下降了?)|\\bcompared? (with|to) (the )?(previous|last|prior|preceding) year\\b|\\b(than|from|over) (the )?(previous|last|prior|preceding) year\\b|\\byear[- ]on[- ]year\\b`,
   "i",
 );
+/** Where a question compares something with an earlier year ("专项经费比2019年增加了多少"): the comparison's first word. */
+const COMPARED_WITH = new RegExp(`(比|跟|和|与|同|较)(${EARLIER_YEAR}|往年)`);
+
+/**
+ * What a comparison question compares: of the question's `words`, the last one written before the comparison in its
+ * clause ("宁都县2020年质量工作专项经费比2019年增加了多少" → 专项经费). A sentence comparing something else with that
+ * year ("DRG排名从2019年第20名上升至第15名", in a report on quality work) does not answer it. Only a word the
+ * documents write (`known`; not "外拉来" of "从县外拉来的钱"); all the words when the clause names none ("拉来的钱，比上年多了多少").
+ */
+export function comparedWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
+  const at = type === "comparison" ? COMPARED_WITH.exec(question)?.index : undefined;
+  if (at === undefined) return [...words];
+  const clause = question.slice(0, at).split(/[，,。？?！!；;]/).pop()!;
+  const last = words.filter((word) => clause.includes(word) && known(word)).sort((a, b) => clause.lastIndexOf(b) + b.length - (clause.lastIndexOf(a) + a.length))[0];
+  return last ? [last] : [...words];
+}
+
 /** A comparison stated: with an earlier year or period ("比上年", "同比", "较2019年"), or a change by an amount ("增长9.7%", "提高了2个百分点"). */
 const COMPARISON_STATED = new RegExp(`同比|环比|(比|较|与|同)(${EARLIER_YEAR})|上年同期|去年同期|(增长|增加|下降|减少|提高|降低|上升|回落|增幅|降幅|涨幅|多出|少了)了?[^，。；;]{0,6}?\\d|持平`);
 
