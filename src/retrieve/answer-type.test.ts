@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -731,6 +731,31 @@ describe("answer type", () => {
     expect(judgedBy("comparison", "七里河区这一年受理的信访事项跟上一年比是多了还是少了")).toBe("sentence");
     expect(suppliesAnswer(growth, "comparison")).toBe(true);
     expect(suppliesAnswer(checks, "comparison")).toBe(false);
+  });
+  it("asks why something began with only part of what it came to cover for a cause or purpose stated of that part (real passages of 003 篇1)", () => {
+    // 003 篇1 says CitiStat began with the solid-waste department, and gives a cause only for its low cost
+    // (the second passage as the cleaner mends its mojibake).
+    const began = "经过筹备,2000年6月CitiStat开始投入实施,最初只包括固体废料处理部门,2002年时包括了16个部门,现在已经包括了全部的管理部门。";
+    const cheap = "CitiStat充分利用已有的软硬件资源，因此其投资相对较小。因为巴尔的摩的管理部门基本都有这些软件，所以执行投入非常少。";
+    const why = "巴尔的摩的CitiStat为什么一开始只覆盖固体废料处理部门？";
+    const words = ["巴尔的摩", "CitiStat", "一开始", "覆盖", "固体废料", "处理部门"];
+    expect(expectedAnswer(why)).toBe("reason");
+    expect(narrowStartWhyAsked(why)).toBe(true);
+    expect(narrowStartWhyAsked("巴尔的摩的CitiStat刚开始为什么只从固体废料处理部门做起？")).toBe(true);
+    expect(narrowStartWhyAsked("Why did Baltimore's CitiStat start out covering only the solid waste department?")).toBe(true);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    // Other reasons, even with 只 or 当初, only lift the passages giving one.
+    expect(narrowStartWhyAsked("为什么有的干部考核最后变成只看汇报上来的数字？")).toBe(false);
+    expect(narrowStartWhyAsked("县里当初为啥要搞机关干部帮扶企业这套制度？")).toBe(false);
+    expect(judgedBy("reason", "县里当初为啥要搞机关干部帮扶企业这套制度？")).toBeUndefined();
+    const cause = answeredBy(why, "reason");
+    expect(cause(began)).toBe(false);
+    expect(cause(cheap)).toBe(true);
+    expect(scopeWords(why, words, () => true)).toEqual(["覆盖", "固体废料", "处理部门"]);
+    expect(focusWords(why, "reason", words, () => true)).toEqual(["覆盖", "固体废料", "处理部门"]);
+    expect(statedOfAsked([began, cheap], cause, words)).toBe(true);
+    expect(statedOfAsked([began, cheap], cause, focusWords(why, "reason", words, () => true))).toBe(false);
+    expect(statedOfAsked(["因为固体废料处理部门数据最全，所以先从这里试行。"], cause, focusWords(why, "reason", words, () => true))).toBe(true);
   });
   it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
     // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.

@@ -543,12 +543,47 @@ export function changeWhyAsked(question: string): boolean {
 }
 
 /**
+ * Why something began with only part of what it came to cover ("CitiStat一开始为什么只覆盖固体废料处理部门",
+ * "why did it start out covering only…"): a choice a report explains with a cause or a purpose where it says so.
+ * That it began that way ("最初只包括固体废料处理部门") is not why.
+ */
+const NARROW_START_WHY =
+  /(一开始|刚开始|最初|起初|开始时|起步时)[^，。？?！!；;]{0,8}只|只(先)?从[^，。？?！!；;]{0,12}(做起|开始|起步|试行|试点)|\b(start(ed|s)?|began|begin)( out)? ([\w'’-]+ ){0,6}only\b|\bonly\b[^?]{0,40}\b(at first|initially|at the start)\b/i;
+/** A cause or a purpose stated ("因为", "由于", "为了", "考虑到", "鉴于"). */
+const CAUSE_OR_PURPOSE = /因为|由于|原因|之所以|为了|考虑到|鉴于|出于/;
+
+export function narrowStartWhyAsked(question: string): boolean {
+  return NARROW_START_WHY.test(question);
+}
+
+/**
+ * What a question about a narrow start began with: of the question's `words`, those the documents write (`known`)
+ * after its 只 in that clause ("为什么一开始只覆盖固体废料处理部门" → 覆盖, 固体废料, 处理部门). A reason given in a
+ * sentence about something else of the system ("因为巴尔的摩的管理部门基本都有这些软件") is not why. All the
+ * words when none follows.
+ */
+export function scopeWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
+  const at = question.indexOf("只");
+  if (at < 0) return [...words];
+  const clause = question.slice(at + 1).split(/[，,。？?！!；;]/)[0]!;
+  const scope = words.filter((word) => clause.includes(word) && known(word));
+  return scope.length ? scope : [...words];
+}
+
+/** The words a sentence giving the answer must name one of: what a comparison compares, what a narrow start began with, or all of them. */
+export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
+  if (type === "comparison") return comparedWords(question, type, words, known);
+  if (type === "reason" && narrowStartWhyAsked(question)) return scopeWords(question, words, known);
+  return [...words];
+}
+
+/**
  * How the best passages are judged to give the kind of answer a question asks for: in a sentence that
  * also names something the question names (`statedOfAsked`, for the kinds in `SAID_OF` and why a figure
  * changed), anywhere in a passage, or not at all (`LIFT_ONLY`: the kind only lifts the passages giving it).
  */
 export function judgedBy(type: AnswerType, question: string): "sentence" | "passage" | undefined {
-  if (type === "reason" && changeWhyAsked(question)) return "sentence";
+  if (type === "reason" && (changeWhyAsked(question) || narrowStartWhyAsked(question))) return "sentence";
   if (LIFT_ONLY.has(type)) return undefined;
   return SAID_OF.has(type) ? "sentence" : "passage";
 }
@@ -811,6 +846,7 @@ const DEADLINE_STATED = new RegExp(
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType, known?: (term: string) => boolean): (text: string) => boolean {
   if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
+  if (type === "reason" && narrowStartWhyAsked(question)) return (text) => CAUSE_OR_PURPOSE.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
   if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);

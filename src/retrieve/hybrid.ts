@@ -11,7 +11,7 @@ import { inWrittenWords } from "./colloquial.js";
 import { officeAffairs } from "./office-affairs.js";
 import { uncoveredTopics } from "./policy-topics.js";
 import { PinyinNames } from "./pinyin-names.js";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, comparedWords, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, stillPending, systemNames, type AnswerType } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, focusWords, isPlaceName, judgedBy, onlyPlanned, placesWithLevel, roleAsked, statedOfAsked, stillPending, systemNames, type AnswerType } from "./answer-type.js";
 import { inSection, sectionIntent } from "./intent.js";
 import { itemsAsked, itemsListed, mentionsGroup } from "./items.js";
 import { absentWords, compoundWords, contentWords } from "./absent.js";
@@ -303,8 +303,8 @@ export class HybridRetriever implements Retriever {
     const named = () => {
       if (english) return this.namedIn(normalized, undefined);
       const words = besidesPlaces(besidesSum(normalized, type, compoundWords(normalized, questionWords(), this.known)), askedPlaces);
-      // Of a comparison, what it compares ("专项经费比2019年增加了多少").
-      return this.namedIn(normalized, comparedWords(normalized, type, words, this.known));
+      // Of a comparison, what it compares ("专项经费比2019年增加了多少"); of a narrow start, what it began with.
+      return this.namedIn(normalized, focusWords(normalized, type, words, this.known));
     };
     const answerable = !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, named()) : best.some(supplies));
     // A count or a rate the best passage states only as "*" ("据对*份问卷调查数据", "满意度达*.*%") is one the documents withhold.
