@@ -109,6 +109,18 @@ describe("search", () => {
     expect(r.results.map((h) => h.chunk.text).join("\n")).toMatch(/个别谈话法|民主测评法/);
   });
 
+  test("an everyday word is also searched as the documents write it, beside the question's own words (小卖部 → 商店)", async () => {
+    // 000 篇五's problems name 商店 where staff say 小卖部; on its own words the question finds 003's school reports first.
+    const question = "学校里的小卖部都有哪些乱象？";
+    const withWritten = await retriever.search(question, { k: 3 });
+    expect(withWritten.results[0]!.chunk.text).toContain("无照或租借证照经营");
+    const ownWordsOnly = new HybridRetriever(retriever.index, retriever.embedder, { colloquialWeight: 0 });
+    const alone = await ownWordsOnly.search(question, { k: 3 });
+    expect(alone.results[0]!.chunk.text).not.toContain("无照或租借证照经营");
+    // How relevant the question is stays judged on its own words.
+    expect(alone.relevance).toBe(withWritten.relevance);
+  });
+
   test("near-duplicate passages do not fill the top k (篇二 and 篇三 of 000 repeat the same survey)", async () => {
     const r = await retriever.search("帮扶企业制度起到了互补作用", { k: 5 });
     const texts = r.results.map((h) => shingles(h.chunk.text));

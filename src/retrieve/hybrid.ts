@@ -95,6 +95,17 @@ export interface HybridOptions {
    * alone.
    */
   contextShare?: number;
+  /**
+   * Weight of the documents' words for a Chinese question's everyday ones (`data/dict/colloquial.tsv`), searched
+   * beside the question's own at full weight. 0 searches the question's words alone.
+   */
+  colloquialWeight?: number;
+}
+
+/** A question's word tokens and character grams, as searched. */
+interface Terms {
+  tokens: string[];
+  grams: string[];
 }
 
 /** Share of a question's content words that, when none of the documents contains them, makes it not confident ("婚假", "公积金"). */
@@ -156,7 +167,7 @@ function remembered(cache: Map<string, boolean>, term: string, compute: (term: s
 /** A year written in digits, not part of a longer number ("19923.7万元"). */
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/g;
 
-export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, vectorRecallOnly: true, charWeight: 1, minRelevance: 0.117, minRelevanceEnglish: 0.273, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4, contextShare: 0.6 };
+export const DEFAULT_HYBRID: Required<HybridOptions> = { candidates: 60, vectorWeight: 0.01, vectorRecallOnly: true, charWeight: 1, minRelevance: 0.117, minRelevanceEnglish: 0.273, intentWeight: 0.3, countWeight: 0.4, typeWeight: 0.4, contextShare: 0.6, colloquialWeight: 0.3 };
 
 export class HybridRetriever implements Retriever {
   readonly options: Required<HybridOptions>;
@@ -219,6 +230,24 @@ export class HybridRetriever implements Retriever {
     return { weights, most };
   }
 
+  /**
+   * A Chinese question's terms, and those of the documents' words for its everyday ones ("小卖部" → 商店, "找人聊"
+   * → 谈话) searched too at `colloquialWeight`, beside its own at full weight: a passage writing the question's
+   * words still ranks first, and one writing only the documents' word for them is found. Undefined when the
+   * question has no everyday word the documents do not write. Its words and its character grams are searched
+   * in two indexes, so each has its own weights.
+   */
+  private writtenWords(normalized: string, own: Terms): (Terms & { tokenWeights: Map<string, number>; gramWeights: Map<string, number> }) | undefined {
+    const share = this.options.colloquialWeight;
+    const written = share > 0 ? inWrittenWords(normalized, this.known) : normalized;
+    if (written === normalized) return undefined;
+    const tokens = tokenize(written).filter((t) => !own.tokens.includes(t));
+    const grams = charGrams(written).filter((g) => !isFunctionBigram(g) && !own.grams.includes(g));
+    if (tokens.length === 0 && grams.length === 0) return undefined;
+    const weigh = (ownTerms: string[], added: string[]) => new Map([...added.map((t): [string, number] => [t, share]), ...ownTerms.map((t): [string, number] => [t, 1])]);
+    return { tokens: [...own.tokens, ...tokens], grams: [...own.grams, ...grams], tokenWeights: weigh(own.tokens, tokens), gramWeights: weigh(own.grams, grams) };
+  }
+
   /** Query tokens after normalisation and expansion; exposed for the extractive answerer and eval. */
   queryTokens(normalized: string): string[] {
     return tokenize(this.searchText(normalized));
@@ -241,10 +270,14 @@ export class HybridRetriever implements Retriever {
 
     const english = this.alternatives(normalized);
     const weights = english?.weights;
+    // Ranked also on the documents' words for the question's everyday ones; judged for relevance on its own.
+    const expanded = english ? undefined : this.writtenWords(normalized, { tokens, grams });
     // Passages scored in their article's context (`contextShare`); `find` scores articles as wholes already.
     const context = byFigure && this.options.contextShare > 0 ? this.articleContext() : undefined;
-    const lexical = this.index.bm25.search(tokens, candidates, undefined, weights, context);
-    const chars = charWeight > 0 ? this.charIndex().search(grams, candidates, undefined, weights) : [];
+    const lexical = expanded
+      ? this.index.bm25.search(expanded.tokens, candidates, undefined, expanded.tokenWeights, context)
+      : this.index.bm25.search(tokens, candidates, undefined, weights, context);
+    const chars = charWeight <= 0 ? [] : expanded ? this.charIndex().search(expanded.grams, candidates, undefined, expanded.gramWeights) : this.charIndex().search(grams, candidates, undefined, weights);
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
@@ -354,8 +387,8 @@ export class HybridRetriever implements Retriever {
     // shares characters but not words with its passage (calibrated in eval).
     const whole =
       charWeight > 0
-        ? relevanceOf(chars[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
-        : relevanceOf(lexical[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
+        ? relevanceOf((expanded ? this.charIndex().search(grams, 1) : chars)[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
+        : relevanceOf((expanded ? this.index.bm25.search(tokens, 1) : lexical)[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
     const asked = english || charWeight <= 0 ? whole : this.charRelevance(normalized, whole);
     // Asked in everyday words the documents do not write ("有什么毛病", "最头疼的", "孩子喝的水"), the
     // question is as relevant as it is in theirs (问题, 困难, 学生); its passages are still ranked on its own words.
