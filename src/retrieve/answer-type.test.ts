@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -183,6 +183,10 @@ describe("answer type", () => {
     expect(answeredBy("保定农业品牌工作领导小组的副组长是谁？", "person")(baoding)).toBe(false);
     expect(answeredBy("保定农业品牌工作领导小组的组长是谁？", "person")(baoding)).toBe(true);
     expect(answeredBy("宁都县质量兴县工作领导小组的副组长是谁？", "person")("并在质量兴县的基础上成立了由县委副书记、县长任组长,分管县委副书记、副县长任副组长")).toBe(true);
+    // A name asked after a comma ("…的组长，也就是益阳市长，叫什么名字"): 002 篇1 says the mayor leads it, never who the mayor is.
+    const mayor = "益阳市推进先进制造业高质量发展领导小组的组长，也就是益阳市长，叫什么名字？";
+    expect(expectedAnswer(mayor)).toBe("person");
+    expect(answeredBy(mayor, "person")("市人民政府成立了由市长任组长的市推进先进制造业高质量发展领导小组,领导小组下设办公室")).toBe(false);
   });
 
   it("holds a question asking who people without a post are to a sentence naming them and a person (real passages of 003 and 004)", () => {
@@ -642,6 +646,20 @@ describe("answer type", () => {
     expect(expectedAnswer("Which county was chosen as the model county?")).toBe("place");
     // Not a township or a village, nor where something is posted or an office is set up.
     expect(expectedAnswer("抽查的是哪几个乡镇？")).toBeUndefined();
+    // Where something is built is a township or a village: 003 篇2 says 曲阜's seismic station was finished, not where.
+    const station = "曲阜地震台建在哪个乡镇？";
+    expect(expectedAnswer(station)).toBe("place");
+    expect(answeredBy(station, "place")("全面完成了曲阜地震台的建设,严格按照标准完成了土建、避雷、供电设施、内部保温装修")).toBe(false);
+    // A township jieba cuts apart ("息陬乡" → 在息, 陬, 乡) is still named; townships in general ("下乡", "12个乡镇") are not.
+    const xizou = "5月21日,由市委宣传部牵头,市科技局组织18个市直部门在息陬乡集中开展了“送科技下乡、赶科普大集”活动";
+    expect(answeredBy(station, "place")(xizou)).toBe(true);
+    expect(answeredBy(station, "place")("对全市12个乡镇(街道)的科技进步目标责任制暨全民创新活动情况进行了全面的考核验收")).toBe(false);
+    // And it is the station's site only in a sentence naming the station.
+    const words = ["曲阜", "地震台", "建在"];
+    expect(sitedWords(station, words, () => true)).toEqual(["地震台"]);
+    const xiaoxue = "11月28日,我局组织市知识产权局、市地震局、曲阜生产力促进中心等单位16人参加了在小雪镇举办的“科技、文化、卫生三下乡”活动,展出各类展板6块。";
+    expect(statedOfAsked([xiaoxue], answeredBy(station, "place"), words)).toBe(true);
+    expect(statedOfAsked([xiaoxue], answeredBy(station, "place"), sitedWords(station, words, () => true))).toBe(false);
     expect(expectedAnswer("公示的内容贴在哪里？")).toBeUndefined();
     expect(expectedAnswer("领导小组办公室设在哪？")).toBeUndefined();
     expect(expectedAnswer("哪个县级部门负责？")).toBeUndefined();

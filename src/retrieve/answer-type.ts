@@ -72,7 +72,7 @@ const MONEY_ASKED = new RegExp(`${HOW_MUCH}[^，。？?！!；;]{0,4}?(钱|奖�
 /** Posts a question can ask the holder of ("组长是谁", "校长叫什么名字"). */
 const POSTS = "副?组长|主任|校长|院长|局长|处长|科长|所长|站长|队长|书记|负责人|牵头人|主席|指挥长|总指挥|[省市县区镇乡]长|一把手";
 const ASKS_HOLDER = new RegExp(
-  `(${POSTS})[^，。？?！!；;]{0,4}(是谁|是哪位|叫什么|叫啥|姓名|由谁|谁(来)?(当|担任|负责|挂帅))|(谁|哪位)(来)?(当|担任|是)(了)?(${POSTS})|\\bwho (is|was|are|were) (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b|\\bname of (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b`,
+  `(${POSTS})[，,]?[^，。？?！!；;]{0,4}(是谁|是哪位|叫什么|叫啥|姓名|由谁|谁(来)?(当|担任|负责|挂帅))|(谁|哪位)(来)?(当|担任|是)(了)?(${POSTS})|\\bwho (is|was|are|were) (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b|\\bname of (the )?(\\w+ )?(head|director|leader|chair|principal|chief)\\b`,
   "i",
 );
 
@@ -124,18 +124,30 @@ export function schoolNamed(text: string): boolean {
  */
 const LEVELS = "省|市|县|区|州|旗";
 const HELD = "开|召开|举行|举办|办(?!公)|开展";
+/** Where a question asks where something is built or sited ("建在哪个乡镇", "位于哪个村"). */
+const SITE_ASKED = /(建|设|位于|坐落|落户|选址)(在)?(哪个|哪一个|哪)(乡镇|镇|乡|街道|村)/;
+
 /** What an event is held in ("在哪个场馆举办", "在什么会场开"). */
 const VENUES = "场馆|场地|会场|礼堂|体育馆|展馆|会展中心|酒店|宾馆|大厅|广场";
 const PLACE_ASKED = new RegExp(
-  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|(在|于|到)(哪个|哪家|哪座|什么|啥)(${VENUES})(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
+  `(哪个|哪一个|哪|哪几个|哪些)(${LEVELS})(?!级|委|直|长|政府|领导|干部|部门)|(在|到|去)(哪里|哪儿|哪个地方|什么地方|啥地方|哪)(${HELD})|(什么|啥|哪个)地方(${HELD})|${SITE_ASKED.source}|(在|于|到)(哪个|哪家|哪座|什么|啥)(${VENUES})(${HELD})|地点(是|在)(哪|什么)|\\bwhich (province|city|county|district|provinces|cities|counties|districts)\\b|\\bwhere (was|is|were|will|would) [^?]{0,150}\\b(held|hosted)\\b`,
   "i",
 );
+const TOWNSHIP_LEVELS = "乡|镇|街道";
+/**
+ * A township named, which jieba mostly cuts apart ("息陬乡" → 在息, 陬, 乡): two characters before 乡, 镇 or
+ * 街道, not a word for townships in general ("下乡", "城镇", "乡镇", "全乡", "各镇").
+ */
+const TOWNSHIP_NAMED = /[\u4e00-\u9fa5]{2}(?<![下城全各本该每乡集])(乡|镇|街道)(?!镇|村民|长|党委|政府|干部)/;
 /** The levels a place asked at may be answered with ("哪个县" by "丰县", "沛县", a county-level "新罗区" or "邳州市"). */
 const PLACE_LEVELS: Array<[RegExp, string]> = [
   [/省|province/i, "省|自治区"],
   [/县|county|counties/i, "县|区|旗|市"],
   [/区|district/i, "区|县"],
   [/市|州|city|cities/i, "市|州|盟"],
+  // Where something is built ("建在哪个乡镇"): a township, or a village.
+  [/乡|镇|街道/, TOWNSHIP_LEVELS],
+  [/村/, "村"],
 ];
 /** Something held: a meeting called, an event staged, work done on site ("召开了…工作会议", "举办…博览会", "赴淮上区开展…现场调度", "在书院街道开"). */
 const HELD_STATED = /召开|举行|举办|开展|开幕|承办|主办|赴|在[^，。；;！!？?]{2,12}开/;
@@ -174,7 +186,7 @@ function placeAnswer(question: string): (text: string) => boolean {
   return (text) => {
     // Not a place the question names itself: "梁寨镇是哪个县管的" is not answered by "梁寨镇".
     const named = () => placesNamed(text).filter((place) => !question.includes(place));
-    if (atLevel) return named().some((place) => atLevel.test(place));
+    if (atLevel) return named().some((place) => atLevel.test(place)) || (levels === TOWNSHIP_LEVELS && TOWNSHIP_NAMED.test(text));
     // Where an event is held: a venue, or a place named where the text says something was held there, not a
     // place a title names ("印发了《宁都县落实赣州市创建…》" does not say where a meeting was).
     return VENUE_STATED.test(text) || (HELD_STATED.test(text) && named().length > 0);
@@ -221,10 +233,23 @@ const COMPARED_WITH = new RegExp(`(比|跟|和|与|同|较)(${EARLIER_YEAR}|往�
  * documents write (`known`; not "外拉来" of "从县外拉来的钱"); all the words when the clause names none ("拉来的钱，比上年多了多少").
  */
 export function comparedWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
-  const at = type === "comparison" ? COMPARED_WITH.exec(question)?.index : undefined;
+  return lastWordBefore(question, type === "comparison" ? COMPARED_WITH.exec(question)?.index : undefined, words, known);
+}
+
+/**
+ * What a question asks the site of: the last word the documents write before "建在哪个乡镇" in its clause
+ * ("曲阜地震台建在哪个乡镇" → 地震台). A township named in a sentence about something else of the report is not its site.
+ */
+export function sitedWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
+  return lastWordBefore(question, SITE_ASKED.exec(question)?.index, words, known);
+}
+
+/** Of `words`, the last one the documents write (`known`) that ends before `at` in its clause; all of them when none does. */
+function lastWordBefore(question: string, at: number | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (at === undefined) return [...words];
   const clause = question.slice(0, at).split(/[，,。？?！!；;]/).pop()!;
-  const last = words.filter((word) => clause.includes(word) && known(word)).sort((a, b) => clause.lastIndexOf(b) + b.length - (clause.lastIndexOf(a) + a.length))[0];
+  const end = (word: string) => clause.lastIndexOf(word) + word.length;
+  const last = words.filter((word) => clause.includes(word) && known(word)).sort((a, b) => end(b) - end(a))[0];
   return last ? [last] : [...words];
 }
 
@@ -573,6 +598,7 @@ export function scopeWords(question: string, words: readonly string[], known: (w
 /** The words a sentence giving the answer must name one of: what a comparison compares, what a narrow start began with, or all of them. */
 export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (type === "comparison") return comparedWords(question, type, words, known);
+  if (type === "place") return sitedWords(question, words, known);
   if (type === "reason" && narrowStartWhyAsked(question)) return scopeWords(question, words, known);
   return [...words];
 }
