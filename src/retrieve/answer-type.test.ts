@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -773,7 +773,27 @@ describe("answer type", () => {
     expect(focusWords(why, "reason", words, () => true)).toEqual(["覆盖", "固体废料", "处理部门"]);
     expect(statedOfAsked([began, cheap], cause, words)).toBe(true);
     expect(statedOfAsked([began, cheap], cause, focusWords(why, "reason", words, () => true))).toBe(false);
-    expect(statedOfAsked(["因为固体废料处理部门数据最全，所以先从这里试行。"], cause, focusWords(why, "reason", words, () => true))).toBe(true);
+    // A cause stated in a sentence naming what it began with answers it (003 篇2's prize, asked the same way).
+    const prize = "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
+    const first = "曲阜一开始为什么只设了科技最高奖？";
+    expect(statedOfAsked([prize], answeredBy(first, "reason"), focusWords(first, "reason", ["曲阜", "一开始", "科技最高奖"], () => true))).toBe(true);
+  });
+  it("asks why one was chosen for a cause or purpose stated of the one chosen (real passage of 004 篇8)", () => {
+    // 004 篇8 names 方正公司 only as a source of technical support, never why it was chosen.
+    const support = "当阳市电子政务办通过全方位排查,将电子政务工作暴露出的问题一一罗列,并制定详细解决方案,先后多次向方正公司、网络运营服务商寻求技术支持。";
+    const why = "当阳市当初为什么选方正公司来做网上办公系统？";
+    expect(expectedAnswer(why)).toBe("reason");
+    expect(choiceWhyAsked(why)).toBe(true);
+    expect(choiceWhyAsked("Why did Dangyang choose Founder to build its online office system?")).toBe(true);
+    expect(choiceWhyAsked("县里当初为啥要搞机关干部帮扶企业这套制度？")).toBe(false);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    const words = ["当阳市", "当初", "方正公司", "网上办公系统"];
+    expect(focusWords(why, "reason", words, () => true)).toEqual(["方正公司", "网上办公系统"]);
+    expect(statedOfAsked([support], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    // 003 篇2 gives its purpose in the sentence naming the prize it chose to set up.
+    const prize = "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
+    const chose = "曲阜为什么选择设立科技最高奖？";
+    expect(statedOfAsked([prize], answeredBy(chose, "reason"), focusWords(chose, "reason", ["曲阜", "设立", "科技最高奖"], () => true))).toBe(true);
   });
   it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
     // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.

@@ -581,6 +581,13 @@ export function narrowStartWhyAsked(question: string): boolean {
   return NARROW_START_WHY.test(question);
 }
 
+/** Why one was chosen ("当阳市为什么选择方正公司来承建", "why did they choose Founder"): a choice explained where it is stated. */
+const CHOICE_WHY = /(为什么|为啥|为何)(要|会)?(选择|选定|挑选|选|挑|找|请)了?|\bwhy (did|does|do|was|were) [^?]{0,60}?\b(choose|chose|chosen|select|selected|pick|picked)\b/i;
+
+export function choiceWhyAsked(question: string): boolean {
+  return CHOICE_WHY.test(question);
+}
+
 /**
  * What a question about a narrow start began with: of the question's `words`, those the documents write (`known`)
  * after its 只 in that clause ("为什么一开始只覆盖固体废料处理部门" → 覆盖, 固体废料, 处理部门). A reason given in a
@@ -588,9 +595,10 @@ export function narrowStartWhyAsked(question: string): boolean {
  * words when none follows.
  */
 export function scopeWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
-  const at = question.indexOf("只");
-  if (at < 0) return [...words];
-  const clause = question.slice(at + 1).split(/[，,。？?！!；;]/)[0]!;
+  const choice = CHOICE_WHY.exec(question);
+  const from = choice ? choice.index + choice[0].length : question.indexOf("只") + 1;
+  if (from <= 0) return [...words];
+  const clause = question.slice(from).split(/[，,。？?！!；;]/)[0]!;
   const scope = words.filter((word) => clause.includes(word) && known(word));
   return scope.length ? scope : [...words];
 }
@@ -599,7 +607,7 @@ export function scopeWords(question: string, words: readonly string[], known: (w
 export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (type === "comparison") return comparedWords(question, type, words, known);
   if (type === "place") return sitedWords(question, words, known);
-  if (type === "reason" && narrowStartWhyAsked(question)) return scopeWords(question, words, known);
+  if (type === "reason" && (narrowStartWhyAsked(question) || choiceWhyAsked(question))) return scopeWords(question, words, known);
   return [...words];
 }
 
@@ -609,7 +617,7 @@ export function focusWords(question: string, type: AnswerType | undefined, words
  * changed), anywhere in a passage, or not at all (`LIFT_ONLY`: the kind only lifts the passages giving it).
  */
 export function judgedBy(type: AnswerType, question: string): "sentence" | "passage" | undefined {
-  if (type === "reason" && (changeWhyAsked(question) || narrowStartWhyAsked(question))) return "sentence";
+  if (type === "reason" && (changeWhyAsked(question) || narrowStartWhyAsked(question) || choiceWhyAsked(question))) return "sentence";
   if (LIFT_ONLY.has(type)) return undefined;
   return SAID_OF.has(type) ? "sentence" : "passage";
 }
@@ -872,7 +880,7 @@ const DEADLINE_STATED = new RegExp(
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType, known?: (term: string) => boolean): (text: string) => boolean {
   if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
-  if (type === "reason" && narrowStartWhyAsked(question)) return (text) => CAUSE_OR_PURPOSE.test(text);
+  if (type === "reason" && (narrowStartWhyAsked(question) || choiceWhyAsked(question))) return (text) => CAUSE_OR_PURPOSE.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
   if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);
