@@ -589,10 +589,10 @@ export function choiceWhyAsked(question: string): boolean {
 }
 
 /**
- * What a question about a narrow start began with: of the question's `words`, those the documents write (`known`)
- * after its 只 in that clause ("为什么一开始只覆盖固体废料处理部门" → 覆盖, 固体废料, 处理部门). A reason given in a
- * sentence about something else of the system ("因为巴尔的摩的管理部门基本都有这些软件") is not why. All the
- * words when none follows.
+ * What a question about a narrow start began with, or about a choice chose: of the question's `words`, those the
+ * documents write (`known`) after its 只 or its choosing verb in that clause ("为什么一开始只覆盖固体废料处理部门" →
+ * 覆盖, 固体废料, 处理部门; "为什么选方正公司来做…" → 方正公司, …). A reason given in a sentence about something
+ * else of the system ("因为巴尔的摩的管理部门基本都有这些软件") is not why. All the words when none follows.
  */
 export function scopeWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
   const choice = CHOICE_WHY.exec(question);
@@ -603,7 +603,10 @@ export function scopeWords(question: string, words: readonly string[], known: (w
   return scope.length ? scope : [...words];
 }
 
-/** The words a sentence giving the answer must name one of: what a comparison compares, what a narrow start began with, or all of them. */
+/**
+ * The words a sentence giving the answer must name one of: what a comparison compares, what is built where a site
+ * is asked, what a narrow start began with or a choice chose, or, for any other question, all of them.
+ */
 export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (type === "comparison") return comparedWords(question, type, words, known);
   if (type === "place") return sitedWords(question, words, known);

@@ -237,10 +237,9 @@ export class HybridRetriever implements Retriever {
    * question has no everyday word the documents do not write. Its words and its character grams are searched
    * in two indexes, so each has its own weights.
    */
-  private writtenWords(normalized: string, own: Terms): (Terms & { tokenWeights: Map<string, number>; gramWeights: Map<string, number> }) | undefined {
+  private writtenWords(normalized: string, written: string, own: Terms): (Terms & { tokenWeights: Map<string, number>; gramWeights: Map<string, number> }) | undefined {
     const share = this.options.colloquialWeight;
-    const written = share > 0 ? inWrittenWords(normalized, this.known) : normalized;
-    if (written === normalized) return undefined;
+    if (share <= 0 || written === normalized) return undefined;
     const tokens = tokenize(written).filter((t) => !own.tokens.includes(t));
     const grams = charGrams(written).filter((g) => !isFunctionBigram(g) && !own.grams.includes(g));
     if (tokens.length === 0 && grams.length === 0) return undefined;
@@ -270,8 +269,10 @@ export class HybridRetriever implements Retriever {
 
     const english = this.alternatives(normalized);
     const weights = english?.weights;
-    // Ranked also on the documents' words for the question's everyday ones; judged for relevance on its own.
-    const expanded = english ? undefined : this.writtenWords(normalized, { tokens, grams });
+    // The question in the documents' words for its everyday ones ("有什么毛病" → 问题): ranked on those too, at a
+    // lower weight; judged for relevance on its own words and on those.
+    const everyday = english ? normalized : inWrittenWords(normalized, this.known);
+    const expanded = this.writtenWords(normalized, everyday, { tokens, grams });
     // Passages scored in their article's context (`contextShare`); `find` scores articles as wholes already.
     const context = byFigure && this.options.contextShare > 0 ? this.articleContext() : undefined;
     const lexical = expanded
@@ -336,7 +337,8 @@ export class HybridRetriever implements Retriever {
     const named = () => {
       if (english) return this.namedIn(normalized, undefined);
       const words = besidesPlaces(besidesSum(normalized, type, compoundWords(normalized, questionWords(), this.known)), askedPlaces);
-      // Of a comparison, what it compares ("专项经费比2019年增加了多少"); of a narrow start, what it began with.
+      // Of a comparison, what it compares ("专项经费比2019年增加了多少"); of a site, what is built there; of a narrow
+      // start or a choice, what it began with or chose (`focusWords`).
       return this.namedIn(normalized, focusWords(normalized, type, words, this.known));
     };
     const answerable = !supplies || !judged || (judged === "sentence" ? statedOfAsked(best, supplies, named()) : best.some(supplies));
@@ -385,14 +387,19 @@ export class HybridRetriever implements Retriever {
     }
     // Confidence from the character index: it also credits a paraphrase that
     // shares characters but not words with its passage (calibrated in eval).
+    // On the question's own terms: the best score of a search on them alone when the ranking added others.
+    const ownBest = (channel: "words" | "chars") =>
+      channel === "chars"
+        ? ((expanded ? this.charIndex().search(grams, 1) : chars)[0]?.[1] ?? 0)
+        : ((expanded ? this.index.bm25.search(tokens, 1, undefined, undefined, context) : lexical)[0]?.[1] ?? 0);
     const whole =
       charWeight > 0
-        ? relevanceOf((expanded ? this.charIndex().search(grams, 1) : chars)[0]?.[1] ?? 0, english?.most("chars") ?? this.charIndex().maxScore(grams))
-        : relevanceOf((expanded ? this.index.bm25.search(tokens, 1) : lexical)[0]?.[1] ?? 0, english?.most("words") ?? this.index.bm25.maxScore(tokens));
+        ? relevanceOf(ownBest("chars"), english?.most("chars") ?? this.charIndex().maxScore(grams))
+        : relevanceOf(ownBest("words"), english?.most("words") ?? this.index.bm25.maxScore(tokens));
     const asked = english || charWeight <= 0 ? whole : this.charRelevance(normalized, whole);
     // Asked in everyday words the documents do not write ("有什么毛病", "最头疼的", "孩子喝的水"), the
-    // question is as relevant as it is in theirs (问题, 困难, 学生); its passages are still ranked on its own words.
-    const written = english || charWeight <= 0 ? normalized : inWrittenWords(normalized, this.known);
+    // question is as relevant as it is in theirs (问题, 困难, 学生).
+    const written = charWeight <= 0 ? normalized : everyday;
     const relevance = written === normalized ? asked : Math.max(asked, this.charRelevance(written));
     // A name that only appears in document titles ("零报告" in the compilation
     // title 实行零报告制度, whose articles are about other things) is not
