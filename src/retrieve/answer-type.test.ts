@@ -803,17 +803,17 @@ describe("answer type", () => {
     const known = (word: string) => word !== "外拉来" && word !== "从县";
     const compare = answeredBy(funds, "comparison");
     expect(statedOfAsked([ranking], compare, words)).toBe(true);
-    expect(comparedWords(funds, "comparison", words, known)).toEqual(["专项经费"]);
-    expect(statedOfAsked([ranking], compare, comparedWords(funds, "comparison", words, known))).toBe(false);
+    expect(comparedWords(funds, words, known)).toEqual(["专项经费"]);
+    expect(statedOfAsked([ranking], compare, comparedWords(funds, words, known))).toBe(false);
     // The last word the documents write before the comparison: 企业, not "外拉来" (000 篇2 gives the funds brought in).
     const brought = "目前全县帮扶单位共为企业协调引进县外资金19923.7万元,同比增长120%,完成县任务的88%;";
     const asked = "帮扶单位帮企业从县外拉来的钱比去年多了多少，县里的任务完成了几成？";
     const askedWords = ["帮扶单位", "企业", "从县", "外拉来", "去年", "县里", "任务完成"];
-    expect(comparedWords(asked, "comparison", askedWords, known)).toEqual(["企业"]);
-    expect(statedOfAsked([brought], answeredBy(asked, "comparison"), comparedWords(asked, "comparison", askedWords, known))).toBe(true);
+    expect(comparedWords(asked, askedWords, known)).toEqual(["企业"]);
+    expect(statedOfAsked([brought], answeredBy(asked, "comparison"), comparedWords(asked, askedWords, known))).toBe(true);
     // Not a comparison question, or none named before the comparison: the words as they are.
-    expect(comparedWords(funds, "money", words, known)).toEqual(words);
-    expect(comparedWords("钱，比上年多了多少", "comparison", ["上年"], known)).toEqual(["上年"]);
+    expect(focusWords(funds, "money", words, known)).toEqual(words);
+    expect(comparedWords("钱，比上年多了多少", ["上年"], known)).toEqual(["上年"]);
   });
   it("asks for a web or street address for one written out (real passages of 004 篇6 and 篇1)", () => {
     const contact = "如对报告有任何疑问,请与漳州市人民政府外事侨务办公室联系(地址:漳州市芗城区胜利西路118号,邮编:363000,电话:2027149,电子信箱:zzwsqwb@sina.com)。";

@@ -232,8 +232,8 @@ const COMPARED_WITH = new RegExp(`(比|跟|和|与|同|较)(${EARLIER_YEAR}|往�
  * year ("DRG排名从2019年第20名上升至第15名", in a report on quality work) does not answer it. Only a word the
  * documents write (`known`; not "外拉来" of "从县外拉来的钱"); all the words when the clause names none ("拉来的钱，比上年多了多少").
  */
-export function comparedWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
-  return lastWordBefore(question, type === "comparison" ? COMPARED_WITH.exec(question)?.index : undefined, words, known);
+export function comparedWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
+  return lastWordBefore(question, COMPARED_WITH.exec(question)?.index, words, known);
 }
 
 /**
@@ -588,6 +588,11 @@ export function choiceWhyAsked(question: string): boolean {
   return CHOICE_WHY.test(question);
 }
 
+/** Why something began narrowly or why one was chosen: judged by a cause or purpose stated of it (`scopeWords`). */
+function causeOfScopeAsked(question: string): boolean {
+  return narrowStartWhyAsked(question) || choiceWhyAsked(question);
+}
+
 /**
  * What a question about a narrow start began with, or about a choice chose: of the question's `words`, those the
  * documents write (`known`) after its 只 or its choosing verb in that clause ("为什么一开始只覆盖固体废料处理部门" →
@@ -608,9 +613,9 @@ export function scopeWords(question: string, words: readonly string[], known: (w
  * is asked, what a narrow start began with or a choice chose, or, for any other question, all of them.
  */
 export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
-  if (type === "comparison") return comparedWords(question, type, words, known);
+  if (type === "comparison") return comparedWords(question, words, known);
   if (type === "place") return sitedWords(question, words, known);
-  if (type === "reason" && (narrowStartWhyAsked(question) || choiceWhyAsked(question))) return scopeWords(question, words, known);
+  if (type === "reason" && causeOfScopeAsked(question)) return scopeWords(question, words, known);
   return [...words];
 }
 
@@ -620,7 +625,7 @@ export function focusWords(question: string, type: AnswerType | undefined, words
  * changed), anywhere in a passage, or not at all (`LIFT_ONLY`: the kind only lifts the passages giving it).
  */
 export function judgedBy(type: AnswerType, question: string): "sentence" | "passage" | undefined {
-  if (type === "reason" && (changeWhyAsked(question) || narrowStartWhyAsked(question) || choiceWhyAsked(question))) return "sentence";
+  if (type === "reason" && (changeWhyAsked(question) || causeOfScopeAsked(question))) return "sentence";
   if (LIFT_ONLY.has(type)) return undefined;
   return SAID_OF.has(type) ? "sentence" : "passage";
 }
@@ -883,7 +888,7 @@ const DEADLINE_STATED = new RegExp(
 /** `answeredBy` without narrowing to a person the question names. */
 function answerTest(question: string, type: AnswerType, known?: (term: string) => boolean): (text: string) => boolean {
   if (type === "reason" && changeWhyAsked(question)) return (text) => SUPPLIES.reason.test(text) && CHANGE_STATED.test(text);
-  if (type === "reason" && (narrowStartWhyAsked(question) || choiceWhyAsked(question))) return (text) => CAUSE_OR_PURPOSE.test(text);
+  if (type === "reason" && causeOfScopeAsked(question)) return (text) => CAUSE_OR_PURPOSE.test(text);
   if (type === "year" && PLANNED_YEAR_ASKED.test(question)) return (text) => PLANNED_YEAR_STATED.test(text.replace(/\s+/g, ""));
   const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
   if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);
