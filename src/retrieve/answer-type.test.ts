@@ -498,6 +498,10 @@ describe("answer type", () => {
     expect(countGiven("外侨办有多少工作人员？")!.test(zhangzhou)).toBe(true);
     // 002 篇1: "5位评审专家由机关纪委和人事科…抽取", two words between the number and the name.
     expect(countGiven("项目评审请了几名专家？")!.test("5位评审专家由机关纪委和人事科在市工信局专家库中临时抽取")).toBe(true);
+    // 004 篇8 当阳: what the people are like may stand between the number and their name ("三名专业技术过硬的教师").
+    const dangyang = "为解决问题,当阳市及时成立电子政务办公室,并在教育系统中选拔三名专业技术过硬的教师调入市电子政务办公室。";
+    expect(countGiven("当阳市从教育系统调了几名教师？")!.test(dangyang)).toBe(true);
+    expect(countGiven("当阳市电子政务办公室有几名工作人员？")!.test(dangyang)).toBe(false);
     // 001 篇7 南皮县 names its staff and its experts, and states other numbers of people, but never how many staff or experts.
     const nanpi = "鉴于目前我县专家库人员数量不多，涉及行业也偏少的情况，我们面向社会广泛征集专家。培训采购人员120人次，截止目前为止没有发生一起工作人员违反廉洁服务的事。";
     expect(countGiven("南皮县采购中心有多少工作人员？")!.test(nanpi)).toBe(false);

@@ -1039,7 +1039,7 @@ const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_COUNTED}|[\u4e00-\u9fa5]员)[^，。
 export function peopleCountedIn(question: string): RegExp | undefined {
   const asked = PEOPLE_COUNT_ASKED.exec(question);
   if (!asked) return undefined;
-  return countOf(asked[2]!, { unitBefore: "required", gapAfter: 6, unitsBefore: "名|人|位|个", unitsAfter: "名|人|位" });
+  return countOf(asked[2]!, { unitBefore: "required", gapBefore: 8, gapAfter: 6, unitsBefore: "名|人|位|个", unitsAfter: "名|人|位" });
 }
 
 /** Outcomes a count can be of ("有几家获奖", "几个项目没通过"), and the words a text states them in. */
@@ -1087,10 +1087,10 @@ export function countedThingIn(question: string): RegExp | undefined {
  */
 function countOf(
   named: string,
-  { unitBefore, gapAfter, unitsBefore = UNITS, unitsAfter = UNITS }: { unitBefore: "required" | "optional"; gapAfter: number; unitsBefore?: string; unitsAfter?: string },
+  { unitBefore, gapBefore = 4, gapAfter, unitsBefore = UNITS, unitsAfter = UNITS }: { unitBefore: "required" | "optional"; gapBefore?: number; gapAfter: number; unitsBefore?: string; unitsAfter?: string },
 ): RegExp {
   const unit = `(?:${unitsBefore})${unitBefore === "optional" ? "?" : ""}`;
-  return new RegExp(`${COUNT}${unit}[\u4e00-\u9fa5]{0,4}?${named}|${named}[\u4e00-\u9fa5]{0,${gapAfter}}?${COUNT}(?:${unitsAfter})`);
+  return new RegExp(`${COUNT}${unit}[\u4e00-\u9fa5]{0,${gapBefore}}?${named}|${named}[\u4e00-\u9fa5]{0,${gapAfter}}?${COUNT}(?:${unitsAfter})`);
 }
 
 /** "how many" and what an English question counts, up to the verb or preposition after it ("how many enterprises and projects did …"). */
