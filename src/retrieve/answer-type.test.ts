@@ -963,6 +963,16 @@ describe("a document's number, an age, who interprets a rule, a rank, a penalty"
     // Not a question about the end: nothing to judge.
     expect(onlyPlanned("杨柳米酒酿造专业合作社由谁牵头成立", [proposal], contentWords("杨柳米酒酿造专业合作社由谁牵头成立"))).toBe(false);
   });
+
+  it("what happened later is asked with 后来 or 到底 too, and striving for a title (冲击, 努力) is only a plan (003 篇7)", () => {
+    /** 003 篇7, line 218: the school set out to win the title; the report never says it did. */
+    const goal =
+      "共揭摆查找问题103条,提出意见及建议34条,确定了冲击国家级示范校的奋斗目标,按照国家级示范校标准,对标定位。这是我校主动适应中等职业教育发展趋势和要求,努力冲击国家级示范校的迫切需要。";
+    const asked = "那所职校后来到底评上国家级示范校没有？";
+    expect(onlyPlanned(asked, [goal], contentWords(asked))).toBe(true);
+    // A sentence reporting the title won answers it.
+    expect(onlyPlanned(asked, [`${goal}2011年学校被评为国家级示范校。`], contentWords(asked))).toBe(false);
+  });
 });
 
 describe("why a figure changed", () => {

@@ -260,11 +260,11 @@ const COMPARISON_STATED = new RegExp(`同比|环比|(比|较|与|同)(${EARLIER_
  * A question about what happened in the end ("最后实际完成了多少土石方", "招生目标最后完成了吗",
  * "最后哪个县拿了第一"), which a plan does not answer. Chinese only: the sentences are read for the question's words.
  */
-const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])|(最后|最终|到头来)[^，。？?！!；;]{0,10}?(了吗|没有|了没|没)(?![\u4e00-\u9fa5])/;
+const RESULT_ASKED = /(最后|最终|实际|到头来)[^，。？?！!；;]{0,8}?(完成|建成|实现|落实|达到|做到|拿|获|得|评|落(?!款)|结|办成|怎么样|如何|咋样)|(完成|建成|实现|达到|兑现|落实|落地)了?(没有|吗|没)(?![\u4e00-\u9fa5])|(最后|最终|到头来|后来|到底|究竟)[^，。？?！!；;]{0,10}?(了吗|没有|了没|没)(?![\u4e00-\u9fa5])/;
 /** Words that ask for the result rather than name what it is of. */
-const RESULT_WORDS = /^(最后|最终|实际|到头来|完成|结果|到底|究竟)$/;
+const RESULT_WORDS = /^(最后|最终|实际|到头来|后来|完成|结果|到底|究竟)$/;
 /** A sentence that plans or sets a target ("预计2022年改造5条", "力争此项目首落昌吉", "要在春节前完成"). */
-const PLANNED = /预计|计划|建议|力争|争取|确保|(?<![主重需纲摘概必只想])要(?![求点素害])|将(?!军)|拟|目标|规划|打算/;
+const PLANNED = /预计|计划|建议|力争|争取|争创|冲击|努力|确保|(?<![主重需纲摘概必只想])要(?![求点素害])|将(?!军)|拟|目标|规划|打算/;
 /** A sentence that reports what was done ("实际完成了4条", "已建成", "共完成", "荣获"). */
 const DONE = /已|实际|累计|共(完成|建成|实现|开通)|(完成|建成|实现|达到|开通|解决|拆除|取得)了|超额|圆满|顺利|如期|荣获|获得|被评为|评为|结果/;
 
