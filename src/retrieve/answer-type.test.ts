@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, noneWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 describe("answer type", () => {
@@ -798,6 +798,24 @@ describe("answer type", () => {
     const prize = "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
     const chose = "曲阜为什么选择设立科技最高奖？";
     expect(statedOfAsked([prize], answeredBy(chose, "reason"), focusWords(chose, "reason", ["曲阜", "设立", "科技最高奖"], () => true))).toBe(true);
+  });
+  it("judges why not a single one came about by a cause stated of it, which a report of the none does not give (004 篇6)", () => {
+    // 004 篇6 漳州外侨办: lines 301, 307 and 315 state that there were no requests, and nothing of why.
+    const none = "本办2009年度无收到公民或组织的信息公开申请。本办2009年度无受理依申请公开,故未发生收费及减免情况。2、本年度无经历信息公开申请实践,缺少受理经验积累。";
+    const why = "漳州外侨办2009年一件信息公开申请都没收到，是什么原因？";
+    expect(noneWhyAsked(why)).toBe(true);
+    expect(noneWhyAsked("漳州外侨办2009年为什么一件依申请公开都没收到？")).toBe(true);
+    expect(noneWhyAsked("Why were no requests for information received by the Zhangzhou office in 2009?")).toBe(true);
+    // Why something stopped is not why none came about.
+    expect(noneWhyAsked("学校食堂从业人员的培训为啥基本停了？")).toBe(false);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    const words = ["外侨办", "2009年", "信息公开", "申请", "收到"];
+    expect(statedOfAsked([none], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    // 001 篇7 南皮县 gives the cause of its none in the sentence stating it.
+    const clean = "由于制度健全,截止目前为止没有发生一起工作人员违反廉洁服务制度问题。";
+    const whyClean = "南皮县采购中心为什么一起工作人员违反廉洁服务的事都没发生？";
+    expect(noneWhyAsked(whyClean)).toBe(true);
+    expect(statedOfAsked([clean], answeredBy(whyClean, "reason"), focusWords(whyClean, "reason", ["南皮县", "采购中心", "工作人员", "违反", "廉洁", "服务"], () => true))).toBe(true);
   });
   it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
     // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.

@@ -588,9 +588,20 @@ export function choiceWhyAsked(question: string): boolean {
   return CHOICE_WHY.test(question);
 }
 
-/** Why something began narrowly or why one was chosen: judged by a cause or purpose stated of it (`scopeWords`). */
+/**
+ * Why not a single one came about ("为什么一件依申请公开都没收到", "一件信息公开申请都没收到，是什么原因",
+ * "why were no requests received"): a report that states the none, and nothing of why, does not say.
+ */
+const NONE_WHY =
+  /(一|1)(件|个|次|起|份|条|家|项|笔|位|名|人)[^，。？?！!；;]{0,12}(都|也)(没|未)|\bwhy (did|does|do|was|were|has|have|had) (there )?(no|none|not a single|not one)\b|\bwhy (did|does|do|was|were|has|have|had) [^?]{0,40}\b(no|not a single|not one|not any)\b/i;
+
+export function noneWhyAsked(question: string): boolean {
+  return NONE_WHY.test(question);
+}
+
+/** Why something began narrowly, why one was chosen, or why none came about: judged by a cause or purpose stated of it (`scopeWords`). */
 function causeOfScopeAsked(question: string): boolean {
-  return narrowStartWhyAsked(question) || choiceWhyAsked(question);
+  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question);
 }
 
 /**
