@@ -593,7 +593,7 @@ export function choiceWhyAsked(question: string): boolean {
  * "why were no requests received"): a report that states the none, and nothing of why, does not say.
  */
 const NONE_WHY =
-  /(一|1)(件|个|次|起|份|条|家|项|笔|位|名|人)[^，。？?！!；;]{0,12}(都|也)(没|未)|\bwhy (did|does|do|was|were|has|have|had) (there )?(no|none|not a single|not one)\b|\bwhy (did|does|do|was|were|has|have|had) [^?]{0,40}\b(no|not a single|not one|not any)\b/i;
+  /(一|1)(件|个|次|起|份|条|家|项|笔|位|名|人)[^，。？?！!；;]{0,12}(都|也)(没|未)|\bwhy (did|does|do|was|were|has|have|had) [^?]{0,40}\b(no|none|not a single|not one|not any)\b/i;
 
 export function noneWhyAsked(question: string): boolean {
   return NONE_WHY.test(question);
@@ -1044,7 +1044,8 @@ const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_COUNTED}|[\u4e00-\u9fa5]员)[^，。
 /**
  * A count of people named by what they are ("南皮县政府采购专家库现在一共有多少名专家",
  * "法制办有几个工作人员"), as a test for a text that states a number of them:
- * "5位评审专家", "机关干部208名". Any "N人" or "N名" of other people does not give it.
+ * "5位评审专家", "机关干部208名", "三名专业技术过硬的教师" (what they are like may stand
+ * between). Any "N人" or "N名" of other people does not give it.
  * Not a share of those asked in a survey ("多少干部说效果好", answered in per cent).
  */
 export function peopleCountedIn(question: string): RegExp | undefined {
@@ -1093,8 +1094,9 @@ export function countedThingIn(question: string): RegExp | undefined {
 
 /**
  * A number of what `named` matches, stated before it ("61家企业", its unit
- * `unitBefore`, one of `unitsBefore`) or after it in one of `unitsAfter`, at
- * most `gapAfter` characters on ("检查中小学校64所"); any counting unit by default.
+ * `unitBefore`, one of `unitsBefore`, at most `gapBefore` characters, 4 by default,
+ * before the name) or after it in one of `unitsAfter`, at most `gapAfter`
+ * characters on ("检查中小学校64所"); any counting unit by default.
  */
 function countOf(
   named: string,
