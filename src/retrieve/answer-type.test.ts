@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, noneWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
+/** 003 篇2, 曲阜: the purpose of setting up its top science prize, stated in the sentence naming the prize. */
+const QUFU_PRIZE =
+  "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
+
 describe("answer type", () => {
   it("reads what a question asks for from its wording", () => {
     expect(expectedAnswer("杨柳米酒出厂价多少钱一斤")).toBe("money");
@@ -778,9 +782,8 @@ describe("answer type", () => {
     expect(statedOfAsked([began, cheap], cause, words)).toBe(true);
     expect(statedOfAsked([began, cheap], cause, focusWords(why, "reason", words, () => true))).toBe(false);
     // A cause stated in a sentence naming what it began with answers it (003 篇2's prize, asked the same way).
-    const prize = "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
     const first = "曲阜一开始为什么只设了科技最高奖？";
-    expect(statedOfAsked([prize], answeredBy(first, "reason"), focusWords(first, "reason", ["曲阜", "一开始", "科技最高奖"], () => true))).toBe(true);
+    expect(statedOfAsked([QUFU_PRIZE], answeredBy(first, "reason"), focusWords(first, "reason", ["曲阜", "一开始", "科技最高奖"], () => true))).toBe(true);
   });
   it("asks why one was chosen for a cause or purpose stated of the one chosen (real passage of 004 篇8)", () => {
     // 004 篇8 names 方正公司 only as a source of technical support, never why it was chosen.
@@ -795,9 +798,8 @@ describe("answer type", () => {
     expect(focusWords(why, "reason", words, () => true)).toEqual(["方正公司", "网上办公系统"]);
     expect(statedOfAsked([support], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
     // 003 篇2 gives its purpose in the sentence naming the prize it chose to set up.
-    const prize = "为了调动广大科技人员的积极性、创造性和主动性,激励科技人员干事创业,今年对1988年制订的《曲阜市科学技术进步奖励办法》进行了全面修订,6月25日,市政府第68次市长办公会通过了新修订的《曲阜市科学技术奖励办法》,设立了科技最高奖,奖金10万元。";
     const chose = "曲阜为什么选择设立科技最高奖？";
-    expect(statedOfAsked([prize], answeredBy(chose, "reason"), focusWords(chose, "reason", ["曲阜", "设立", "科技最高奖"], () => true))).toBe(true);
+    expect(statedOfAsked([QUFU_PRIZE], answeredBy(chose, "reason"), focusWords(chose, "reason", ["曲阜", "设立", "科技最高奖"], () => true))).toBe(true);
   });
   it("judges why not a single one came about by a cause stated of it, which a report of the none does not give (004 篇6)", () => {
     // 004 篇6 漳州外侨办: lines 301, 307 and 315 state that there were no requests, and nothing of why.
