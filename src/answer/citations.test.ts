@@ -132,7 +132,7 @@ describe("a model's citation names the paragraphs its claims come from", () => {
     expect(r.issues).toEqual([]);
     expect(r.citations).toHaveLength(1);
     expect(r.citations[0]).toMatchObject({
-      section: "政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况",
+      section: "政府办公室年度工作总结 篇6 › 政府信息公开年度报告 › 六、政府信息公开工作存在的主要问题及改进情况",
       lineStart: 313,
       lineEnd: 315,
       text: packed.text,

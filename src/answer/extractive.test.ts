@@ -267,7 +267,7 @@ describe("citations name the paragraphs the sentences come from", () => {
     // 六 unless a sentence of 五 was used too (then only the article is shared).
     const fromFive = used.some((s) => s.includes("行政复议"));
     expect([c.lineStart, c.lineEnd]).toEqual([fromFive ? 309 : 313, 317]);
-    expect(c.section).toBe(fromFive ? "政府办公室年度工作总结 篇6" : "政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况");
+    expect(c.section).toBe(fromFive ? "政府办公室年度工作总结 篇6 › 政府信息公开年度报告" : "政府办公室年度工作总结 篇6 › 政府信息公开年度报告 › 六、政府信息公开工作存在的主要问题及改进情况");
   });
 
   it("a sentence from one paragraph is cited with that paragraph's line only", () => {
@@ -275,7 +275,7 @@ describe("citations name the paragraphs the sentences come from", () => {
     const c = r.citations[0]!;
     expect(c.quote).toContain("版面设计");
     expect([c.lineStart, c.lineEnd]).toEqual([317, 317]);
-    expect(c.section).toBe("政府办公室年度工作总结 篇6 › 六、政府信息公开工作存在的主要问题及改进情况");
+    expect(c.section).toBe("政府办公室年度工作总结 篇6 › 政府信息公开年度报告 › 六、政府信息公开工作存在的主要问题及改进情况");
   });
 });
 

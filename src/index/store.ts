@@ -39,7 +39,7 @@ export interface FileEntry {
   bytesHash?: string;
   encoding: string;
   format: SourceFormat;
-  articles: Array<{ index: number; title: string; lineStart: number; lineEnd: number }>;
+  articles: Array<{ index: number; title: string; ownTitle?: string; lineStart: number; lineEnd: number }>;
   chunkCount: number;
   dropped: Dropped[];
 }

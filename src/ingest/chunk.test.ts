@@ -243,8 +243,8 @@ describe("traceability to the original file", () => {
 
   test("004: a chunk packing sections 五 and 六 of 篇6 records the section of each paragraph", () => {
     const c = packedChunk004();
-    // The chunk's own path is only the article: 五 and 六 are packed together.
-    expect(c.headingPath).toEqual(["政府办公室年度工作总结 篇6"]);
+    // The chunk's own path is only the article and its own title: 五 and 六 are packed together.
+    expect(c.headingPath).toEqual(["政府办公室年度工作总结 篇6", "政府信息公开年度报告"]);
     const part = c.parts!.find((p) => c.text.startsWith("1、公开目录", p.offset))!;
     expect(part.lineStart).toBe(313);
     expect(part.sub).toEqual(["六、政府信息公开工作存在的主要问题及改进情况"]);

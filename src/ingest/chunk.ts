@@ -116,7 +116,7 @@ function toUnits(article: Article): Unit[] {
         headingOnly = !h.inline;
       }
     }
-    const path = [article.title, ...stack.map((o) => o.label)];
+    const path = [article.title, ...(article.ownTitle ? [article.ownTitle] : []), ...stack.map((o) => o.label)];
     for (const piece of splitLong(line.text)) {
       units.push({ text: piece, lineStart: line.lineStart, lineEnd: line.lineEnd, path, opens, headingOnly });
       opens = false;

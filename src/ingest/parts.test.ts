@@ -17,7 +17,7 @@ describe("spanOf", () => {
   test("a sentence of section 六 is cited with 六's path and its own line", () => {
     const span = spanOf(packed, ["公开目录的设置还不够科学合理，个别类目信息偏少甚至没有。"]);
     expect(span.headingPath).toEqual([...packed.headingPath, SIX]);
-    expect(span.section).toBe(`政府办公室年度工作总结 篇6 › ${SIX}`);
+    expect(span.section).toBe(`政府办公室年度工作总结 篇6 › 政府信息公开年度报告 › ${SIX}`);
     expect([span.lineStart, span.lineEnd]).toEqual([313, 313]);
   });
 

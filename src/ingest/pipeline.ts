@@ -56,7 +56,7 @@ import { removalRefused, stillPresent } from "./removals.js";
  * from scratch with a warning; indexed files that still exist but are not
  * among the given paths are not dropped without `rebuild` (removals.ts).
  */
-export const PROCESSING_VERSION = "2026-11-23.1";
+export const PROCESSING_VERSION = "2026-11-24.1";
 
 export interface IngestOptions {
   paths: string[];
@@ -237,7 +237,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
     ...(bytesHash ? { bytesHash } : {}),
     encoding: processed.encoding,
     format: processed.format,
-    articles: processed.articles.map(({ index, title, lineStart, lineEnd }) => ({ index, title, lineStart, lineEnd })),
+    articles: processed.articles.map(({ index, title, ownTitle, lineStart, lineEnd }) => ({ index, title, ...(ownTitle ? { ownTitle } : {}), lineStart, lineEnd })),
     chunkCount: chunks.length,
     dropped: processed.dropped,
   };

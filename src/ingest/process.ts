@@ -15,7 +15,8 @@ export function processSource(source: SourceText, hash?: string): ProcessedFile 
     const dedup = dropRepeats(article.lines);
     dropped.push(...dedup.dropped);
     const chunks = chunkArticle({ ...article, lines: dedup.lines }, source.file);
-    return { index: article.index, title: article.title, lineStart: article.lineStart, lineEnd: article.lineEnd, chunks };
+    const { index, title, ownTitle, lineStart, lineEnd } = article;
+    return { index, title, ...(ownTitle ? { ownTitle } : {}), lineStart, lineEnd, chunks };
   });
   dropped.sort((a, b) => a.lineStart - b.lineStart);
   return {

@@ -126,6 +126,39 @@ describe("004: 政府办公室年度工作总结(精选9篇)", () => {
   test("the last article ends at line 571, before the 上一篇/下一篇 line 573", () => {
     expect(split(SEEDS.s004).articles[8]!.lineEnd).toBe(571);
   });
+
+  test("篇5, 篇6 and 篇9 open with a title of their own, without its document number", () => {
+    const own = split(SEEDS.s004).articles.map((a) => a.ownTitle);
+    expect(own).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知",
+      "政府信息公开年度报告",
+      undefined,
+      undefined,
+      "福建省人民政府办公厅转发省食品安全委员会办公室关于2007年度全省治理“餐桌污染”建设“食品放心工程”工作方案的通知",
+    ]);
+    // Line 197 names it, line 199 carries the number "（龙政办〔2007〕224号）"; the 【发布文号】 record (195) is not the title.
+    expect(seedLine(SEEDS.s004, 197)).toContain("龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知");
+  });
+});
+
+describe("own titles: only where an article opens with a 公文's title", () => {
+  test("no article of 000–003 has one: they open with a sentence, a heading, a salutation or a site's note", () => {
+    for (const file of [SEEDS.s000, SEEDS.s001, SEEDS.s002, SEEDS.s003]) {
+      expect(split(file).articles.filter((a) => a.ownTitle !== undefined).map((a) => a.title), file).toEqual([]);
+    }
+  });
+
+  test("processSource and every chunk of the article carry it, second in the section path", () => {
+    const article = processFile(SEEDS.s004).articles[4]!;
+    expect(article.ownTitle).toBe("龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知");
+    for (const c of article.chunks) expect(c.headingPath.slice(0, 2)).toEqual(["政府办公室年度工作总结 篇5", article.ownTitle]);
+    const target = article.chunks.find((c) => c.text.includes("投资3.32亿元"))!;
+    expect(target.section).toBe("政府办公室年度工作总结 篇5 › 龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知 › 三、目标任务");
+  });
 });
 
 describe("every seed: article line ranges are lines of the original file", () => {
@@ -163,8 +196,8 @@ describe("every seed: article line ranges are lines of the original file", () =>
   test("processSource reports the same articles (the ones inspect and the index show)", () => {
     for (const file of SEED_FILES) {
       const p = processFile(file);
-      expect(p.articles.map(({ index, title, lineStart, lineEnd }) => ({ index, title, lineStart, lineEnd })), file).toEqual(
-        split(file).articles.map(({ index, title, lineStart, lineEnd }) => ({ index, title, lineStart, lineEnd })),
+      expect(p.articles.map(({ index, title, ownTitle, lineStart, lineEnd }) => ({ index, title, ownTitle, lineStart, lineEnd })), file).toEqual(
+        split(file).articles.map(({ index, title, ownTitle, lineStart, lineEnd }) => ({ index, title, ownTitle, lineStart, lineEnd })),
       );
     }
   });

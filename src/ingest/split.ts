@@ -1,6 +1,7 @@
 import type { Article, Dropped, Line } from "./types.js";
 import { parseHeading, type Heading } from "./headings.js";
 import { compilationBaseTitle, parsePianMarker } from "./markers.js";
+import { ownTitle } from "./own-title.js";
 
 /**
  * A compilation → its articles. Three kinds of boundary, tried in order:
@@ -56,7 +57,9 @@ export function splitArticles(lines: readonly Line[], options: { fallbackTitle: 
     const marker = lines[s.at]!;
     const body = lines.slice(s.markerLine ? s.at + 1 : s.at, end);
     if (body.length === 0) return;
-    articles.push(makeArticle(articles.length + 1, s.title, body, marker.lineStart));
+    const article = makeArticle(articles.length + 1, s.title, body, marker.lineStart);
+    const own = ownTitle(body);
+    articles.push(own ? { ...article, ownTitle: own } : article);
   });
   return { articles, dropped, compilationTitle };
 }

@@ -43,6 +43,11 @@ export interface Article {
   /** 1-based position in the file. */
   index: number;
   title: string;
+  /**
+   * The title the article opens with, when a compilation numbered it ("政府办公室年度工作总结 篇5")
+   * and it is a 公文 with a title of its own (see own-title.ts). Second in every section path.
+   */
+  ownTitle?: string;
   lineStart: number;
   lineEnd: number;
   lines: Line[];

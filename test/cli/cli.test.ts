@@ -99,14 +99,14 @@ describe.concurrent("inspect", () => {
     expect(r.code, r.stderr).toBe(0);
     const out = oneJsonDocument(r.stdout) as {
       file: string;
-      articles: Array<{ title: string; lineStart: number; lineEnd: number; chunks: Array<Record<string, unknown>> }>;
+      articles: Array<{ title: string; ownTitle?: string; lineStart: number; lineEnd: number; chunks: Array<Record<string, unknown>> }>;
       dropped: Array<Record<string, unknown>>;
     };
     expect(sortedKeys(out)).toEqual(["articles", "dropped", "file"]);
     expect(out.file).toBe(SEEDS.s004);
     expect(out.articles).toHaveLength(9);
     for (const a of out.articles) {
-      expect(sortedKeys(a)).toEqual(["chunks", "lineEnd", "lineStart", "title"]);
+      expect(sortedKeys(a)).toEqual(["chunks", "lineEnd", "lineStart", ...(a.ownTitle === undefined ? [] : ["ownTitle"]), "title"]);
       expect(a.title).toBeTypeOf("string");
       expect(Number.isInteger(a.lineStart) && Number.isInteger(a.lineEnd)).toBe(true);
       expect(a.chunks.length).toBeGreaterThan(0);
@@ -132,11 +132,14 @@ describe.concurrent("inspect", () => {
     expect(out.articles).toEqual(
       p.articles.map((a) => ({
         title: a.title,
+        ...(a.ownTitle ? { ownTitle: a.ownTitle } : {}),
         lineStart: a.lineStart,
         lineEnd: a.lineEnd,
         chunks: a.chunks.map((c) => ({ id: c.id, section: c.section, text: c.text, lineStart: c.lineStart, lineEnd: c.lineEnd })),
       })),
     );
+    // 篇5 and 篇9 are 公文 that open with their own title, which the compilation numbered.
+    expect(out.articles[4]!.ownTitle).toBe("龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知");
     expect(out.dropped).toEqual(p.dropped);
   });
 

@@ -28,6 +28,7 @@ export async function runInspect(ctx: Context, file: string): Promise<void> {
     file: processed.file,
     articles: processed.articles.map((a) => ({
       title: a.title,
+      ...(a.ownTitle ? { ownTitle: a.ownTitle } : {}),
       lineStart: a.lineStart,
       lineEnd: a.lineEnd,
       chunks: a.chunks.map((c) => ({ id: c.id, section: c.section, text: c.text, lineStart: c.lineStart, lineEnd: c.lineEnd })),
@@ -37,7 +38,7 @@ export async function runInspect(ctx: Context, file: string): Promise<void> {
   if (ctx.json) return printJson(out);
   const lines = [`${out.file} (${source.encoding}, ${source.format}): ${out.articles.length} article(s), ${out.articles.reduce((n, a) => n + a.chunks.length, 0)} chunk(s)`];
   for (const a of out.articles) {
-    lines.push("", `## ${a.title}  [lines ${a.lineStart}-${a.lineEnd}]`);
+    lines.push("", `## ${a.title}${a.ownTitle ? `：${a.ownTitle}` : ""}  [lines ${a.lineStart}-${a.lineEnd}]`);
     for (const c of a.chunks) {
       lines.push(`- ${c.section}  [lines ${c.lineStart}-${c.lineEnd}, ${c.text.length} chars]`);
       lines.push(...c.text.split("\n").map((l) => `    ${l}`));
