@@ -390,6 +390,16 @@ describe("confident", () => {
     expect([wang.confident, wang.missing]).toEqual([false, "year"]);
   });
 
+  test("what a plan's own title names frames its sentences: its target answers what is planned, not what was done", async () => {
+    // 004 篇5 is 龙岩's notice on its 2007 winter-spring water works: "计划完成土石方1000万m3" is a target.
+    const planned = await retriever.search("龙岩市2007年度冬春水利建设计划完成多少土石方？", { k: 3 });
+    expect(planned.results.map((h) => h.chunk.text).join("")).toContain("计划完成土石方1000万m3");
+    expect(planned.confident).toBe(true);
+    // The sentences naming the title's words (龙岩市, 冬春水利建设) say nothing done; those on 土石方 only plan it.
+    const done = await retriever.search("龙岩市2007年度冬春水利建设最后实际完成了多少土石方？", { k: 3 });
+    expect([done.confident, done.missing]).toEqual([false, "outcome"]);
+  });
+
   test("whether a bid succeeded, and a year planned, need the documents to say it", async () => {
     // 002 篇5: 石渠's World Heritage bid started at the end of 2020 and "正在有序开展"; no outcome, no year expected.
     const bid = await retriever.search("石渠县的嘛呢石刻群申报世界文化遗产最后成功了没有？", { k: 3 });

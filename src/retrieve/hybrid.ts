@@ -355,7 +355,11 @@ export class HybridRetriever implements Retriever {
     const roleUnwritten = role !== undefined && !this.known(role);
     // What happened in the end, asked of passages that only set the target ("最后实际完成了几条" of "预计2022年改造5条").
     // Or of something still open when the report was written ("那件还没审结的复议案最后结果怎样" of "未结1件").
-    const planned = !english && (onlyPlanned(normalized, best, questionWords()) || stillPending(normalized, best));
+    // What an article's own title names ("龙岩市…2007年度冬春水利建设工作意见") frames every sentence of it, as a place does:
+    // of "龙岩市2007年度冬春水利建设最后实际完成了多少万方土石方", the sentences about 土石方 are the ones that say.
+    const framed = ofPlace.length ? this.articleMeta(this.index.chunks[ofPlace[0]!]!.file, this.index.chunks[ofPlace[0]!]!.articleIndex)?.ownTitle : undefined;
+    const unframed = framed ? questionWords().filter((w) => !framed.includes(w)) : [];
+    const planned = !english && (onlyPlanned(normalized, best, unframed.length ? unframed : questionWords()) || stillPending(normalized, best));
     // The items of a group the passages only mention ("那5家商混站都叫什么名字" of "对…5家商混站进行了拆除"): listed nowhere in them or their article.
     const items = english ? undefined : itemsAsked(normalized);
     const unlisted =
