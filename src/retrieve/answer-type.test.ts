@@ -1081,6 +1081,31 @@ describe("a deadline, and how long a meeting lasts", () => {
   });
 });
 
+describe("a time of day, and an age asked as 今年多大", () => {
+  /** 004 篇1, line 37 (the scraper's spaces removed). */
+  const DUTY = "严格执行24小时值班制度、节假日领导带班制度和应急信息30分钟内报告制度，做到有登记、有报告、有落实、有反馈";
+
+  it("when a hall opens needs a time of day, not a time limit; a time limit asked is not one", () => {
+    const q = "七里河区政务大厅每天几点开门、几点下班？";
+    expect(expectedAnswer(q)).toBe("time");
+    expect(answeredBy(q, "time")(DUTY)).toBe(false);
+    // 001, line 2: the page's time stamp states one.
+    expect(answeredBy(q, "time")("时间:2023-03-31 08:17:54")).toBe(true);
+    const limit = "Within what time must emergency information be reported under the district's emergency duty rules?";
+    expect(answeredBy(limit, "time")(DUTY)).toBe(true);
+    // "哪几点" counts points, not hours.
+    expect(expectedAnswer("县法制办提了哪几点建议？")).not.toBe("time");
+  });
+
+  it("今年多大 at the end asks someone's age, 面积有多大 a size (003 篇7, line 220; 001 篇6, line 85)", () => {
+    const q = "在世博会礼仪人员选拔中拿到北京赛区冠军的卢鑫悦今年多大？";
+    expect(expectedAnswer(q)).toBe("age");
+    expect(answeredBy(q, "age")("在德育教育上，学校坚持“教育就是服务”和“眼里没有差生”的教育理念，坚持“成人与成才并重”原则，明确了以文明礼仪教育为突破口")).toBe(false);
+    expect(answeredBy(q, "age")("按照我州60岁以上19.77万老人")).toBe(true);
+    expect(expectedAnswer("杨柳村的土地面积有多大？")).not.toBe("age");
+  });
+});
+
 describe("stillPending", () => {
   // 004 篇4 (黎平县政府法制办), lines 179 and 181.
   const review =

@@ -389,6 +389,15 @@ function stepsListed(text: string): boolean {
   });
 }
 
+/**
+ * The time of day something opens, starts or ends ("政务大厅每天几点开门", "办公时间是几点到几点", "what time does
+ * it open"); not a time limit ("within what time must it be reported").
+ */
+const CLOCK_ASKED =
+  /几点(钟)?([到至~－-]几点(钟)?)?[^，。？?！!；;]{0,2}(开门|关门|上班|下班|开始|结束|营业|出发|发车|收车|截止|开放|关闭|办公|开会|集合)|(营业|开放|办公|上班|工作)时间[^，。？?！!；;]{0,2}(几点|怎么安排|是怎样)|(?<!\bwithin )\bwhat time (does|do|did|will|is|are|was|were|should)\b|\b(opening|office|business) hours\b/i;
+/** A time of day ("8:30", "上午9时", "下午五点半"). */
+const CLOCK_STATED = /\d{1,2}\s*[:：]\s*\d{2}(?!\d)|(上午|下午|早上|早晨|晚上|中午|凌晨|傍晚)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(点|时)|(\d{1,2}|[一二三四五六七八九十]{1,3})\s*点(\d{1,2}分|半|钟|整)/;
+
 const ASKS: Array<[AnswerType, RegExp]> = [
   // How to apply, first: a question that also asks when ("什么时候考、怎么报名") is answered only with the how.
   ["materials", /(带|准备|提交|提供|交|需要|要|备)[^，。？?！!；;]{0,3}(什么|哪些|啥)(材料|证件|证明|资料)|(材料|证件)[^，。？?！!；;]{0,3}(有哪些|是什么|要哪些)|\bwhat (documents|papers|materials) (are|do|does|should|must)\b/i],
@@ -409,7 +418,8 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   // A document's number ("发文字号是多少"), an age ("平均年龄多大"), who interprets a rule ("由哪个部门负责解释"),
   // a place in a ranking ("在全省排第几"), a penalty ("会受到什么处罚"): each told by its own wording.
   ["docNumber", /文号|发文字号|文件编号|文件号|\bdocument number\b/i],
-  ["age", /(年龄|年纪)[^，。？?！!；;]{0,3}(多大|多少|几)|多大(年龄|年纪|岁数)|几岁|多少岁|\bhow old\b|\bage\b/i],
+  // "卢鑫悦今年多大": asked at the end of a question, how old someone is (not "面积多大", "难度现在多大").
+  ["age", /(年龄|年纪)[^，。？?！!；;]{0,3}(多大|多少|几)|多大(年龄|年纪|岁数)|几岁|多少岁|今年多大了?(?=[？?。！!]?$)|\bhow old\b|\bage\b/i],
   ["interpreter", /(谁|哪个部门|哪个单位|哪家单位|哪个机关|什么部门|什么单位)[^，。？?！!；;]{0,4}解释|解释权(归|在|属于)?(谁|哪)|\b(who|which [\w-]+) ([\w-]+ ){0,4}interprets?\b|\bresponsible for interpreting\b/i],
   ["rank", /排(名)?(在)?(第几|多少名|几名|多少位)|第几名|名次|排名(怎么样|如何|多少|第几)|\bwhat (rank|place|position)\b|\branked\b/i],
   ["penalty", /(什么|哪些|怎样|怎么|如何|啥)(样的)?(处罚|处分|惩罚|惩戒)|(处罚|处分|惩罚)(是什么|有哪些|怎么定)|\bpenalt(y|ies)\b|\bpunish(ed|ment)?\b|\bsanctions?\b/i],
@@ -433,6 +443,7 @@ const ASKS: Array<[AnswerType, RegExp]> = [
   ["frequency", /(多久|多长时间|几天|几个月|几周|几年)[^，。？?！!；;]{0,6}一次|(一年|每年|每月|一个月|每周|一周|每天|一天|每季度?|一个季度)[^，。？?！!；;]{0,6}(几|多少)次|\bhow often\b|\bhow many times (a|per|each) (year|month|week|day)\b/i],
   ["duration", new RegExp(`多长时间|多久|多少(个)?(${DURATION_UNIT})|${YEARS_ASKED.source}|(?<!哪)几(个)?(${DURATION_UNIT})|\\bhow long\\b|\\bhow many (hours|days|minutes|weeks|months)\\b`, "i")],
   ["date", /哪一天|哪天|(?<!每(周|星期|月)[^，。？?]{0,6})哪几[天日]|几月几[日号]|几号|截止(到|日期是|时间是)?(什么时候|何时)/],
+  ["time", CLOCK_ASKED],
   ["time", /(什么|啥)时候|何时|哪几?个月|^when (did|does|do|will|is|was|are|were|should)\b/i],
   ["rate", /比例|比率|百分之|((?<![效频税利])率|满意度)[^，。？?！!；;]{0,6}(多少|几)|占比|多少%|百分比|权重|比重|占(?!地|用)[^，。？?]{0,10}多(少|大)(?!倍|分|个|人|名|家|项|条|次|户|所|元|万|亿|亩|吨|天)|\b(what|which) (\w+ )?(rate|percentage|proportion|share)\b|\b(what|which) (is|was|are|were) [^?.,;]{0,50}?\b(rate|percentage|proportion|share)\b/i],
   // After rate: "面积占多大比例" asks a share.
@@ -904,6 +915,7 @@ function answerTest(question: string, type: AnswerType, known?: (term: string) =
   const titled = type === "docNumber" ? TITLE.exec(question)?.[1] : undefined;
   if (titled) return (text) => numberOfTitle(text.replace(/\s+/g, ""), titled);
   if ((type === "year" || type === "date") && YEAR_MONTH_ASKED.test(question)) return (text) => YEAR_MONTH_STATED.test(text.replace(/\s+/g, ""));
+  if (type === "time" && CLOCK_ASKED.test(question)) return (text) => CLOCK_STATED.test(text.replace(/\s+/g, ""));
   if ((type === "time" || type === "date") && DEADLINE_ASKED.test(question)) return (text) => DEADLINE_STATED.test(text.replace(/\s+/g, ""));
   if (type === "money" && THRESHOLD_ASKED.test(question)) return (text) => THRESHOLD_STATED.test(text);
   const perUnit = type === "money" ? pricePerAsked(question) : undefined;
