@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, narrowStartWhyAsked, noneWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 /** 003 篇2, 曲阜: the purpose of setting up its top science prize, stated in the sentence naming the prize. */
@@ -818,6 +818,21 @@ describe("answer type", () => {
     const whyClean = "南皮县采购中心为什么一起工作人员违反廉洁服务的事都没发生？";
     expect(noneWhyAsked(whyClean)).toBe(true);
     expect(statedOfAsked([clean], answeredBy(whyClean, "reason"), focusWords(whyClean, "reason", ["南皮县", "采购中心", "工作人员", "违反", "廉洁", "服务"], () => true))).toBe(true);
+  });
+  it("judges why something was moved by a cause stated of it, which a report of where it sits now does not give (000 篇4)", () => {
+    // 000 篇4, line 231: 市优办 was once under 市委、市政府, and now sits in 发改局; nothing of why.
+    const moved = "一个时期，市优办直接属于市委、市政府领导，优办主任兼市委办或政府办副主任。而目前，优办设在发改局，由发改局一名党组成员兼任办公室主任";
+    const why = "沅江市优化经济发展环境办公室当初为什么从市委、市政府直管改设到发改局？";
+    expect(moveWhyAsked(why)).toBe(true);
+    expect(moveWhyAsked("Why was Yuanjiang's business-environment office moved under the development and reform bureau?")).toBe(true);
+    // Why something changed, or was set up, is not why it was moved.
+    expect(moveWhyAsked("县里当初为啥要搞机关干部帮扶企业这套制度？")).toBe(false);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    const words = ["优化经济发展环境", "办公室", "市委", "市政府", "发改局"];
+    expect(statedOfAsked([moved], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what the question names answers.
+    const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
+    expect(statedOfAsked([cause], answeredBy(why, "reason"), ["企业"])).toBe(true);
   });
   it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
     // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.

@@ -610,9 +610,21 @@ export function noneWhyAsked(question: string): boolean {
   return NONE_WHY.test(question);
 }
 
-/** Why something began narrowly, why one was chosen, or why none came about: judged by a cause or purpose stated of it (`scopeWords`). */
+/**
+ * Why something was moved from one place to another ("优化办当初为什么从市委、市政府直管改设到发改局",
+ * "why was the office moved under the development and reform bureau"): where a report says it was moved,
+ * or that it sits there now, it says why only with a cause or a purpose.
+ */
+const MOVE_WHY =
+  /(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,20}从[^，。？?！!；;]{1,16}(改设|改到|改归|调整到|调到|划到|划归|划入|移到|移交|转到|转入|并入|归到|搬到|迁到|放到)|\bwhy (was|were|did|has|had) [^?]{0,60}\b(moved|transferred|relocated|placed|put|merged)\b[^?]{0,40}\b(to|under|into)\b/i;
+
+export function moveWhyAsked(question: string): boolean {
+  return MOVE_WHY.test(question);
+}
+
+/** Why something began narrowly, why one was chosen, why none came about or why it was moved: judged by a cause or purpose stated of it (`scopeWords`). */
 function causeOfScopeAsked(question: string): boolean {
-  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question);
+  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question) || moveWhyAsked(question);
 }
 
 /**
