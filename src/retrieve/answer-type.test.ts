@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sharedWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 /** 003 篇2, 曲阜: the purpose of setting up its top science prize, stated in the sentence naming the prize. */
@@ -833,6 +833,22 @@ describe("answer type", () => {
     // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what the question names answers.
     const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
     expect(statedOfAsked([cause], answeredBy(why, "reason"), ["企业"])).toBe(true);
+  });
+  it("holds a share to a sentence naming the part asked, not another rate of the report (001 篇7 line 112, 003 篇8 line 243)", () => {
+    // 南皮县's half-year figures give a savings rate, in a sentence on the 采购总额; nothing of 公开招标方式's share.
+    const savings = "今年1-6月份完成采够项目26个,采购总额2543万元,节约资金295万元,节支率10、4%。";
+    const tender = "南皮县上半年的政府采购中，公开招标方式占采购总额的百分之多少？";
+    const words = ["上半年", "政府采购", "公开招标方式", "采购总额"];
+    expect(sharedWords(tender, words, () => true)).toEqual(["公开招标方式"]);
+    expect(statedOfAsked([savings], answeredBy(tender, "rate"), focusWords(tender, "rate", words, () => true))).toBe(false);
+    // The insured households' share is stated in the sentence naming them.
+    const insured = "全年政策性农村住房保险投保户达26.6103万户,占我市农户总数的92.6%;";
+    const share = "政策性农房保险参保户占全市农户比例多少";
+    const known = (word: string) => word !== "参保户" && word !== "农房保险";
+    expect(statedOfAsked([insured], answeredBy(share, "rate"), focusWords(share, "rate", ["政策性", "农房保险", "参保户", "全市", "农户", "比例"], known))).toBe(true);
+    // A part described by what it thinks ("认为…太少的干部") keeps all the question's words: the report words it otherwise.
+    const thought = "干部培训问卷里，认为实际操作、实地锻炼太少的干部占多大比例？";
+    expect(sharedWords(thought, ["干部培训", "问卷", "实际操作", "实地锻炼", "干部"], () => true)).toHaveLength(5);
   });
   it("holds a comparison to a sentence naming what is compared, not anything the question names (real passages of 003 篇3 and 000 篇2)", () => {
     // 宁都县's quality report compares a hospital's ranking with 2019, and names 质量 in the same sentence.

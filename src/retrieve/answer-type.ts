@@ -244,6 +244,21 @@ export function sitedWords(question: string, words: readonly string[], known: (w
   return lastWordBefore(question, SITE_ASKED.exec(question)?.index, words, known);
 }
 
+/** The share one part takes of a whole, asked after the part ("公开招标方式占采购总额的百分之多少", "占全县比例多少"). */
+const SHARE_ASKED = /占[^，。？?！!；;]{0,12}?(的)?(百分之多少|百分之几|多少%|几成|(多大|多少)的?(比例|比重|份额)|(比例|比重|份额)(是)?(多少|多大))/;
+
+/**
+ * What a share question asks the share of: the last word the documents write before its 占 in the clause
+ * ("公开招标方式占采购总额的百分之多少" → 公开招标方式). Another rate of the same report ("节支率10.4%", in a sentence
+ * on the 采购总额) is not that share. Not a part described by what it does or is ("认为实地锻炼太少的干部占多大比例"):
+ * its head word (干部) is generic, and the report says the rest in its own words ("58.8%选择了“实践环节少”").
+ */
+export function sharedWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
+  const at = SHARE_ASKED.exec(question)?.index;
+  if (at === undefined || question.slice(0, at).split(/[，,。？?！!；;]/).pop()!.includes("的")) return [...words];
+  return lastWordBefore(question, at, words, known);
+}
+
 /** Of `words`, the last one the documents write (`known`) that ends before `at` in its clause; all of them when none does. */
 function lastWordBefore(question: string, at: number | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (at === undefined) return [...words];
@@ -649,6 +664,7 @@ export function scopeWords(question: string, words: readonly string[], known: (w
 export function focusWords(question: string, type: AnswerType | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (type === "comparison") return comparedWords(question, words, known);
   if (type === "place") return sitedWords(question, words, known);
+  if (type === "rate") return sharedWords(question, words, known);
   if (type === "reason" && causeOfScopeAsked(question)) return scopeWords(question, words, known);
   return [...words];
 }
