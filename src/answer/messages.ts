@@ -120,6 +120,19 @@ export function citationLine(c: { n: number; file: string; article: string; sect
   return `[${c.n}] ${title || c.file}（${c.file}，${lineRange(c.lineStart, c.lineEnd)}）`;
 }
 
+/**
+ * A found document as listed: its title, and its own title when the compilation only numbered it
+ * ("政府办公室年度工作总结 篇5：龙岩市人民政府办公室关于转发…的通知").
+ */
+export function documentName(d: { file: string; article: string; ownTitle?: string }): string {
+  return d.ownTitle ? `${d.article}：${d.ownTitle}` : d.article || d.file;
+}
+
+/** The path a found document's sections start with, which a listing under it need not repeat: its title, and its own. */
+export function documentPath(d: { article: string; ownTitle?: string }): string {
+  return d.ownTitle ? `${d.article} › ${d.ownTitle}` : d.article;
+}
+
 /** Where a snippet sits in its article: "二、存在问题（第271行）", or just "第139行" under no heading of it. */
 export function placeInArticle(s: { article: string; section: string; lineStart: number; lineEnd: number }): string {
   const section = sectionInArticle(s);

@@ -73,6 +73,8 @@ export interface FindDocument {
   score: number;
   file: string;
   article: string;
+  /** The title the article opens with, when the compilation only numbered it (see ingest/own-title.ts). */
+  ownTitle?: string;
   lineStart: number;
   lineEnd: number;
   sections: FindSection[];

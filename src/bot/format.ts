@@ -12,7 +12,7 @@ import type {
 } from "../answer/types.js";
 import { escapeHtml as esc } from "./html.js";
 import { HELP_LINES, TEXT } from "./texts.js";
-import { citationLine, lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../answer/messages.js";
+import { citationLine, documentName, documentPath, lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../answer/messages.js";
 import { locateQuote } from "../ingest/parts.js";
 
 /** Citations in order of their number, each number once. */
@@ -67,8 +67,8 @@ export function formatFind(r: FindResult): string {
     ? `${esc(onlyInTitles(r.titleOnly))}\n${esc(titledWith(r.titleOnly))}\n\n`
     : absent + (r.confident ? (absent ? `${TEXT.findNearest}\n\n` : "") : `${TEXT.findNotConfident}\n\n`);
   const docs = r.documents.map((d) => {
-    const title = `<b>${d.rank}. ${esc(d.article || d.file)}</b>（${esc(d.file)}，${lineRange(d.lineStart, d.lineEnd)}）`;
-    const sections = d.sections.map((s) => `  • ${esc(placeInArticle({ article: d.article, ...s }))}${s.snippet ? `：${esc(s.snippet)}` : ""}`);
+    const title = `<b>${d.rank}. ${esc(documentName(d))}</b>（${esc(d.file)}，${lineRange(d.lineStart, d.lineEnd)}）`;
+    const sections = d.sections.map((s) => `  • ${esc(placeInArticle({ ...s, article: documentPath(d) }))}${s.snippet ? `：${esc(s.snippet)}` : ""}`);
     return [title, ...sections].join("\n");
   });
   return head + docs.join("\n\n");

@@ -76,6 +76,8 @@ describe("search", () => {
     expect(asked.documents.map((d) => d.article)).toEqual(topic.documents.map((d) => d.article));
     // 004 篇9 is the plan for treating food pollution at the table (治理餐桌污染).
     expect(asked.documents[0]!.article).toBe("政府办公室年度工作总结 篇9");
+    // Which the compilation only numbered: find names it by its own title too.
+    expect(asked.documents[0]!.ownTitle).toBe("福建省人民政府办公厅转发省食品安全委员会办公室关于2007年度全省治理“餐桌污染”建设“食品放心工程”工作方案的通知");
   });
 
   test("a pasted passage asked about (\"下面这段话出自哪份材料：…\") is searched for itself, not for the words that ask", async () => {
@@ -712,6 +714,7 @@ describe("find", () => {
   test("ranks articles, not passages, with their best sections", async () => {
     const r = await retriever.find("哪份材料讲了市长质量奖？", { k: 3 });
     expect(r.documents[0]).toMatchObject({ rank: 1, file: SEEDS.s003, article: "市长质量奖汇报材料 篇3", lineStart: 106 });
+    expect(r.documents[0]!.ownTitle).toBeUndefined();
     expect(r.documents[0]!.sections.some((s) => s.snippet.includes("市长质量奖"))).toBe(true);
     const keys = r.documents.map((d) => `${d.file}#${d.article}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -858,6 +858,7 @@ export class HybridRetriever implements Retriever {
         score: round(d.score),
         file: first.file,
         article: first.article,
+        ...(meta?.ownTitle ? { ownTitle: meta.ownTitle } : {}),
         lineStart: meta?.lineStart ?? first.lineStart,
         lineEnd: meta?.lineEnd ?? first.lineEnd,
         sections: this.sectionsShown(d.hits, tokens, english).map((h) => {

@@ -250,4 +250,17 @@ describe("find replies", () => {
     expect(text).toContain("  • 第139行：…考核指标为林长制工作和林地（湿地）保有量…");
     expect(text).toContain("  • 二、林地（湿地）保有量情况（第143行）：1、林地保有量。");
   });
+
+  test("an article with a title of its own is listed by both, and its sections below it without either", async () => {
+    const { formatFind } = await import("../../src/bot/format.js");
+    const article = "政府办公室年度工作总结 篇5";
+    const ownTitle = "龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知";
+    const doc = {
+      rank: 1, score: 1, file: "004_aca56f0dfc7b8c1b.txt", article, ownTitle, lineStart: 193, lineEnd: 275,
+      sections: [{ section: `${article} › ${ownTitle} › 三、目标任务`, lineStart: 225, lineEnd: 225, snippet: "…计划完成土石方1000万m3，投资3.32亿元…" }],
+    };
+    const text = formatFind({ query: "冬春水利", confident: true, documents: [doc] });
+    expect(text).toContain(`<b>1. ${article}：${ownTitle}</b>（004_aca56f0dfc7b8c1b.txt，第193–275行）`);
+    expect(text).toContain("  • 三、目标任务（第225行）：…计划完成土石方1000万m3，投资3.32亿元…");
+  });
 });

@@ -3,7 +3,7 @@ import { openRetriever } from "../../app.js";
 import type { FindResult } from "../../answer/types.js";
 import { print, printJson } from "../output.js";
 import { normalizeQuery } from "../../text/normalize.js";
-import { lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../../answer/messages.js";
+import { documentName, documentPath, lineRange, notInDocuments, onlyInTitles, placeInArticle, titledWith } from "../../answer/messages.js";
 
 /** The human form, also used by the terminal chat and the bot. */
 export function formatFind(res: FindResult): string {
@@ -19,8 +19,8 @@ export function formatFind(res: FindResult): string {
       ? [...absent, `与“${topic}”最接近的材料：`]
       : [`讲到“${topic}”的材料：`];
   for (const d of res.documents) {
-    lines.push(`${d.rank}. ${d.article}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
-    for (const s of d.sections) lines.push(`   - ${placeInArticle({ article: d.article, ...s })}：${s.snippet}`);
+    lines.push(`${d.rank}. ${documentName(d)}（${d.file}，${lineRange(d.lineStart, d.lineEnd)}）`);
+    for (const s of d.sections) lines.push(`   - ${placeInArticle({ ...s, article: documentPath(d) })}：${s.snippet}`);
   }
   return lines.join("\n");
 }
