@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sharedWords, sitedWords, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sharedWords, sitedWords, stillNotWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 /** 003 篇2, 曲阜: the purpose of setting up its top science prize, stated in the sentence naming the prize. */
@@ -833,6 +833,21 @@ describe("answer type", () => {
     // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what the question names answers.
     const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
     expect(statedOfAsked([cause], answeredBy(why, "reason"), ["企业"])).toBe(true);
+  });
+  it("judges why something has still not come about by a cause stated of it, which a problem listed does not give (002 篇4)", () => {
+    // 002 篇4, line 209: among the township's problems, the funds have not arrived; nothing of why.
+    const listed = "3.石漠化综合治理项目资金未到位。";
+    const why = "石漠化综合治理项目的资金为什么一直没有到位？";
+    expect(stillNotWhyAsked(why)).toBe(true);
+    expect(stillNotWhyAsked("Why have the rocky desertification project funds still not arrived?")).toBe(true);
+    // Why something is so, or why none came about, is not why it has still not.
+    expect(stillNotWhyAsked("石漠化综合治理项目的资金为什么这么少？")).toBe(false);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    const words = ["石漠化综合治理", "项目", "资金", "到位"];
+    expect(statedOfAsked([listed], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what is asked answers.
+    const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
+    expect(statedOfAsked([cause], answeredBy("某县的企业为什么迟迟没有得到帮扶？", "reason"), ["企业"])).toBe(true);
   });
   it("holds a share to a sentence naming the part asked, not another rate of the report (001 篇7 line 112, 003 篇8 line 243)", () => {
     // 南皮县's half-year figures give a savings rate, in a sentence on the 采购总额; nothing of 公开招标方式's share.

@@ -626,6 +626,17 @@ export function noneWhyAsked(question: string): boolean {
 }
 
 /**
+ * Why something has still not come about ("石漠化综合治理项目的资金为什么一直没有到位", "why have the funds still not
+ * arrived"): a report listing it among its problems ("3.石漠化综合治理项目资金未到位。") says that it has not, not why.
+ */
+const STILL_NOT_WHY =
+  /(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,12}(一直|迟迟|始终|至今|仍然?|还)(没有?|未|不)|\bwhy (has|have|had|is|are|was|were) [^?]{0,60}\b(still not|not yet|never)\b/i;
+
+export function stillNotWhyAsked(question: string): boolean {
+  return STILL_NOT_WHY.test(question);
+}
+
+/**
  * Why something was moved from one place to another ("优化办当初为什么从市委、市政府直管改设到发改局",
  * "why was the office moved under the development and reform bureau"): where a report says it was moved,
  * or that it sits there now, it says why only with a cause or a purpose.
@@ -637,9 +648,9 @@ export function moveWhyAsked(question: string): boolean {
   return MOVE_WHY.test(question);
 }
 
-/** Why something began narrowly, why one was chosen, why none came about or why it was moved: judged by a cause or purpose stated of it (`scopeWords`). */
+/** Why something began narrowly, why one was chosen, why none or it has not come about, or why it was moved: judged by a cause or purpose stated of it (`scopeWords`). */
 function causeOfScopeAsked(question: string): boolean {
-  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question) || moveWhyAsked(question);
+  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question) || stillNotWhyAsked(question) || moveWhyAsked(question);
 }
 
 /**
