@@ -392,6 +392,14 @@ describe("confident", () => {
     expect([wang.confident, wang.missing]).toEqual([false, "year"]);
   });
 
+  test("a figure in Chinese numerals is as relevant as in the digits the documents write (003 篇6: 过100亿元1家)", async () => {
+    const numerals = await retriever.search("全市计划培育几家主营业务收入过百亿的企业？", { k: 3 });
+    const digits = await retriever.search("全市计划培育几家主营业务收入过100亿的企业？", { k: 3 });
+    expect(numerals.relevance).toBe(digits.relevance);
+    // And 百亿 is not a word the documents lack.
+    expect(numerals.absent ?? []).toEqual([]);
+  });
+
   test("what a plan's own title names frames its sentences: its target answers what is planned, not what was done", async () => {
     // 004 篇5 is 龙岩's notice on its 2007 winter-spring water works: "计划完成土石方1000万m3" is a target.
     const planned = await retriever.search("龙岩市2007年度冬春水利建设计划完成多少土石方？", { k: 3 });

@@ -4,7 +4,7 @@ import type { FindDocument, FindResult } from "../answer/types.js";
 import type { Retriever, SearchHit, SearchOptions, SearchResponse } from "./types.js";
 import { hasSearchableContent } from "../text/searchable.js";
 import { normalizeQuery } from "../text/normalize.js";
-import { numeralVariants } from "../text/numerals.js";
+import { inDigits, numeralVariants } from "../text/numerals.js";
 import { tokenize } from "../text/tokenize.js";
 import { expandEnglish, isGlossaryWord, isMostlyEnglish, translateEnglishGroups } from "./glossary.js";
 import { inWrittenWords } from "./colloquial.js";
@@ -404,13 +404,19 @@ export class HybridRetriever implements Retriever {
     // Asked in everyday words the documents do not write ("有什么毛病", "最头疼的", "孩子喝的水"), the
     // question is as relevant as it is in theirs (问题, 困难, 学生).
     const written = charWeight <= 0 ? normalized : everyday;
-    const relevance = written === normalized ? asked : Math.max(asked, this.charRelevance(written));
+    const inWords = written === normalized ? asked : Math.max(asked, this.charRelevance(written));
+    // Its figures in Chinese numerals ("年营收超过一百亿") are as relevant as the digits the documents write (100亿), which
+    // the search adds (`searchText`) but the most a passage could score then counts twice.
+    const digits = english || charWeight <= 0 ? normalized : inDigits(written);
+    const relevance = digits === written ? inWords : Math.max(inWords, this.charRelevance(digits));
     // A name that only appears in document titles ("零报告" in the compilation
     // title 实行零报告制度, whose articles are about other things) is not
     // something the text can answer about.
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
-    const absent = english ? { absent: [], share: 0 } : absentWords(written, this.known, written === normalized ? questionWords() : contentWords(written));
+    // A figure in Chinese numerals is written if its digits are ("一百亿": 100亿).
+    const writtenAs = (word: string) => this.known(word) || (inDigits(word) !== word && this.known(inDigits(word)));
+    const absent = english ? { absent: [], share: 0 } : absentWords(written, writtenAs, written === normalized ? questionWords() : contentWords(written));
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
     if (years.length) absent.absent.push(...years);
@@ -592,6 +598,8 @@ export class HybridRetriever implements Retriever {
    * the passages holding that pair.
    */
   private occurs(word: string): boolean {
+    // The character index has no grams of digits: a figure ("100亿") is looked for in the text.
+    if (/\d/.test(word)) return this.index.chunks.some((chunk) => chunk.text.includes(word));
     const index = this.charIndex();
     let rarest: string | undefined;
     let rarestDf = Infinity;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { numeralValue, numeralVariants } from "./numerals.js";
+import { inDigits, numeralValue, numeralVariants } from "./numerals.js";
 
 describe("numeralValue", () => {
   test("numerals below 万 as written in reports", () => {
@@ -44,5 +44,14 @@ describe("numeralVariants", () => {
     expect(numeralVariants("第三个阶段")).toEqual([]);
     expect(numeralVariants("发现一个问题，开展一批活动")).toEqual([]);
     expect(numeralVariants("十二五规划")).toEqual([]);
+  });
+});
+
+describe("inDigits", () => {
+  test("writes a question's quantities in digits, as 003 篇6 writes \"主营业务收入过100亿元1家\"", () => {
+    expect(inDigits("2015年打算培养几家年营收超过一百亿的企业")).toBe("2015年打算培养几家年营收超过100亿的企业");
+    expect(inDigits("收入过百亿的企业，前八个月")).toBe("收入过100亿的企业，前8个月");
+    // Not 一 alone, an estimate, nor a numeral counting nothing.
+    expect(inDigits("一批企业有几千家，十大特色农产品")).toBe("一批企业有几千家，十大特色农产品");
   });
 });

@@ -83,6 +83,20 @@ export function numeralVariants(text: string): string[] {
 }
 
 /**
+ * The text with its quantities in Chinese numerals written in digits ("超过一百亿的企业" → "超过100亿的企业"):
+ * how a question is judged relevant when the documents write its figures in digits.
+ */
+export function inDigits(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const { value, start, end } of quantities(text)) {
+    out += text.slice(at, start) + String(value);
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
  * The values of the quantities a sentence states in Chinese numerals, as a
  * reply's claim is checked against the digits of a passage ("一百五十名" →
  * 150, "三十六万元" → 36, "百分之三十" → "30%"). Only exact figures: not one
