@@ -122,7 +122,7 @@ const FAIR_SHARE = 0.5;
  * more than the relevance threshold to be confident: an off-topic question
  * whose other words are generic ("量子计算机的散热方案是什么", 0.136: 计算机 and
  * 方案 are written, 量子 and 散热 are not) is then `borderline`, for a model
- * to judge. Of the twenty-eight evaluation sets, one question falls between,
+ * to judge. Of the thirty-four evaluation sets, one question falls between,
  * held-out 27's hb056 ("单位快递收发点在哪儿，几点可以取件", 0.129: 快递 and 取件
  * are written nowhere), which it recognises; no answerable one does.
  */
