@@ -114,7 +114,7 @@ export interface IngestReport {
 }
 
 export { indexText } from "./index-text.js";
-import { indexText } from "./index-text.js";
+import { embedText, indexText } from "./index-text.js";
 
 function contentHash(text: string): string {
   return createHash("sha256").update(PROCESSING_VERSION).update("\0").update(text).digest("hex");
@@ -210,6 +210,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
   const chunks = processed.articles.flatMap((a) => a.chunks);
   if (chunks.length === 0) return { kind: "empty", file: processed.file };
   const texts = chunks.map(indexText);
+  const embedded = processed.articles.flatMap((a) => a.chunks.map((c) => embedText(c, a.ownTitle)));
   const tokens = texts.map((text) => tokenize(text));
   stages.tokenize = lap();
   const grams = texts.map((text) => charGrams(text));
@@ -227,7 +228,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
   stages.postings = lap();
   let vectors: Float32Array | undefined;
   if (embedder) {
-    vectors = await embedAll(embedder, texts, batch);
+    vectors = await embedAll(embedder, embedded, batch);
     stages.embed = lap();
   }
   let chunkLines = "";
@@ -242,7 +243,7 @@ async function processFile(task: FileTask, embedder: Embedder | undefined, batch
     dropped: processed.dropped,
   };
   stages.serialize = lap();
-  return { kind: "processed", file: processed.file, entry, rows: chunks.length, chunkLines, tokenLines, words, chars, ...(vectors ? { vectors } : { texts }), stages };
+  return { kind: "processed", file: processed.file, entry, rows: chunks.length, chunkLines, tokenLines, words, chars, ...(vectors ? { vectors } : { texts: embedded }), stages };
 }
 
 /** Embed texts in batches into one Float32Array (rows one after the other). */

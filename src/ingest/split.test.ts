@@ -10,6 +10,7 @@ import { cleanText } from "./clean/index.js";
 import { stripPinyin } from "./clean/pinyin.js";
 import { splitArticles, type SplitResult } from "./split.js";
 import { processSource } from "./process.js";
+import { embedText, indexText } from "./index-text.js";
 import type { ProcessedFile } from "./types.js";
 
 const splits = new Map<string, SplitResult & { cleanedDropped: Array<{ lineStart: number; lineEnd: number; reason: string }> }>();
@@ -158,6 +159,12 @@ describe("own titles: only where an article opens with a 公文's title", () => 
     for (const c of article.chunks) expect(c.headingPath.slice(0, 2)).toEqual(["政府办公室年度工作总结 篇5", article.ownTitle]);
     const target = article.chunks.find((c) => c.text.includes("投资3.32亿元"))!;
     expect(target.section).toBe("政府办公室年度工作总结 篇5 › 龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知 › 三、目标任务");
+    // Keyword-indexed with its passages; not embedded with them, which would draw the article's vectors together.
+    expect(indexText(target)).toContain(article.ownTitle);
+    expect(embedText(target, article.ownTitle)).not.toContain(article.ownTitle);
+    expect(embedText(target, article.ownTitle)).toContain("三、目标任务");
+    const plain = processFile(SEEDS.s004).articles[0]!.chunks[0]!;
+    expect(embedText(plain, undefined)).toBe(indexText(plain));
   });
 });
 
