@@ -1,14 +1,7 @@
 import type { Line } from "./types.js";
 import { parseHeading } from "./headings.js";
 
-/**
- * An article's own title, when a compilation gave it only a number ("政府办公室年度工作总结 篇5")
- * and the 公文 itself opens with its title: "龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知".
- * Looked for in the article's first lines, past the scraped record's 【发布文号】… metadata (cleaning has
- * joined a title the page wrapped), and without the document number after it ("（龙政办〔2007〕224号）").
- * It names what the article is about, so it goes into every passage's section path: citations name
- * the document a user can look up, and every passage of it is found by the subject its title states.
- */
+/** The kinds of 公文 a title names last ("…工作意见的通知", "…工作方案", "政府信息公开年度报告"). */
 const TITLE_END = /(通知|意见|方案|报告|总结|决定|办法|规定|细则|纲要|规划|要点|讲话|批复|通报|公告|条例)$/;
 const SENTENCE_PUNCT = /[，。；！？：,;!?:]/;
 const METADATA = /^【[^】]{1,8}】/;
@@ -20,9 +13,17 @@ const MAX_TITLE = 60;
 const LOOK = 2;
 
 function titleShaped(text: string): boolean {
-  return text.length >= 2 && text.length <= MAX_TITLE && !SENTENCE_PUNCT.test(text) && !parseHeading(text);
+  return text.length <= MAX_TITLE && !SENTENCE_PUNCT.test(text) && !parseHeading(text);
 }
 
+/**
+ * An article's own title, when a compilation gave it only a number ("政府办公室年度工作总结 篇5")
+ * and the 公文 itself opens with its title: "龙岩市人民政府办公室关于转发2007年度冬春水利建设工作意见的通知".
+ * Looked for in the article's first lines, past the scraped record's 【发布文号】… metadata (cleaning has
+ * joined a title the page wrapped), and without the document number after it ("（龙政办〔2007〕224号）").
+ * It names what the article is about, so it goes into every passage's section path: citations name
+ * the document a user can look up, and every passage of it is found by the subject its title states.
+ */
 export function ownTitle(lines: readonly Line[]): string | undefined {
   let i = 0;
   while (i < lines.length && METADATA.test(lines[i]!.text)) i++;

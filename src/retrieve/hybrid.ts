@@ -357,7 +357,8 @@ export class HybridRetriever implements Retriever {
     // Or of something still open when the report was written ("那件还没审结的复议案最后结果怎样" of "未结1件").
     // What an article's own title names ("龙岩市…2007年度冬春水利建设工作意见") frames every sentence of it, as a place does:
     // of "龙岩市2007年度冬春水利建设最后实际完成了多少万方土石方", the sentences about 土石方 are the ones that say.
-    const framed = ofPlace.length ? this.articleMeta(this.index.chunks[ofPlace[0]!]!.file, this.index.chunks[ofPlace[0]!]!.articleIndex)?.ownTitle : undefined;
+    const top = ofPlace.length ? this.index.chunks[ofPlace[0]!]! : undefined;
+    const framed = top && this.articleMeta(top.file, top.articleIndex)?.ownTitle;
     const unframed = framed ? questionWords().filter((w) => !framed.includes(w)) : [];
     const planned = !english && (onlyPlanned(normalized, best, unframed.length ? unframed : questionWords()) || stillPending(normalized, best));
     // The items of a group the passages only mention ("那5家商混站都叫什么名字" of "对…5家商混站进行了拆除"): listed nowhere in them or their article.
@@ -598,9 +599,11 @@ export class HybridRetriever implements Retriever {
    * the passages holding that pair.
    */
   private occurs(word: string): boolean {
-    // The character index has no grams of digits: a figure ("100亿") is looked for in the text.
-    if (/\d/.test(word)) return this.index.chunks.some((chunk) => chunk.text.includes(word));
     const index = this.charIndex();
+    // The character index keeps a number whole ("100", then "亿"), with no pairs across it: a figure ("100亿")
+    // is looked for in the passages holding its number.
+    const number = /\d+/.exec(word)?.[0];
+    if (number) return [...index.postings(number)].some((row) => indexText(this.index.chunks[row]!).replace(/\s+/g, "").includes(word));
     let rarest: string | undefined;
     let rarestDf = Infinity;
     for (let i = 0; i + 1 < word.length; i++) {
