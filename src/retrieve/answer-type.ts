@@ -255,14 +255,19 @@ const SHARE_ASKED = /占[^，。？?！!；;]{0,12}?(的)?(百分之多少|百�
  */
 export function sharedWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
   const at = SHARE_ASKED.exec(question)?.index;
-  if (at === undefined || question.slice(0, at).split(/[，,。？?！!；;]/).pop()!.includes("的")) return [...words];
+  if (at === undefined || clauseBefore(question, at).includes("的")) return [...words];
   return lastWordBefore(question, at, words, known);
+}
+
+/** The clause of `question` that ends at `at`. */
+function clauseBefore(question: string, at: number): string {
+  return question.slice(0, at).split(/[，,。？?！!；;]/).pop()!;
 }
 
 /** Of `words`, the last one the documents write (`known`) that ends before `at` in its clause; all of them when none does. */
 function lastWordBefore(question: string, at: number | undefined, words: readonly string[], known: (word: string) => boolean): string[] {
   if (at === undefined) return [...words];
-  const clause = question.slice(0, at).split(/[，,。？?！!；;]/).pop()!;
+  const clause = clauseBefore(question, at);
   const end = (word: string) => clause.lastIndexOf(word) + word.length;
   const last = words.filter((word) => clause.includes(word) && known(word)).sort((a, b) => end(b) - end(a))[0];
   return last ? [last] : [...words];

@@ -416,7 +416,10 @@ export class HybridRetriever implements Retriever {
     const titleOnly = this.titleOnlyNames(normalized);
     // Most of what the question names occurs nowhere in the documents.
     // A figure in Chinese numerals is written if its digits are ("一百亿": 100亿).
-    const writtenAs = (word: string) => this.known(word) || (inDigits(word) !== word && this.known(inDigits(word)));
+    const writtenAs = (word: string) => {
+      const digits = inDigits(word);
+      return this.known(word) || (digits !== word && this.known(digits));
+    };
     const absent = english ? { absent: [], share: 0 } : absentWords(written, writtenAs, written === normalized ? questionWords() : contentWords(written));
     // A year no document mentions ("2025年的工作重点"): the documents are about other years.
     const years = this.absentYears(normalized);
@@ -596,23 +599,22 @@ export class HybridRetriever implements Retriever {
   /**
    * Whether `word` occurs in some passage (its section path or text) or in an
    * article title: found through its rarest character pair, then checked in
-   * the passages holding that pair.
+   * the passages holding that pair. The character index keeps a number whole
+   * ("100", then "亿"), with no pairs across it: a figure ("100亿") is found
+   * through its number instead.
    */
   private occurs(word: string): boolean {
     const index = this.charIndex();
-    // The character index keeps a number whole ("100", then "亿"), with no pairs across it: a figure ("100亿")
-    // is looked for in the passages holding its number.
     const number = /\d+/.exec(word)?.[0];
-    if (number) return [...index.postings(number)].some((row) => indexText(this.index.chunks[row]!).replace(/\s+/g, "").includes(word));
-    let rarest: string | undefined;
-    let rarestDf = Infinity;
-    for (let i = 0; i + 1 < word.length; i++) {
+    let rarest = number;
+    let rarestDf = number === undefined ? Infinity : index.documentFrequency(number);
+    for (let i = 0; number === undefined && i + 1 < word.length; i++) {
       const pair = word.slice(i, i + 2);
       const df = index.documentFrequency(pair);
       if (df < rarestDf) [rarest, rarestDf] = [pair, df];
     }
     if (rarest !== undefined && rarestDf > 0) {
-      if (word.length === 2) return true;
+      if (word.length === 2 && number === undefined) return true;
       for (const row of index.postings(rarest)) if (indexText(this.index.chunks[row]!).replace(/\s+/g, "").includes(word)) return true;
     }
     this.titles ??= Object.values(this.index.manifest.files).flatMap((f) => f.articles.map((a) => a.title.replace(/\s+/g, "")));
