@@ -694,6 +694,21 @@ describe("answer type", () => {
     expect(placesWithLevel("每户送了多少钱的东西")).toEqual([]);
     expect(placesWithLevel("沅江市一共有多少所学校")).toEqual(["沅江市"]);
     expect(placesWithLevel("干部异地培训一般安排去哪些城市")).toEqual([]);
+    // A name jieba cuts from its level ("梁寨" "镇", "杨柳" "村", or "镇的" before a quotation mark) is one place.
+    expect(placesWithLevel("梁寨镇的“民情信息动态管理服务系统”是哪天正式上线的？")).toEqual(["梁寨镇"]);
+    expect(placesWithLevel("杨柳村的米酒卖多少钱一斤")).toEqual(["杨柳村"]);
+    expect(placesWithLevel("全县的干部有多少")).toEqual([]);
+  });
+  it("looks for a date in a sentence naming more than the place asked about, also when the question cuts the place from its level (real passage of 001 篇4)", () => {
+    // 001 篇4 tells when a cadre visited 梁寨村, and that 梁寨 set up its 民情信息 system, never the day it went live.
+    const asked = "梁寨镇的“民情信息动态管理服务系统”是哪天正式上线的？";
+    const visit = "“8月27日中午，我来到梁寨村陈茂松、李翠英老两口家里。";
+    const system = "为了共商办法、分享经验，梁寨运用现代信息技术，在全省乡镇率先建立起了“民情信息动态管理服务系统”";
+    const words = ["梁寨", "民情信息", "动态管理", "服务系统", "正式", "上线"];
+    expect(expectedAnswer(asked)).toBe("date");
+    expect(besidesPlaces(words, placesWithLevel(asked))).toEqual(["民情信息", "动态管理", "服务系统", "正式", "上线"]);
+    expect(statedOfAsked([visit, system], answeredBy(asked, "date"), words)).toBe(true);
+    expect(statedOfAsked([visit, system], answeredBy(asked, "date"), besidesPlaces(words, placesWithLevel(asked)))).toBe(false);
   });
   it("reads the role a question asks who holds, when it names a person by role", () => {
     expect(roleAsked("七里河区第二轮区志编纂的主编是哪位领导？")).toBe("主编");

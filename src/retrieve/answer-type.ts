@@ -156,15 +156,22 @@ const VENUE_STATED = new RegExp(`(在|于)[^，。；;！!？?]{2,20}(召开|举
 
 /**
  * The places a text names: those jieba tags as places ("龙岩市", "新罗区", "丰县"), and names it does not
- * know that end like one ("白浒窑村", "温泉镇", tagged unknown or as a person's name). Not "全县", "我乡" or
- * "重点县", which are common nouns.
+ * know that end like one ("白浒窑村", "温泉镇", tagged unknown or as a person's name), or that it cuts from
+ * their level ("梁寨" "镇", "杨柳" "村"). Not "全县", "我乡" or "重点县", which are common nouns.
  */
 export function placesNamed(text: string): string[] {
-  return jiebaTag(text)
+  const tagged = jiebaTag(text);
+  return tagged
+    .map(({ word, tag }, i) => {
+      const level = LEVEL_WORD.exec(tagged[i + 1]?.word ?? "")?.[1];
+      return level && NAME_TAGS.has(tag) && /^[\u4e00-\u9fa5]{2,4}$/.test(word) ? { word: word + level, tag } : { word, tag };
+    })
     .filter(({ word, tag }) => (tag === "ns" && word.length >= 2) || (word.length >= 3 && PLACE_END_CHAR.test(word) && NAME_TAGS.has(tag)))
     .map(({ word }) => word)
     .filter((word) => !PLACES_IN_GENERAL.test(word));
 }
+/** A level jieba cuts off a name it does not know as a place ("梁寨" "镇", or "镇的" before a quotation mark). */
+const LEVEL_WORD = /^([县区旗镇乡村])的?$/;
 /** The places a text names by their level ("沅江市", "石渠县", "梁寨镇"), not words jieba tags as places without one ("东西", "满意度"). */
 export function placesWithLevel(text: string): string[] {
   return placesNamed(text).filter(isPlaceName);
@@ -779,7 +786,8 @@ export function besidesSum(question: string, type: AnswerType | undefined, words
  * the place may name it, so the sentence giving the answer must also name something else the question names.
  */
 export function besidesPlaces(words: readonly string[], places: readonly string[]): string[] {
-  const rest = words.filter((word) => !places.some((place) => word.includes(place)));
+  // The place's name cut from its level ("梁寨" of 梁寨镇) is the place too.
+  const rest = words.filter((word) => !places.some((place) => word.includes(place) || (word.length >= 2 && place.startsWith(word))));
   return rest.length ? rest : [...words];
 }
 
