@@ -510,6 +510,10 @@ describe("answer type", () => {
     const nanpi = "鉴于目前我县专家库人员数量不多，涉及行业也偏少的情况，我们面向社会广泛征集专家。培训采购人员120人次，截止目前为止没有发生一起工作人员违反廉洁服务的事。";
     expect(countGiven("南皮县采购中心有多少工作人员？")!.test(nanpi)).toBe(false);
     expect(countGiven("专家库里一共有多少名专家？")!.test(nanpi)).toBe(false);
+    // 001 篇7 达拉特旗: its 服务队 helped "一名贫困大学生" and "一名贫困老人", and never says how many members it has.
+    const team = "20_年政府采购办在职党员志愿者服务队，共进入社区四次，打扫包片卫生环境；帮扶了一名贫困大学生，给予了一千元的助学资金；帮助一名贫困老人完成了“小心愿”。";
+    expect(countGiven("达拉特旗政府采购办在职党员志愿者服务队有多少名队员？")!.test(team)).toBe(false);
+    expect(countGiven("服务队有多少名队员？")!.test("服务队现有队员12名")).toBe(true);
     // Without a name of people, the unit decides as before: "120人次" gives "多少人".
     expect(peopleCountedIn("培训了多少人？")).toBeUndefined();
     // How many of those asked said something is a share, answered in per cent; a group of villagers is not people counted.

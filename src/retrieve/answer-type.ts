@@ -1093,7 +1093,7 @@ function wordCounted(question: string): { unit: string; people: boolean; word: s
 }
 
 /** What people are called when they are counted ("多少名专家", "几个工作人员", "多少机关干部"); the longer name first. */
-const PEOPLE_COUNTED = "工作人员|人员|专家|干部|老师|教师|学生|同学|医生|护士|志愿者|职工|工人|党员|代表|委员|骨干|人才|律师|警察|民警|辅警|护林员|督导员|管理员|协管员|网格员|讲解员|联络员|调解员|信息员|监督员";
+const PEOPLE_COUNTED = "工作人员|人员|专家|干部|老师|教师|学生|同学|医生|护士|志愿者|职工|员工|职员|工人|党员|代表|委员|成员|队员|组员|会员|学员|社员|骨干|人才|律师|警察|民警|辅警|护林员|督导员|管理员|协管员|网格员|讲解员|联络员|调解员|信息员|监督员";
 /** Units that count things, not people: "多少件代表议案" counts motions, which 代表 only says whose. */
 const THING_UNIT = UNITS.split("|").filter((unit) => !["个", ...PEOPLE].includes(unit)).join("|");
 /**
