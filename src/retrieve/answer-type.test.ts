@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sharedWords, sitedWords, stillNotWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
+import { answeredBy, askedFigure, besidesPlaces, besidesSum, changeWhyAsked, choiceWhyAsked, comparedWords, firstWhyAsked, focusWords, moveWhyAsked, narrowStartWhyAsked, noneWhyAsked, scopeWords, sharedWords, sitedWords, stillNotWhyAsked, onlyPlanned, stillPending, placesNamed, placesWithLevel, roleAsked, judgedBy, statedOfAsked, systemNames, countGiven, countStatedNear, countedIn, countedThingIn, englishCountedIn, expectedAnswer, figureWithheld, holderNamed, issuerLine, moneyNamed, outcomeCountedIn, peopleCountedIn, personAsked, pricePerAsked, rateNamed, schoolNamed, statesNamedAmount, suppliesAnswer } from "./answer-type.js";
 import { contentWords } from "./absent.js";
 
 /** 003 篇2, 曲阜: the purpose of setting up its top science prize, stated in the sentence naming the prize. */
@@ -618,7 +618,7 @@ describe("answer type", () => {
     const statestat = "巴尔的摩的CitiStat管理15000名雇员，而StateStat管理80000雇员，每一年的执行费用是36万美金，预算到2012年年花费为38.9万美金。";
     const money = (text: string) => suppliesAnswer(text, "money");
     expect(judgedBy("money", "CompStat每年花多少钱")).toBe("sentence");
-    expect(judgedBy("reason", "CitiStat为什么先从固体废物部门做起")).toBeUndefined();
+    expect(judgedBy("reason", "CitiStat为什么能节约这么多钱")).toBeUndefined();
     expect(systemNames("How much does the NYPD's CompStat system cost, and GMAP?")).toEqual(["NYPD", "CompStat", "GMAP"]);
     expect(systemNames("How much does Washington State's program cost?")).toEqual([]);
     expect(statedOfAsked([citistat, statestat], money, ["CompStat"])).toBe(false);
@@ -867,6 +867,21 @@ describe("answer type", () => {
     // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what is asked answers.
     const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
     expect(statedOfAsked([cause], answeredBy("某县的企业为什么迟迟没有得到帮扶？", "reason"), ["企业"])).toBe(true);
+  });
+  it("asks why one came first of a sentence stating a cause or purpose, not of the plan that put it first (002 篇2, line 132)", () => {
+    // 临江's plan converts 贾家营's line first and the rest by year, and says nothing of why that line.
+    const plan = "临江市交通运输局出台了《临江市道路客运行业“全域公交”实施方案》（临交运发﹝2021﹞90号）文件，从2021年11月开始，对贾家营的1条县内农村客运班线进行公交化改造，预计2022年改造5条，2023年改造2条，2024年改造3条，最终实现“全域公交”的目标。";
+    const why = "临江市为什么把贾家营那条班线排在第一个搞公交化改造？";
+    expect(firstWhyAsked(why)).toBe(true);
+    expect(firstWhyAsked("为什么先从贾家营的班线改起？")).toBe(true);
+    expect(firstWhyAsked("Why was the Jiajiaying line the first to be converted?")).toBe(true);
+    // Which came first, or why something was done at all, is not why it came first.
+    expect(firstWhyAsked("临江市第一批改造的是哪条班线？")).toBe(false);
+    expect(firstWhyAsked("临江市为什么要搞公交化改造？")).toBe(false);
+    expect(judgedBy("reason", why)).toBe("sentence");
+    const words = ["贾家营", "班线", "排在", "第一个", "公交化", "改造"];
+    expect(statedOfAsked([plan], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    expect(statedOfAsked(["由于贾家营班线客流最大，先行改造。"], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(true);
   });
   it("holds a share to a sentence naming the part asked, not another rate of the report (001 篇7 line 112, 003 篇8 line 243)", () => {
     // 南皮县's half-year figures give a savings rate, in a sentence on the 采购总额; nothing of 公开招标方式's share.

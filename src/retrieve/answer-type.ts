@@ -660,9 +660,20 @@ export function moveWhyAsked(question: string): boolean {
   return MOVE_WHY.test(question);
 }
 
-/** Why something began narrowly, why one was chosen, why none or it has not come about, or why it was moved: judged by a cause or purpose stated of it (`scopeWords`). */
+/**
+ * Why one came first ("临江市为什么把贾家营那条班线排在第一个搞公交化改造", "为什么先改这条线", "why was that line the first
+ * to be converted"): a report that says it was done first, and nothing of why, does not say.
+ */
+const FIRST_WHY =
+  /(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,16}(排在|放在|列在|列为|作为|当作|定为)?(第一|首|头)(个|位|批|站|号)|(为什么|为啥|为何)(要|会)?(先|优先|首先|率先)|\bwhy\b[^?]{0,60}\b(the first|first to|start with|begin with|started with|began with|prioriti[sz]e)/i;
+
+export function firstWhyAsked(question: string): boolean {
+  return FIRST_WHY.test(question);
+}
+
+/** Why something began narrowly, why one was chosen or came first, why none or it has not come about, or why it was moved: judged by a cause or purpose stated of it (`scopeWords`). */
 function causeOfScopeAsked(question: string): boolean {
-  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || noneWhyAsked(question) || stillNotWhyAsked(question) || moveWhyAsked(question);
+  return narrowStartWhyAsked(question) || choiceWhyAsked(question) || firstWhyAsked(question) || noneWhyAsked(question) || stillNotWhyAsked(question) || moveWhyAsked(question);
 }
 
 /**
