@@ -514,6 +514,11 @@ describe("answer type", () => {
     const team = "20_年政府采购办在职党员志愿者服务队，共进入社区四次，打扫包片卫生环境；帮扶了一名贫困大学生，给予了一千元的助学资金；帮助一名贫困老人完成了“小心愿”。";
     expect(countGiven("达拉特旗政府采购办在职党员志愿者服务队有多少名队员？")!.test(team)).toBe(false);
     expect(countGiven("服务队有多少名队员？")!.test("服务队现有队员12名")).toBe(true);
+    // A population is stated next to 人口; no report gives one (000 篇三 counts 万全县's firms, the only 人口 is "老年人口").
+    const wanquan = "目前万全县民营企业已达到5366家，其中注册资金在500万元以上9家、100万元以上32家。";
+    expect(countGiven("万全县的总人口有多少？")!.test(wanquan)).toBe(false);
+    expect(countGiven("万全县的总人口有多少？")!.test("随着老年人口的快速发展，老年人活动场所供需矛盾日显突出")).toBe(false);
+    expect(countGiven("万全县有多少人口？")!.test("全县辖8个乡镇，总人口22.6万人")).toBe(true);
     // Without a name of people, the unit decides as before: "120人次" gives "多少人".
     expect(peopleCountedIn("培训了多少人？")).toBeUndefined();
     // How many of those asked said something is a share, answered in per cent; a group of villagers is not people counted.

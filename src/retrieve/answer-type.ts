@@ -1061,6 +1061,11 @@ const EVENTS = ["场", "次", "期"];
 const INSTITUTIONS = ["家", "所"];
 const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期: EVENTS, 家: INSTITUTIONS, 所: INSTITUTIONS, 条: ["则"], 则: ["条"] };
 
+/** How many people live somewhere ("万全县的总人口有多少", "有多少人口"). */
+const POPULATION_ASKED = /人口(总数|数量|规模)?(一共|总共|大概|大约)?(有|是|为|达到?)?(多少|几)|(多少|几)万?(常住|户籍)?人口/;
+/** A population stated: a number of people next to 人口 ("总人口32万人", "人口达4.5万", "8万人口"). */
+const POPULATION_STATED = new RegExp(`人口[^，。；;]{0,6}?${COUNT}|${COUNT}(?:万)?(?:常住|户籍)?人口`);
+
 /**
  * Whether a text gives, in any form, the count a question asks for: a number
  * in the unit asked or one that counts alike (`COUNTED_ALIKE`), or a number of
@@ -1070,6 +1075,7 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
  * a count in 个 of a word they write must count that thing.
  */
 export function countGiven(question: string, known?: (word: string) => boolean): RegExp | undefined {
+  if (POPULATION_ASKED.test(question)) return POPULATION_STATED;
   const people = peopleCountedIn(question);
   if (people) return people;
   const outcome = outcomeCountedIn(question);
