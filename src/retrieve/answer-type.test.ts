@@ -607,6 +607,14 @@ describe("answer type", () => {
     expect(answeredBy(question, "outcome")(shiqu)).toBe(false);
     // 003 篇3: "组织推荐企业参与江西名牌评选，并成功获批".
     expect(answeredBy("宁都县推荐企业参评江西名牌，最后成功了没有？", "outcome")("积极组织推荐企业参与江西名牌评选，并成功获批。")).toBe(true);
+    // Asked with who approves ("有没有被省里批准"); 003 篇3 says 宁都 applied, and that it works "通过" (through) the project, not that it passed.
+    const approved = "宁都县申报的纺织服装产业质量提升项目最后有没有被省里批准？";
+    expect(expectedAnswer(approved)).toBe("outcome");
+    expect(expectedAnswer("这个项目是否已被省里批准？")).toBe("outcome");
+    const applied = "我县从实际出发申报了《纺织服装产业质量提升》项目，并出台了我县纺织服装产业质量提升工作实施方案，通过纺织服装质量提升行动，带动我县纺织服装进军高端市场";
+    expect(answeredBy(approved, "outcome")(applied)).toBe(false);
+    expect(answeredBy(approved, "outcome")("该项目已通过省级评审。")).toBe(true);
+    expect(answeredBy(approved, "outcome")("该项目顺利通过验收。")).toBe(true);
   });
   it("reads an English question about a cost, a budget, revenue or money paid as asking for an amount", () => {
     expect(expectedAnswer("How much does the NYPD's CompStat system cost to run each year?")).toBe("money");

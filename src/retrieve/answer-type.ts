@@ -219,9 +219,9 @@ export function roleAsked(question: string): string | undefined {
 }
 
 /** Whether something applied or bid for succeeded ("申报世界文化遗产最后成功了没有", "最终获批了吗", "did the bid succeed"). */
-const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(成功|获批|批准)|有没有(成功|获批|批下来)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,16}(succeed|succeeded|approved|accepted|successful)\b/i;
+const OUTCOME_ASKED = /(成功|获批|批下来|批准|通过)了?(没有|没|吗|与否)|是否(已经?)?(被[^，。？?！!；;]{0,6}?)?(成功|获批|批准)|有没有(被[^，。？?！!；;]{0,6}?)?(成功|获批|批下来|批准)|^(did|has|have|was|were|is) ([\w'’-]+ ){0,16}(succeed|succeeded|approved|accepted|successful)\b/i;
 /** A sentence saying it did, or did not ("成功申报", "获批", "被列入", "未通过", "落选"). */
-const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|通过|未通过|落选|失败|被否|授予|命名为|被评为/;
+const OUTCOME_STATED = /成功|获批|批准|批复|列入|入选|(顺利|已|已经|获得|均|全部|正式|未|没有?)通过|通过(了|验收|审核|审批|评审|认定|考核|审查|评估|复审|初审|终审|省级|国家)|落选|失败|被否|授予|命名为|被评为/;
 
 /** An earlier year a figure is compared with ("上一年", "去年", "2019年"). */
 const EARLIER_YEAR = "上一?年|去年|前一?年|上年|(19|20)\\d{2}\\s*年";
