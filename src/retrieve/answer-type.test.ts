@@ -877,6 +877,14 @@ describe("answer type", () => {
     expect(judgedBy("reason", why)).toBe("sentence");
     const words = ["石漠化综合治理", "项目", "资金", "到位"];
     expect(statedOfAsked([listed], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);
+    // 001 篇7 西峰区: causes of other shortcomings of its procurement ("由于财政较为困难，政府采购预算编制和执行力差") are not why
+    // its managing and executing bodies are still not set up apart, which is what the cause must name.
+    const apart = "西峰区政府采购的管理机构和执行机构为什么一直没有分开设置？";
+    const xifeng = "二是由于财政较为困难，政府采购预算编制和执行力差。";
+    const apartWords = ["政府采购", "管理机构", "执行机构", "一直", "分开", "设置"];
+    expect(focusWords(apart, "reason", apartWords, () => true)).toEqual(["分开", "设置"]);
+    expect(statedOfAsked([xifeng], answeredBy(apart, "reason"), apartWords)).toBe(true);
+    expect(statedOfAsked([xifeng], answeredBy(apart, "reason"), focusWords(apart, "reason", apartWords, () => true))).toBe(false);
     // 000 篇2, line 77: a cause stated ("由于…") in a sentence naming what is asked answers.
     const cause = "某县建立和实行帮扶企业制度主要基于以下几种因素。一是由于全县企业改制动手早，到去年底全县已有99的国有企业完成了改制";
     expect(statedOfAsked([cause], answeredBy("某县的企业为什么迟迟没有得到帮扶？", "reason"), ["企业"])).toBe(true);

@@ -677,13 +677,15 @@ function causeOfScopeAsked(question: string): boolean {
 }
 
 /**
- * What a question about a narrow start began with, or about a choice chose: of the question's `words`, those the
- * documents write (`known`) after its 只 or its choosing verb in that clause ("为什么一开始只覆盖固体废料处理部门" →
- * 覆盖, 固体废料, 处理部门; "为什么选方正公司来做…" → 方正公司, …). A reason given in a sentence about something
- * else of the system ("因为巴尔的摩的管理部门基本都有这些软件") is not why. All the words when none follows.
+ * What a question about a narrow start began with, about a choice chose, or about something still not done has not
+ * done: of the question's `words`, those the documents write (`known`) after its 只, its choosing verb or its "一直没有"
+ * in that clause ("为什么一开始只覆盖固体废料处理部门" → 覆盖, 固体废料, 处理部门; "为什么选方正公司来做…" → 方正公司, …;
+ * "管理机构和执行机构为什么一直没有分开设置" → 分开, 设置). A reason given in a sentence about something else of the
+ * system ("因为巴尔的摩的管理部门基本都有这些软件", "由于财政较为困难，政府采购预算编制和执行力差") is not why. All the
+ * words when none follows.
  */
 export function scopeWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
-  const choice = CHOICE_WHY.exec(question);
+  const choice = CHOICE_WHY.exec(question) ?? STILL_NOT_WHY.exec(question);
   const from = choice ? choice.index + choice[0].length : question.indexOf("只") + 1;
   if (from <= 0) return [...words];
   const clause = question.slice(from).split(/[，,。？?！!；;]/)[0]!;
