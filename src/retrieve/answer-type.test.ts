@@ -899,6 +899,7 @@ describe("answer type", () => {
     // Which came first, or why something was done at all, is not why it came first.
     expect(firstWhyAsked("临江市第一批改造的是哪条班线？")).toBe(false);
     expect(firstWhyAsked("临江市为什么要搞公交化改造？")).toBe(false);
+    expect(firstWhyAsked("宁都县为什么先进制造业发展得快？")).toBe(false);
     expect(judgedBy("reason", why)).toBe("sentence");
     const words = ["贾家营", "班线", "排在", "第一个", "公交化", "改造"];
     expect(statedOfAsked([plan], answeredBy(why, "reason"), focusWords(why, "reason", words, () => true))).toBe(false);

@@ -665,7 +665,7 @@ export function moveWhyAsked(question: string): boolean {
  * to be converted"): a report that says it was done first, and nothing of why, does not say.
  */
 const FIRST_WHY =
-  /(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,16}(排在|放在|列在|列为|作为|当作|定为)?(第一|首|头)(个|位|批|站|号)|(为什么|为啥|为何)(要|会)?(先|优先|首先|率先)|\bwhy\b[^?]{0,60}\b(the first|first to|start with|begin with|started with|began with|prioriti[sz]e)/i;
+  /(为什么|为啥|为何|什么原因|啥原因)[^，。？?！!；;]{0,16}(排在|放在|列在|列为|作为|当作|定为)?(第一|首|头)(个|位|批|站|号)|(为什么|为啥|为何)(要|会)?(先|优先|首先|率先)(?!进)|\bwhy\b[^?]{0,60}\b(the first|first to|start with|begin with|started with|began with|prioriti[sz]e)/i;
 
 export function firstWhyAsked(question: string): boolean {
   return FIRST_WHY.test(question);
@@ -1066,7 +1066,7 @@ const COUNTED_ALIKE: Record<string, string[]> = { 场: EVENTS, 次: EVENTS, 期:
 /** How many people live somewhere ("万全县的总人口有多少", "有多少人口"). */
 const POPULATION_ASKED = /人口(总数|数量|规模)?(一共|总共|大概|大约)?(有|是|为|达到?)?(多少|几)|(多少|几)万?(常住|户籍)?人口/;
 /** A population stated: a number of people next to 人口 ("总人口32万人", "人口达4.5万", "8万人口"). */
-const POPULATION_STATED = new RegExp(`人口[^，。；;]{0,6}?${COUNT}|${COUNT}(?:万)?(?:常住|户籍)?人口`);
+const POPULATION_STATED = new RegExp(`人口[^，。；;]{0,6}?${COUNT}|${COUNT}(?:常住|户籍)?人口`);
 
 /**
  * Whether a text gives, in any form, the count a question asks for: a number
