@@ -685,8 +685,8 @@ function causeOfScopeAsked(question: string): boolean {
  * words when none follows.
  */
 export function scopeWords(question: string, words: readonly string[], known: (word: string) => boolean): string[] {
-  const choice = CHOICE_WHY.exec(question) ?? STILL_NOT_WHY.exec(question);
-  const from = choice ? choice.index + choice[0].length : question.indexOf("只") + 1;
+  const asked = CHOICE_WHY.exec(question) ?? STILL_NOT_WHY.exec(question);
+  const from = asked ? asked.index + asked[0].length : question.indexOf("只") + 1;
   if (from <= 0) return [...words];
   const clause = question.slice(from).split(/[，,。？?！!；;]/)[0]!;
   const scope = words.filter((word) => clause.includes(word) && known(word));

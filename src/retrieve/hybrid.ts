@@ -275,10 +275,8 @@ export class HybridRetriever implements Retriever {
     const expanded = this.writtenWords(normalized, everyday, { tokens, grams });
     // Passages scored in their article's context (`contextShare`); `find` scores articles as wholes already.
     const context = byFigure && this.options.contextShare > 0 ? this.articleContext() : undefined;
-    const lexical = expanded
-      ? this.index.bm25.search(expanded.tokens, candidates, undefined, expanded.tokenWeights, context)
-      : this.index.bm25.search(tokens, candidates, undefined, weights, context);
-    const chars = charWeight <= 0 ? [] : expanded ? this.charIndex().search(expanded.grams, candidates, undefined, expanded.gramWeights) : this.charIndex().search(grams, candidates, undefined, weights);
+    const lexical = this.index.bm25.search(expanded?.tokens ?? tokens, candidates, undefined, expanded?.tokenWeights ?? weights, context);
+    const chars = charWeight > 0 ? this.charIndex().search(expanded?.grams ?? grams, candidates, undefined, expanded?.gramWeights ?? weights) : [];
     const semantic = vectorWeight > 0 ? this.index.hnsw.search(await this.embedder.embedQuery(searchText), candidates) : [];
     const fused = new Map<number, number>();
     const maxLexical = lexical[0]?.[1] || 1;
